@@ -1,0 +1,22 @@
+# One command for contributors: `make check` (format, lint, all tests).
+.PHONY: run test check fmt lint assets e2e bench
+
+run:
+	cargo run -- serve
+
+test:
+	bash scripts/test.sh
+
+check: fmt lint test
+
+fmt:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+
+assets:
+	npm ci --no-audit --no-fund && npm run build
+
+e2e:
+	cargo build && node --test --test-concurrency=1 e2e/

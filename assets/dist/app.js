@@ -1,0 +1,106 @@
+// saferstreets — page script (ES module, loaded with
+// <script type="module" src="/assets/app.js">). Our CSP forbids inline
+// scripts and styles, so everything lives here and we only toggle classes.
+
+const EXIT_SELECTOR = '[data-quick-exit]'
+const DEFAULT_EXIT_HREF = '/exit'
+const SHIFT_PRESSES = 3
+const SHIFT_WINDOW_MS = 5000
+
+// --- Quick exit -------------------------------------------------------------
+//
+// The quick exit buttons are plain links to /exit, so they work without
+// JavaScript. With JavaScript we also exit on Escape and on Shift pressed
+// three times within five seconds, hide the page at once, and use
+// location.replace so the page being left is not kept in the history.
+
+let exiting = false
+let shiftCount = 0
+let shiftTimer = null
+
+function exitHref () {
+  const link = document.querySelector(EXIT_SELECTOR)
+  const href = link && link.getAttribute('href')
+  return href || DEFAULT_EXIT_HREF
+}
+
+function quickExit () {
+  if (exiting) return
+  exiting = true
+  resetShift()
+  document.documentElement.classList.add('app-exiting')
+  document.body.classList.add('app-exiting')
+  window.location.replace(exitHref())
+}
+
+function resetShift () {
+  shiftCount = 0
+  if (shiftTimer !== null) {
+    window.clearTimeout(shiftTimer)
+    shiftTimer = null
+  }
+}
+
+function onKeydown (event) {
+  // Key presses that are part of IME composition belong to the input method.
+  if (event.isComposing) return
+
+  if (event.key === 'Escape' || event.key === 'Esc') {
+    event.preventDefault()
+    quickExit()
+    return
+  }
+
+  if (event.key === 'Shift') {
+    if (event.repeat) return
+    shiftCount += 1
+    if (shiftCount === 1) {
+      // The window starts at the first press: three presses within 5 s.
+      shiftTimer = window.setTimeout(resetShift, SHIFT_WINDOW_MS)
+    }
+    if (shiftCount >= SHIFT_PRESSES) quickExit()
+    return
+  }
+
+  // Any other key (for example the letter of Shift+J while typing a name)
+  // breaks the sequence, so ordinary typing never triggers an exit.
+  if (shiftCount > 0) resetShift()
+}
+
+function onClick (event) {
+  const link = event.target instanceof Element ? event.target.closest(EXIT_SELECTOR) : null
+  if (!link) return
+  // Let the browser handle "open in new tab" and the like.
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  event.preventDefault()
+  quickExit()
+}
+
+// A page restored from the back/forward cache must be usable again.
+function onPageshow (event) {
+  if (!event.persisted) return
+  exiting = false
+  resetShift()
+  document.documentElement.classList.remove('app-exiting')
+  document.body.classList.remove('app-exiting')
+}
+
+document.addEventListener('keydown', onKeydown, true)
+document.addEventListener('click', onClick)
+window.addEventListener('pageshow', onPageshow)
+
+// --- GOV.UK Frontend components ---------------------------------------------
+//
+// Imported after the quick exit is in place, so a failure to load or start
+// the components can never take the quick exit down with it. The
+// `govuk-frontend-supported` class is only set once the code is there.
+
+import('./govuk-frontend.min.js')
+  .then(({ initAll }) => {
+    document.body.classList.add('govuk-frontend-supported')
+    initAll()
+  })
+  .catch((error) => {
+    document.body.classList.remove('govuk-frontend-supported')
+    console.error('GOV.UK Frontend did not start', error)
+  })

@@ -1,0 +1,161 @@
+// Build the front-end assets into assets/dist/ (committed; CI rebuilds and
+// runs `git diff --exit-code assets/dist`, so the output must be
+// deterministic). Node 20, no dependencies beyond `sass`.
+//
+//   npm ci && npm run build
+
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as sass from 'sass'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const src = path.join(root, 'assets', 'src')
+const dist = path.join(root, 'assets', 'dist')
+const modules = path.join(root, 'node_modules')
+
+// `//# sourceMappingURL=…` (JS) and `/*# sourceMappingURL=… */` (CSS), which
+// may end a line of code rather than stand on their own line.
+const JS_SOURCE_MAP = /[ \t]*\/\/[#@] sourceMappingURL=[^\r\n]*/g
+const CSS_SOURCE_MAP = /[ \t]*\/\*[#@] sourceMappingURL=[^*]*\*\//g
+
+function rel (file) {
+  return path.relative(root, file)
+}
+
+function write (file, contents) {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, contents)
+  const size = Buffer.byteLength(contents)
+  console.log(`${rel(file).padEnd(44)} ${String(size).padStart(8)} bytes`)
+}
+
+function readText (file) {
+  // Normalise line endings so a checkout with CRLF builds the same bytes.
+  return fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n')
+}
+
+function ensureTrailingNewline (text) {
+  return text.endsWith('\n') ? text : text + '\n'
+}
+
+function stripSourceMap (text, pattern) {
+  return ensureTrailingNewline(text.replace(pattern, '').replace(/[ \t]+$/gm, '').replace(/\n+$/, ''))
+}
+
+function copyText (from, to, pattern) {
+  let text = readText(from)
+  if (pattern) text = stripSourceMap(text, pattern)
+  write(to, text)
+}
+
+function copyBinary (from, to) {
+  write(to, fs.readFileSync(from))
+}
+
+function packageVersion (name) {
+  return JSON.parse(fs.readFileSync(path.join(modules, name, 'package.json'), 'utf8')).version
+}
+
+function requirePackage (name) {
+  if (!fs.existsSync(path.join(modules, name, 'package.json'))) {
+    console.error(`node_modules/${name} is missing: run \`npm ci\` first`)
+    process.exit(1)
+  }
+}
+
+requirePackage('govuk-frontend')
+requirePackage('leaflet')
+
+fs.rmSync(dist, { recursive: true, force: true })
+fs.mkdirSync(dist, { recursive: true })
+
+// --- CSS ----------------------------------------------------------------------
+const result = sass.compile(path.join(src, 'app.scss'), {
+  style: 'compressed',
+  importers: [new sass.NodePackageImporter(root)],
+  sourceMap: false,
+  // Deprecation notices from inside govuk-frontend are not ours to fix.
+  quietDeps: true
+})
+const css = stripSourceMap(result.css, CSS_SOURCE_MAP)
+
+// GDS Transport may only be used on gov.uk; our font stack must have dropped it.
+for (const banned of ['GDS Transport', '@font-face', '.woff']) {
+  if (css.includes(banned)) {
+    console.error(`assets/dist/app.css contains "${banned}": the GDS Transport font must not be shipped`)
+    process.exit(1)
+  }
+}
+write(path.join(dist, 'app.css'), css)
+
+// --- JavaScript and images -------------------------------------------------------
+copyText(path.join(src, 'app.js'), path.join(dist, 'app.js'))
+copyText(
+  path.join(modules, 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.js'),
+  path.join(dist, 'govuk-frontend.min.js'),
+  JS_SOURCE_MAP
+)
+copyText(path.join(src, 'favicon.svg'), path.join(dist, 'favicon.svg'))
+
+// --- Leaflet ----------------------------------------------------------------------
+const leafletDist = path.join(modules, 'leaflet', 'dist')
+copyText(path.join(leafletDist, 'leaflet.js'), path.join(dist, 'leaflet', 'leaflet.js'), JS_SOURCE_MAP)
+copyText(path.join(leafletDist, 'leaflet.css'), path.join(dist, 'leaflet', 'leaflet.css'), CSS_SOURCE_MAP)
+for (const image of fs.readdirSync(path.join(leafletDist, 'images')).sort()) {
+  copyBinary(path.join(leafletDist, 'images', image), path.join(dist, 'leaflet', 'images', image))
+}
+
+// --- Licences -------------------------------------------------------------------
+// The govuk-frontend npm package ships no LICENSE file, only `"license": "MIT"`
+// and a licence section in its README; the text below is the MIT licence as
+// published in the govuk-frontend repository (LICENSE.txt).
+const govukReadme = readText(path.join(modules, 'govuk-frontend', 'README.md'))
+const govukLicenceSection = (govukReadme.match(/## Licence\n([\s\S]*?)(?=\n## |$)/) || [, ''])[1].trim()
+const govukPackageLicence = JSON.parse(
+  fs.readFileSync(path.join(modules, 'govuk-frontend', 'package.json'), 'utf8')
+).license
+const govukMit = `The MIT License (MIT)
+
+Copyright (C) 2017 Crown Copyright (Government Digital Service)
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of
+this software and associated documentation files (the "Software"), to deal in
+the Software without restriction, including without limitation the rights to
+use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies
+of the Software, and to permit persons to whom the Software is furnished to do
+so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.`
+const leafletLicence = readText(path.join(modules, 'leaflet', 'LICENSE')).trim()
+
+const rule = '='.repeat(78)
+const licences = `Third-party software in these assets
+${rule}
+
+govuk-frontend ${packageVersion('govuk-frontend')} (licence: ${govukPackageLicence}, Crown copyright)
+  Files: app.css (compiled from its Sass, without the GDS Transport font),
+         govuk-frontend.min.js
+  From the package README:
+
+${govukLicenceSection.replace(/^/gm, '    ')}
+
+${govukMit}
+
+${rule}
+
+Leaflet ${packageVersion('leaflet')} (licence: BSD-2-Clause)
+  Files: leaflet/leaflet.js, leaflet/leaflet.css, leaflet/images/*
+
+${leafletLicence}
+`
+write(path.join(dist, 'LICENSES.txt'), licences)

@@ -1,0 +1,93 @@
+//! Typed settings: built-in defaults, then an optional TOML file, then environment variables.
+//!
+//! Secrets never appear in `Debug` output: the key is wrapped in [`Secret`].
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Everything the service can be told before it starts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    /// Address and port to listen on.
+    pub listen: SocketAddr,
+    /// `sqlite://…` (embedded, the default) or `postgres://…`.
+    pub database_url: String,
+    /// Folder for the embedded database and the generated key file.
+    pub data_dir: PathBuf,
+    /// Public base URL, used to decide whether cookies are `Secure` and HSTS is sent.
+    pub public_url: String,
+    /// Where quick exit sends the visitor: a neutral site.
+    pub exit_url: String,
+    /// Name of the police force shown in the header.
+    pub force_name: String,
+    /// Name of the service shown in the header.
+    pub service_name: String,
+    /// Phone number for non-emergency contact shown on problem pages.
+    pub contact_phone: String,
+    /// Log as JSON lines (true) or human-readable text (false).
+    pub log_json: bool,
+    /// Secret for signing tokens (hex, 32 bytes or more). Generated into `data_dir` if empty.
+    #[serde(default)]
+    pub secret_key: Secret,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+/// A string that prints as `[redacted]`.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            database_url: "sqlite://data/saferstreets.db".to_owned(),
+            data_dir: PathBuf::from("data"),
+            public_url: "http://127.0.0.1:3000".to_owned(),
+            exit_url: "https://www.bbc.co.uk/weather".to_owned(),
+            force_name: "Northshire Police".to_owned(),
+            service_name: "Safer streets".to_owned(),
+            contact_phone: "101".to_owned(),
+            log_json: false,
+            secret_key: Secret::default(),
+            max_body_bytes: 64 * 1024,
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then `file` (if given, it must exist; otherwise `saferstreets.toml` if present),
+    /// then `SAFERSTREETS_*` variables and `DATABASE_URL`.
+    pub fn load(file: Option<&std::path::Path>) -> Result<Self, Box<figment::Error>> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        figment = match file {
+            Some(path) => figment.merge(Toml::file_exact(path)),
+            None => figment.merge(Toml::file("saferstreets.toml")),
+        };
+        figment
+            .merge(Env::prefixed("SAFERSTREETS_"))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL"])
+                    .map(|_| "database_url".into()),
+            )
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// True when the service is reached over HTTPS.
+    pub fn uses_tls(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

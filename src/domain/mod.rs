@@ -1,0 +1,34 @@
+//! Validated types and the rules of each form. Nothing here knows about HTTP or SQL.
+
+pub mod feedback;
+pub mod text;
+
+/// A problem with one answer: the field it belongs to and the message id that explains it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The form field (and the id of its input, for the error summary's link).
+    pub field: &'static str,
+    /// Message id in the Fluent catalogue.
+    pub message: &'static str,
+}
+
+/// All problems with one submitted form, in page order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormErrors(pub Vec<FieldError>);
+
+impl FormErrors {
+    /// Record a problem.
+    pub fn add(&mut self, field: &'static str, message: &'static str) {
+        self.0.push(FieldError { field, message });
+    }
+
+    /// True when nothing was wrong.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message id for a field, if it has a problem.
+    pub fn for_field(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.message)
+    }
+}

@@ -1,0 +1,128 @@
+//! What every public page's layout needs besides its own content: text, the CSRF token for
+//! the cookie banner, the consent state and where the visitor is (for "return to" links).
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use super::consent::Consent;
+use super::session::SessionId;
+use super::state::AppState;
+use crate::config::Config;
+use crate::i18n::Catalog;
+
+/// The page context used by `templates/layout.html`.
+#[derive(Clone, Debug)]
+pub struct Chrome {
+    text: Arc<Catalog>,
+    config: Arc<Config>,
+    /// CSRF token for forms on this page.
+    pub csrf: String,
+    /// Current path (no query string).
+    pub path: String,
+    /// The visitor's cookie choice.
+    pub consent: Consent,
+    /// Set right after a choice made in the banner, to confirm it.
+    pub consent_just_made: Option<Consent>,
+}
+
+impl Chrome {
+    /// Build the context from a request's parts.
+    pub fn from_parts(parts: &Parts, state: &AppState) -> Self {
+        let session = parts
+            .extensions
+            .get::<SessionId>()
+            .cloned()
+            .or_else(|| SessionId::from_headers(&parts.headers))
+            .unwrap_or_else(SessionId::generate);
+        let consent_just_made = parts.uri.query().and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "cookies")
+                .and_then(|(_, v)| match v.as_ref() {
+                    "accepted" => Some(Consent::Accepted),
+                    "rejected" => Some(Consent::Rejected),
+                    _ => None,
+                })
+        });
+        Self {
+            text: state.text.clone(),
+            config: state.config.clone(),
+            csrf: state.keys.csrf_token(session.as_str()),
+            path: parts.uri.path().to_owned(),
+            consent: Consent::from_headers(&parts.headers),
+            consent_just_made,
+        }
+    }
+
+    /// A message without variables.
+    pub fn t<'a>(&'a self, id: &'a str) -> &'a str {
+        self.text.t(id)
+    }
+
+    /// A message with variables.
+    pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.text.t_args(id, args)
+    }
+
+    /// The `<html lang>` value.
+    pub fn lang(&self) -> &str {
+        self.text.lang()
+    }
+
+    /// The force's name.
+    pub fn force_name(&self) -> &str {
+        &self.config.force_name
+    }
+
+    /// The service's name.
+    pub fn service_name(&self) -> &str {
+        &self.config.service_name
+    }
+
+    /// The force's non-emergency number.
+    pub fn contact_phone(&self) -> &str {
+        &self.config.contact_phone
+    }
+
+    /// Whether the cookie banner asks for a choice.
+    pub fn show_cookie_question(&self) -> bool {
+        self.consent.unset() && self.consent_just_made.is_none()
+    }
+
+    /// The feedback link for this page.
+    pub fn feedback_href(&self) -> String {
+        let mut url = String::from("/feedback?from=");
+        url.extend(form_urlencoded::byte_serialize(self.path.as_bytes()));
+        url
+    }
+}
+
+impl FromRequestParts<AppState> for Chrome {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_parts(parts, state))
+    }
+}
+
+/// A local path to send the visitor back to: only `/…` paths of our own, never another host.
+pub fn safe_return_path(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && p.len() <= 200
+                && p.bytes().all(|b| b.is_ascii_graphic())
+                && !p.contains('?')
+                && !p.contains('#') =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}

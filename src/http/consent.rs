@@ -1,0 +1,67 @@
+//! Cookie consent: one cookie records the visitor's choice about additional (usage) cookies.
+//! Until they say yes, we set only essential cookies and count nothing.
+
+use axum::http::HeaderMap;
+use cookie::{Cookie, SameSite};
+
+use super::session::read_cookie;
+
+/// Name of the consent cookie.
+pub const CONSENT_COOKIE: &str = "ss_cookie_consent";
+
+/// How long a choice is kept: one year, in seconds.
+pub const CONSENT_MAX_AGE: i64 = 365 * 24 * 60 * 60;
+
+/// What the visitor has said about usage cookies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consent {
+    /// Not asked yet: show the banner.
+    Unset,
+    /// Yes to usage counts.
+    Accepted,
+    /// No to usage counts.
+    Rejected,
+}
+
+impl Consent {
+    /// The choice stored in the request's cookie.
+    pub fn from_headers(headers: &HeaderMap) -> Self {
+        match read_cookie(headers, CONSENT_COOKIE).as_deref() {
+            Some("yes") => Self::Accepted,
+            Some("no") => Self::Rejected,
+            _ => Self::Unset,
+        }
+    }
+
+    /// Parse a form answer (`accept`/`yes` or `reject`/`no`).
+    pub fn from_answer(answer: &str) -> Option<Self> {
+        match answer {
+            "accept" | "yes" => Some(Self::Accepted),
+            "reject" | "no" => Some(Self::Rejected),
+            _ => None,
+        }
+    }
+
+    /// The `Set-Cookie` value recording this choice for a year.
+    pub fn cookie(self, secure: bool) -> String {
+        let value = if self == Self::Accepted { "yes" } else { "no" };
+        Cookie::build((CONSENT_COOKIE, value))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(secure)
+            .max_age(cookie::time::Duration::seconds(CONSENT_MAX_AGE))
+            .build()
+            .to_string()
+    }
+
+    /// Whether the visitor has accepted usage cookies.
+    pub fn accepted(self) -> bool {
+        self == Self::Accepted
+    }
+
+    /// Whether the banner should ask.
+    pub fn unset(self) -> bool {
+        self == Self::Unset
+    }
+}

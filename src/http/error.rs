@@ -1,0 +1,160 @@
+//! One error type for handlers, one place that maps it to a status, and the middleware that
+//! turns any bare error status into a full problem page. Internal details are logged, never shown.
+
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::chrome::Chrome;
+use super::state::AppState;
+use crate::storage::StoreError;
+
+/// Why a request could not be served.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// No such page, or not one the visitor may see.
+    #[error("not found")]
+    NotFound,
+    /// The request could not be understood.
+    #[error("bad request")]
+    BadRequest,
+    /// A form without a valid CSRF token, or from another site.
+    #[error("forbidden")]
+    Forbidden,
+    /// The body was larger than we accept.
+    #[error("payload too large")]
+    TooLarge,
+    /// The database failed.
+    #[error("storage: {0}")]
+    Store(#[from] StoreError),
+    /// Anything else that is our fault.
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The HTTP status for this error.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Store(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match &self {
+            Self::Store(e) => tracing::error!(error = %e, "storage failure"),
+            Self::Internal(e) => tracing::error!(error = %e, "internal failure"),
+            _ => tracing::debug!(error = %self, "request refused"),
+        }
+        // The body is filled in by `problem_pages`, which knows the page context.
+        self.status().into_response()
+    }
+}
+
+/// Marker on responses that already carry a full page.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderedPage;
+
+/// Render a template as a full page.
+pub fn render<T: Template>(template: &T) -> Response {
+    render_with_status(StatusCode::OK, template)
+}
+
+/// Render a template as a full page with the given status (e.g. 422 for a form with errors).
+pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Response {
+    match template.render() {
+        Ok(html) => {
+            let mut res = (status, Html(html)).into_response();
+            res.extensions_mut().insert(RenderedPage);
+            res
+        }
+        Err(e) => AppError::Internal(format!("template: {e}")).into_response(),
+    }
+}
+
+/// A problem page: a heading and a few paragraphs, all from the message catalogue.
+#[derive(Template)]
+#[template(path = "problem.html")]
+pub struct ProblemPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Message id of the title and heading.
+    pub heading: &'static str,
+    /// Message ids of the paragraphs (`-html` ids may hold links).
+    pub paragraphs: &'static [&'static str],
+}
+
+impl ProblemPage {
+    /// The page for an error status.
+    pub fn for_status(chrome: Chrome, status: StatusCode) -> Self {
+        let (heading, paragraphs): (&'static str, &'static [&'static str]) = match status {
+            StatusCode::NOT_FOUND => (
+                "not-found-heading",
+                &["not-found-typed", "not-found-pasted", "not-found-home-html"],
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE => (
+                "too-large-heading",
+                &["too-large-what", "too-large-kept", "too-large-next"],
+            ),
+            StatusCode::FORBIDDEN => (
+                "forbidden-heading",
+                &["forbidden-what", "forbidden-kept", "forbidden-next"],
+            ),
+            s if s.is_server_error() => (
+                "server-error-heading",
+                &[
+                    "server-error-try-later",
+                    "server-error-kept",
+                    "server-error-contact-html",
+                ],
+            ),
+            _ => (
+                "bad-request-heading",
+                &["bad-request-what", "bad-request-kept", "bad-request-next"],
+            ),
+        };
+        Self {
+            chrome,
+            heading,
+            paragraphs,
+        }
+    }
+}
+
+/// Replace the body of any error response that is not already a page with a problem page.
+/// JSON APIs keep their own error bodies.
+pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/api/") || path.starts_with("/open311/") {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let chrome = Chrome::from_parts(&parts, &state);
+    let res = next.run(Request::from_parts(parts, body)).await;
+    let status = res.status();
+    if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
+        return res;
+    }
+    let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
+    // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's type.
+    for (name, value) in res.headers() {
+        if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            page.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    page
+}
+
+/// The response used when a handler panics: a bare 500 that `problem_pages` dresses.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}

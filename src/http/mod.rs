@@ -1,0 +1,70 @@
+//! The web layer: router, middleware and one module per flow.
+
+pub mod assets;
+pub mod chrome;
+pub mod consent;
+pub mod error;
+pub mod forms;
+pub mod public;
+pub mod security;
+pub mod session;
+pub mod state;
+pub mod usage;
+pub mod view;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+use state::AppState;
+
+/// The whole application. `extra` lets tests mount routes (e.g. one that panics) inside the
+/// same middleware stack.
+pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
+    let mut pages = public::routes();
+    if let Some(extra) = extra {
+        pages = pages.merge(extra);
+    }
+    let pages = pages
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            usage::count_page_views,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::middleware,
+        ));
+    let limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/healthz", get(public::health::healthz))
+        .route("/readyz", get(public::health::readyz))
+        .route("/assets/{*path}", get(assets::serve))
+        .merge(pages)
+        .fallback(|| async { error::AppError::NotFound })
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(RequestBodyLimitLayer::new(limit))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::problem_pages,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
+        .layer(
+            // Log the route pattern and status only: never query strings, bodies or addresses.
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                let route = req
+                    .extensions()
+                    .get::<axum::extract::MatchedPath>()
+                    .map_or("-", |p| p.as_str())
+                    .to_owned();
+                tracing::info_span!("request", method = %req.method(), route)
+            }),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,37 @@
+//! Quick exit: forget the session and everything under it, tell the browser to clear what it
+//! holds for us, and leave for a neutral site without saying where the visitor came from.
+
+use axum::extract::State;
+use axum::http::header::{self, HeaderValue};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::http::session::{SessionEnded, SessionId, expired_session_cookie};
+use crate::http::state::AppState;
+
+/// `GET /exit`.
+pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    // The session middleware hands out an id to visitors without one, so read the cookie the
+    // browser actually sent.
+    if let Some(session) = SessionId::from_headers(&headers)
+        && let Err(e) = state.store.delete_session(&session.store_key()).await
+    {
+        // Leaving must never be blocked; the draft still expires on its own.
+        tracing::error!(error = %e, "quick exit could not delete the session");
+    }
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    if let Ok(location) = HeaderValue::from_str(&state.config.exit_url) {
+        h.insert(header::LOCATION, location);
+    }
+    h.insert(
+        "clear-site-data",
+        HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(cookie) = expired_session_cookie(state.config.uses_tls()).parse() {
+        h.append(header::SET_COOKIE, cookie);
+    }
+    res.extensions_mut().insert(SessionEnded);
+    res
+}

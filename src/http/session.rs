@@ -1,0 +1,101 @@
+//! The one essential cookie: a random session id. It ties CSRF tokens to the browser and keys
+//! the server-side draft. The database only ever sees a hash of it.
+
+use axum::extract::{Request, State};
+use axum::http::HeaderMap;
+use axum::http::header::SET_COOKIE;
+use axum::middleware::Next;
+use axum::response::Response;
+use cookie::{Cookie, SameSite};
+use sha2::{Digest, Sha256};
+
+use super::state::AppState;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "ss_session";
+
+/// The visitor's session id (64 hex characters), put in request extensions by [`middleware`].
+#[derive(Clone, Debug)]
+pub struct SessionId(String);
+
+/// Marker a handler puts in response extensions when it ended the session, so the middleware
+/// does not hand out a fresh cookie on the same response.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionEnded;
+
+impl SessionId {
+    /// A new random id.
+    pub fn generate() -> Self {
+        Self(hex::encode(crate::random::bytes::<32>()))
+    }
+
+    /// The id from the request's cookie, if it is well formed.
+    pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
+        let value = read_cookie(headers, SESSION_COOKIE)?;
+        (value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Self(value.to_ascii_lowercase()))
+    }
+
+    /// The raw id, for CSRF tokens.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key under which server-side data is stored: a hash, so a copy of the database
+    /// does not hold live cookies.
+    pub fn store_key(&self) -> String {
+        hex::encode(Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+/// The `Set-Cookie` value for the session cookie.
+pub fn session_cookie(id: &SessionId, secure: bool) -> String {
+    Cookie::build((SESSION_COOKIE, id.0.clone()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .build()
+        .to_string()
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn expired_session_cookie(secure: bool) -> String {
+    Cookie::build((SESSION_COOKIE, ""))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .max_age(cookie::time::Duration::ZERO)
+        .build()
+        .to_string()
+}
+
+/// The value of the first cookie called `name` in the request's `Cookie` headers.
+pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+/// Give every visitor of an HTML page a session id, setting the cookie when it is new.
+pub async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let (id, new) = match SessionId::from_headers(req.headers()) {
+        Some(id) => (id, false),
+        None => (SessionId::generate(), true),
+    };
+    req.extensions_mut().insert(id.clone());
+    let mut res = next.run(req).await;
+    if new && res.extensions().get::<SessionEnded>().is_none() {
+        let cookie = session_cookie(&id, state.config.uses_tls());
+        if let Ok(value) = cookie.parse() {
+            res.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    res
+}

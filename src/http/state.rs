@@ -1,0 +1,76 @@
+//! Shared application state handed to every handler.
+
+use std::sync::Arc;
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::i18n::Catalog;
+use crate::storage::DynStore;
+
+/// Everything a request may need, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// Settings.
+    pub config: Arc<Config>,
+    /// The database.
+    pub store: DynStore,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+    /// User-facing text.
+    pub text: Arc<Catalog>,
+    /// Keys derived from the service secret.
+    pub keys: Arc<Keys>,
+    /// The Content-Security-Policy header value, built once.
+    pub csp: Arc<str>,
+}
+
+/// Keys derived from the one service secret, each for a single purpose.
+pub struct Keys {
+    csrf: [u8; 32],
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keys([redacted])")
+    }
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// HMAC-SHA256 of `message` under `key`.
+pub fn hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
+    // HMAC accepts keys of any length, so this cannot fail; fall back to an empty key anyway.
+    let mut mac = HmacSha256::new_from_slice(key)
+        .unwrap_or_else(|_| HmacSha256::new_from_slice(&[]).unwrap_or_else(|_| unreachable!()));
+    mac.update(message);
+    mac.finalize().into_bytes().into()
+}
+
+impl Keys {
+    /// Derive the purpose keys from the service secret.
+    pub fn derive(secret: &[u8]) -> Self {
+        Self {
+            csrf: hmac(secret, b"saferstreets csrf v1"),
+        }
+    }
+
+    /// The CSRF token that belongs to a session id.
+    pub fn csrf_token(&self, session_id: &str) -> String {
+        hex::encode(hmac(&self.csrf, session_id.as_bytes()))
+    }
+
+    /// Whether `token` is the CSRF token of `session_id` (constant time).
+    pub fn csrf_valid(&self, session_id: &str, token: &str) -> bool {
+        let Ok(given) = hex::decode(token) else {
+            return false;
+        };
+        let Ok(mut mac) = HmacSha256::new_from_slice(&self.csrf) else {
+            return false;
+        };
+        mac.update(session_id.as_bytes());
+        mac.verify_slice(&given).is_ok()
+    }
+}

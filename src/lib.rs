@@ -1,0 +1,12 @@
+//! saferstreets: a police force's online service for reporting stalking and harassment and
+//! telling the police about places where people feel unsafe, with the staff back office behind it.
+
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod http;
+pub mod i18n;
+pub mod random;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;

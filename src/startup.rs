@@ -1,0 +1,166 @@
+//! Build the application from its configuration and run it until told to stop.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use tokio::net::TcpListener;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::http::state::{AppState, Keys};
+use crate::i18n::Catalog;
+use crate::storage::{self, DynStore};
+
+/// A running-ready server bound to its port.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+/// What tests and tools may change about how the application is built.
+#[derive(Default)]
+pub struct Overrides {
+    /// A clock the caller controls.
+    pub clock: Option<Arc<dyn Clock>>,
+    /// Extra routes mounted inside the middleware stack.
+    pub extra_routes: Option<Router<AppState>>,
+}
+
+impl Application {
+    /// Open the store, load text and keys, and bind the listener (port 0 picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        Self::build_with(config, Overrides::default()).await
+    }
+
+    /// As [`Application::build`], with test overrides.
+    pub async fn build_with(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
+        let store = storage::connect(&config.database_url)
+            .await
+            .context("cannot open the database")?;
+        let state = build_state(config, store, overrides.clock)?;
+        let listener = TcpListener::bind(state.config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", state.config.listen))?;
+        let router = crate::http::router(state.clone(), overrides.extra_routes);
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The shared state (for tests that look at the store).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serve until SIGTERM or Ctrl-C, then finish requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+
+    /// Serve until `stop` resolves (for tests).
+    pub async fn run_until(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(stop)
+            .await
+    }
+}
+
+/// Assemble the state shared by handlers.
+pub fn build_state(
+    config: Config,
+    store: DynStore,
+    clock: Option<Arc<dyn Clock>>,
+) -> anyhow::Result<AppState> {
+    let text = Catalog::load("en-GB").context("cannot load the English text")?;
+    let secret = service_secret(&config)?;
+    Ok(AppState {
+        csp: crate::http::security::content_security_policy(&[]).into(),
+        config: Arc::new(config),
+        store,
+        clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
+        text: Arc::new(text),
+        keys: Arc::new(Keys::derive(&secret)),
+    })
+}
+
+/// The service secret: from configuration, or from `data_dir/secret.key`, created on first
+/// start with owner-only permissions. It is never printed.
+fn service_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
+    if !config.secret_key.0.is_empty() {
+        let bytes = hex::decode(config.secret_key.0.trim()).context("secret_key must be hex")?;
+        anyhow::ensure!(
+            bytes.len() >= 32,
+            "secret_key must be at least 32 bytes (64 hex digits)"
+        );
+        return Ok(bytes);
+    }
+    let path = config.data_dir.join("secret.key");
+    read_or_create_key(&path)
+}
+
+fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let bytes = hex::decode(text.trim())
+                .with_context(|| format!("{} is not a hex key", path.display()))?;
+            anyhow::ensure!(bytes.len() >= 32, "{} is too short", path.display());
+            Ok(bytes)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            let key = crate::random::bytes::<32>();
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            file.write_all(hex::encode(key).as_bytes())?;
+            file.sync_all()?;
+            Ok(key.to_vec())
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

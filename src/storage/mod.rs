@@ -1,0 +1,119 @@
+//! Persistence: one [`Store`] trait, one SQL implementation generic over the sqlx driver,
+//! and per-backend connection set-up and migrations (`migrations/sqlite`, `migrations/postgres`).
+//!
+//! Queries that are the same on both engines are written once (in `sql.rs`); SQLite accepts
+//! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
+
+mod sql;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+use crate::clock::Timestamp;
+
+pub use sql::{connect, sqlite_path};
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// Why a storage call failed. Callers log it and show a problem page; it is never shown.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database URL could not be understood.
+    #[error("database URL not understood: {0}")]
+    BadUrl(String),
+    /// The database refused a setting we rely on for durability.
+    #[error("database setting not in force: {0}")]
+    Setting(String),
+    /// Migrations could not be applied.
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    /// Filesystem trouble creating the embedded database's folder.
+    #[error("cannot create database folder: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A visitor's answers to the feedback form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFeedback {
+    /// One of the satisfaction codes in `domain::feedback::Satisfaction`.
+    pub satisfaction: String,
+    /// What could be better (optional, length-limited).
+    pub improve: Option<String>,
+    /// The page the visitor came from (a local path, no query).
+    pub page: String,
+    /// When it was sent.
+    pub created_at: Timestamp,
+}
+
+/// A stored feedback answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feedback {
+    /// Row id.
+    pub id: i64,
+    /// The answers.
+    pub answers: NewFeedback,
+}
+
+/// Page views on one day for one page, counted only for visitors who accepted usage cookies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageViews {
+    /// `YYYY-MM-DD`, UTC.
+    pub day: String,
+    /// Route pattern, never a raw URL.
+    pub path: String,
+    /// How many views.
+    pub views: i64,
+}
+
+/// Everything the service keeps.
+#[async_trait]
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// The engine behind this store.
+    fn backend(&self) -> Backend;
+
+    /// Succeeds when the database answers a query.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Keep a feedback answer; returns its id.
+    async fn insert_feedback(&self, feedback: &NewFeedback) -> Result<i64, StoreError>;
+
+    /// The most recent feedback, newest first.
+    async fn list_feedback(&self, limit: i64) -> Result<Vec<Feedback>, StoreError>;
+
+    /// Add one view of `path` on `day`.
+    async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError>;
+
+    /// Views counted between `from` and `to` (inclusive `YYYY-MM-DD`), by day then path.
+    async fn page_views(&self, from: &str, to: &str) -> Result<Vec<PageViews>, StoreError>;
+
+    /// Create or replace the server-side data of a session. `key` is a hash of the cookie.
+    async fn put_session(
+        &self,
+        key: &str,
+        data: &[u8],
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError>;
+
+    /// The session's data, unless it is missing or expired at `now`.
+    async fn get_session(&self, key: &str, now: Timestamp) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// Forget a session and everything held under it. Returns whether there was one.
+    async fn delete_session(&self, key: &str) -> Result<bool, StoreError>;
+
+    /// Delete sessions that expired before `now`; returns how many.
+    async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError>;
+}
+
+/// A shared handle to the store.
+pub type DynStore = Arc<dyn Store>;

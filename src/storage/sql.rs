@@ -1,0 +1,271 @@
+//! The SQL behind [`Store`], written once for both engines.
+//!
+//! `SqlStore<DB>` is generic over the sqlx driver; the `where` clause on its `Store` impl lists
+//! what a driver must support. Only connection set-up and migrations differ per engine.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
+
+use super::{Backend, DynStore, Feedback, NewFeedback, PageViews, Store, StoreError};
+use crate::clock::Timestamp;
+
+/// A store on any sqlx driver that the `Store` impl's bounds allow.
+#[derive(Debug)]
+pub struct SqlStore<DB: Database> {
+    pool: Pool<DB>,
+    backend: Backend,
+}
+
+/// Open the database named by `url`, check its durability settings and apply migrations.
+///
+/// `sqlite://` paths are relative to the working directory; their folder is created.
+pub async fn connect(url: &str) -> Result<DynStore, StoreError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(connect_sqlite(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(connect_postgres(url).await?))
+    } else {
+        Err(StoreError::BadUrl(
+            "expected sqlite://PATH or postgres://…".to_owned(),
+        ))
+    }
+}
+
+async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| StoreError::BadUrl(e.to_string()))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    if let Some(folder) = options.get_filename().parent()
+        && !folder.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(folder)?;
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
+    // sqlx applies these pragmas on connect; read them back, because a report we acknowledge
+    // must be on disk, and a store without these guarantees must not start.
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&pool)
+        .await?;
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(&pool)
+        .await?;
+    let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+        .fetch_one(&pool)
+        .await?;
+    if !journal.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Setting(format!(
+            "journal_mode is {journal}, not wal"
+        )));
+    }
+    if synchronous != 2 {
+        return Err(StoreError::Setting(format!(
+            "synchronous is {synchronous}, not FULL (2)"
+        )));
+    }
+    if foreign_keys != 1 {
+        return Err(StoreError::Setting("foreign_keys is off".to_owned()));
+    }
+    sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+    Ok(SqlStore {
+        pool,
+        backend: Backend::Sqlite,
+    })
+}
+
+async fn connect_postgres(url: &str) -> Result<SqlStore<sqlx::Postgres>, StoreError> {
+    let options = PgConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
+    // One direct attempt first, so an unreachable server fails start-up at once with its own
+    // reason instead of after the pool's retries.
+    sqlx::Connection::close(
+        <sqlx::PgConnection as sqlx::Connection>::connect_with(&options).await?,
+    )
+    .await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await?;
+    sqlx::migrate!("migrations/postgres").run(&pool).await?;
+    Ok(SqlStore {
+        pool,
+        backend: Backend::Postgres,
+    })
+}
+
+/// Path of the SQLite file in a `sqlite://` URL, for tools that inspect the file itself.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    SqliteConnectOptions::from_str(url)
+        .ok()
+        .map(|o| Path::new(o.get_filename()).to_path_buf())
+}
+
+#[async_trait]
+impl<DB> Store for SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<String>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn insert_feedback(&self, f: &NewFeedback) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO feedback (created_at, satisfaction, improve, page) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(f.created_at)
+        .bind(f.satisfaction.clone())
+        .bind(f.improve.clone())
+        .bind(f.page.clone())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>(0)?)
+    }
+
+    async fn list_feedback(&self, limit: i64) -> Result<Vec<Feedback>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, created_at, satisfaction, improve, page FROM feedback \
+             ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Feedback {
+                    id: r.try_get(0)?,
+                    answers: NewFeedback {
+                        created_at: r.try_get(1)?,
+                        satisfaction: r.try_get(2)?,
+                        improve: r.try_get(3)?,
+                        page: r.try_get(4)?,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO page_views (day, path, views) VALUES ($1, $2, 1) \
+             ON CONFLICT (day, path) DO UPDATE SET views = page_views.views + 1",
+        )
+        .bind(day)
+        .bind(path)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn page_views(&self, from: &str, to: &str) -> Result<Vec<PageViews>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT day, path, views FROM page_views WHERE day >= $1 AND day <= $2 \
+             ORDER BY day, path",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PageViews {
+                    day: r.try_get(0)?,
+                    path: r.try_get(1)?,
+                    views: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn put_session(
+        &self,
+        key: &str,
+        data: &[u8],
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sessions (key, data, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+        )
+        .bind(key)
+        .bind(data)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn get_session(&self, key: &str, now: Timestamp) -> Result<Option<Vec<u8>>, StoreError> {
+        let row = sqlx::query("SELECT data FROM sessions WHERE key = $1 AND expires_at > $2")
+            .bind(key)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    async fn delete_session(&self, key: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(DB::rows_affected(&done) > 0)
+    }
+
+    async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(DB::rows_affected(&done))
+    }
+}
+
+/// What differs between the engines beyond the schema. Kept as small as it can be.
+pub trait Dialect: Database {
+    /// Rows changed by a statement (an inherent method on each driver's result type).
+    fn rows_affected(result: &Self::QueryResult) -> u64;
+}
+
+impl Dialect for sqlx::Sqlite {
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}
+
+impl Dialect for sqlx::Postgres {
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}

@@ -1,0 +1,177 @@
+//! The real binary: start-up, one-line failures, graceful shutdown and what it logs.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
+
+fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Child, String) {
+    let mut cmd = Command::new(BIN);
+    cmd.args(["serve", "--listen", "127.0.0.1:0"])
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "debug")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("read");
+    let url = line.trim().rsplit(' ').next().expect("url").to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    (child, url)
+}
+
+fn terminate(child: &mut std::process::Child) -> (std::process::ExitStatus, String) {
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    let status = child.wait().expect("wait");
+    let mut logs = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs)
+        .expect("logs");
+    (status, logs)
+}
+
+#[tokio::test]
+async fn with_no_configuration_it_creates_and_migrates_an_embedded_database() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut child, url) = serve(dir.path(), &[]);
+    let ready = reqwest::get(format!("{url}/readyz")).await.expect("readyz");
+    assert_eq!(ready.status(), 200);
+    let (status, _) = terminate(&mut child);
+    assert!(status.success(), "graceful shutdown exits 0: {status:?}");
+    assert!(dir.path().join("data/saferstreets.db").exists());
+    let key = std::fs::metadata(dir.path().join("data/secret.key")).expect("key file");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        key.permissions().mode() & 0o777,
+        0o600,
+        "the generated key is private"
+    );
+}
+
+#[tokio::test]
+async fn logs_never_contain_form_answers_or_addresses() {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut child, url) = serve(dir.path(), &[]);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let page = client
+        .get(format!("{url}/feedback"))
+        .send()
+        .await
+        .expect("get");
+    let cookie = page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let body = page.text().await.expect("body");
+    let token = body
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("token")
+        .to_owned();
+    let canary = "CANARY-7f3a-answer";
+    let sent = client
+        .post(format!("{url}/feedback?canary-in-query={canary}"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("csrf", token.as_str()),
+            ("satisfaction", "satisfied"),
+            ("improve", canary),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(sent.status(), 303);
+    let (_, logs) = terminate(&mut child);
+    assert!(
+        logs.contains("/feedback"),
+        "requests are logged by route: {logs}"
+    );
+    assert!(!logs.contains(canary), "a form answer reached the log");
+    assert!(
+        !logs.contains("127.0.0.1:")
+            || logs
+                .lines()
+                .filter(|l| l.contains("127.0.0.1:"))
+                .all(|l| l.contains("listening")),
+        "only the listening address may appear"
+    );
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_stops_start_up_with_one_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("not-a-dir"), b"x").expect("file");
+    let out = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            "sqlite://not-a-dir/x.db",
+        ])
+        .current_dir(dir.path())
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("saferstreets: cannot open the database"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unreachable_postgres_stops_start_up_with_one_line() {
+    let out = Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            "postgres://nobody@127.0.0.1:1/none",
+        ])
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_config_file_and_environment_override_the_defaults() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("custom.toml");
+    std::fs::write(
+        &file,
+        "force_name = \"Westmoor Constabulary\"\ndatabase_url = \"sqlite://from-file.db\"\n",
+    )
+    .expect("write");
+    let config = saferstreets::config::Config::load(Some(&file)).expect("load");
+    assert_eq!(config.force_name, "Westmoor Constabulary");
+    assert_eq!(config.database_url, "sqlite://from-file.db");
+    assert!(saferstreets::config::Config::load(Some(&dir.path().join("missing.toml"))).is_err());
+    assert!(format!("{:?}", saferstreets::config::Secret("hunter2".into())) == "[redacted]");
+}

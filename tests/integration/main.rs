@@ -1,0 +1,8 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The one integration test binary: every test talks HTTP to a real server on port 0 with its
+//! own database. Modules mirror the URL tree.
+
+mod cli;
+mod helpers;
+mod public;
+mod storage;
