@@ -6,7 +6,6 @@
 help-emergency = If you are in danger now, call 999.
 help-emergency-textphone = If you are deaf, hard of hearing or find it hard to speak, you can use a textphone to call 18000.
 help-emergency-silent = If you call 999 and cannot speak, stay on the line and listen. If you can, cough or tap the phone. On a mobile phone, press 55 when you are asked. This tells the call handler that you need the police. This is called the Silent Solution.
-help-101 = Call 101 if it is not an emergency.
 help-crimestoppers = Call Crimestoppers on 0800 555 111 to tell them what is happening without giving your name. Crimestoppers is a charity and is not part of the police. They will not ask who you are and they do not trace calls.
 help-stalking-helpline = Call the National Stalking Helpline on 0808 802 0300 for free advice that is kept private. It is run by the Suzy Lamplugh Trust.
 advice-related-heading = Related advice

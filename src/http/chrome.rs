@@ -36,7 +36,13 @@ impl Chrome {
             .cloned()
             .or_else(|| SessionId::from_headers(&parts.headers))
             .unwrap_or_else(SessionId::generate);
-        let consent_just_made = parts.uri.query().and_then(|q| {
+        let mut chrome = Self::new(
+            state,
+            &session,
+            parts.uri.path(),
+            Consent::from_headers(&parts.headers),
+        );
+        chrome.consent_just_made = parts.uri.query().and_then(|q| {
             form_urlencoded::parse(q.as_bytes())
                 .find(|(k, _)| k == "cookies")
                 .and_then(|(_, v)| match v.as_ref() {
@@ -45,13 +51,18 @@ impl Chrome {
                     _ => None,
                 })
         });
+        chrome
+    }
+
+    /// A context for a session on a path (used directly by benchmarks).
+    pub fn new(state: &AppState, session: &SessionId, path: &str, consent: Consent) -> Self {
         Self {
             text: state.text.clone(),
             config: state.config.clone(),
             csrf: state.keys.csrf_token(session.as_str()),
-            path: parts.uri.path().to_owned(),
-            consent: Consent::from_headers(&parts.headers),
-            consent_just_made,
+            path: path.to_owned(),
+            consent,
+            consent_just_made: None,
         }
     }
 
