@@ -35,6 +35,23 @@ pub struct Config {
     pub secret_key: Secret,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Short code of the force that receives stalking reports made here.
+    pub force_code: String,
+    /// Minutes a report draft is kept without use.
+    pub draft_idle_minutes: i64,
+    /// Keys that encrypt victims' answers; the first seals new data, the others only open
+    /// older data (rotation). Empty: the key file `data_dir/encryption.keys`.
+    #[serde(default)]
+    pub encryption_keys: Vec<EncryptionKey>,
+}
+
+/// One encryption key of the keyring.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EncryptionKey {
+    /// Short id stored beside each value it seals.
+    pub id: String,
+    /// 32 bytes, hex.
+    pub key: Secret,
 }
 
 /// A string that prints as `[redacted]`.
@@ -62,6 +79,9 @@ impl Default for Config {
             log_json: false,
             secret_key: Secret::default(),
             max_body_bytes: 64 * 1024,
+            force_code: "northshire".to_owned(),
+            draft_idle_minutes: 60,
+            encryption_keys: Vec::new(),
         }
     }
 }

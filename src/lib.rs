@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod domain;
 pub mod http;
 pub mod i18n;

@@ -89,7 +89,9 @@ pub fn build_state(
 ) -> anyhow::Result<AppState> {
     let text = Catalog::load("en-GB").context("cannot load the English text")?;
     let secret = service_secret(&config)?;
+    let keyring = keyring(&config)?;
     Ok(AppState {
+        keyring: Arc::new(keyring),
         csp: crate::http::security::content_security_policy(&[]).into(),
         config: Arc::new(config),
         store,
@@ -112,6 +114,22 @@ fn service_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
     }
     let path = config.data_dir.join("secret.key");
     read_or_create_key(&path)
+}
+
+/// The encryption keyring: from configuration (the first key seals), or the key file in
+/// `data_dir`, created on first start.
+fn keyring(config: &Config) -> anyhow::Result<crate::crypto::Keyring> {
+    if let Some(first) = config.encryption_keys.first() {
+        let pairs: Vec<(String, String)> = config
+            .encryption_keys
+            .iter()
+            .map(|k| (k.id.clone(), k.key.0.clone()))
+            .collect();
+        return Ok(crate::crypto::Keyring::new(&first.id, &pairs)?);
+    }
+    Ok(crate::crypto::load_or_create_key_file(
+        &config.data_dir.join("encryption.keys"),
+    )?)
 }
 
 fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {

@@ -68,7 +68,7 @@ function onKeydown (event) {
 }
 
 function onClick (event) {
-  const link = event.target instanceof Element ? event.target.closest(EXIT_SELECTOR) : null
+  const link = event.target instanceof Element ? event.target.closest(EXIT_SELECTOR + ', [data-quick-exit-skip]') : null
   if (!link) return
   // Let the browser handle "open in new tab" and the like.
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return

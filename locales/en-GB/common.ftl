@@ -104,3 +104,8 @@ server-error-heading = Sorry, there is a problem with the service
 server-error-try-later = Try again in a few minutes.
 server-error-kept = If you were sending a form, it has not been sent. Answers you saved on earlier pages are kept until you leave this site or stop for an hour.
 server-error-contact-html = You can also <a class="govuk-link" href="/advice/what-you-can-do">find other ways to report or get help</a>.
+
+checkboxes-or = or
+date-day = Day
+date-month = Month
+date-year = Year

@@ -2,15 +2,8 @@
 # Ids ending in -html hold trusted inline markup and are rendered unescaped.
 # These pages also use the shared help-* messages in advice.ftl.
 
-## Report stalking or harassment (not available yet)
+## Shared by the "not available yet" pages
 
-soon-report-title = Report stalking or harassment
-soon-report-not-ready = You cannot report stalking or harassment online yet. We are still building this form.
-soon-report-instead-heading = What you can do now
-soon-report-instead-intro = You can still tell us what is happening, or get advice:
-soon-report-101 = Call 101 to report it to us. This is the police number for things that are not an emergency.
-soon-report-station = Go to a police station and ask to speak to someone.
-soon-report-fault = It is not your fault, and you do not need to wait until it gets worse to tell us.
 soon-advice-heading = Advice
 soon-advice-link = Read our advice about stalking and harassment
 soon-what-link = Find out what you can do if you are being stalked or harassed

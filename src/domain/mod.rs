@@ -1,6 +1,7 @@
 //! Validated types and the rules of each form. Nothing here knows about HTTP or SQL.
 
 pub mod feedback;
+pub mod stalking;
 pub mod text;
 
 /// A problem with one answer: the field it belongs to and the message id that explains it.

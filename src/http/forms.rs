@@ -54,15 +54,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     }
 }
 
-/// Refuse requests a browser marks as coming from another site. Browsers send `Origin` on
-/// POST and `Sec-Fetch-Site` on every request; clients that send neither (tests, curl) must
-/// still present the CSRF token.
+/// Refuse requests a browser marks as coming from another site. Browsers send
+/// `Sec-Fetch-Site` on every request and pages cannot forge it, so when it is present it
+/// decides; our `no-referrer` policy makes browsers send `Origin: null` on POSTs, so `Origin`
+/// is only compared with `Host` for older clients without `Sec-Fetch-Site`. Clients that send
+/// neither (tests, curl) must still present the CSRF token.
 pub fn same_origin(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
-        && site != "same-origin"
-        && site != "none"
-    {
-        return false;
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return matches!(site.to_str(), Ok("same-origin" | "none"));
     }
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;

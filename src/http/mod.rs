@@ -6,6 +6,7 @@ pub mod consent;
 pub mod error;
 pub mod forms;
 pub mod public;
+pub mod report_stalking;
 pub mod security;
 pub mod session;
 pub mod state;
@@ -24,7 +25,7 @@ use state::AppState;
 /// The whole application. `extra` lets tests mount routes (e.g. one that panics) inside the
 /// same middleware stack.
 pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
-    let mut pages = public::routes();
+    let mut pages = public::routes().merge(report_stalking::routes());
     if let Some(extra) = extra {
         pages = pages.merge(extra);
     }

@@ -25,6 +25,8 @@ pub struct AppState {
     pub keys: Arc<Keys>,
     /// The Content-Security-Policy header value, built once.
     pub csp: Arc<str>,
+    /// Keys that encrypt victims' answers at rest.
+    pub keyring: Arc<crate::crypto::Keyring>,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.

@@ -21,3 +21,16 @@ impl Choice {
         }
     }
 }
+
+/// One checkbox, with whether it is ticked.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckItem {
+    /// The submitted value.
+    pub value: &'static str,
+    /// Message id of the label.
+    pub label: &'static str,
+    /// Ticked.
+    pub checked: bool,
+    /// A "none of these" box that unticks the others.
+    pub exclusive: bool,
+}

@@ -35,6 +35,9 @@ pub enum StoreError {
     /// Migrations could not be applied.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A unique value (e.g. a reference) is already taken.
+    #[error("duplicate value")]
+    Duplicate,
     /// Any other database failure.
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
@@ -105,14 +108,63 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         expires_at: Timestamp,
     ) -> Result<(), StoreError>;
 
-    /// The session's data, unless it is missing or expired at `now`.
-    async fn get_session(&self, key: &str, now: Timestamp) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The session's data and when it expires (possibly already past: callers decide, so an
+    /// expired draft can be told apart from one that never existed).
+    async fn get_session(&self, key: &str) -> Result<Option<(Vec<u8>, Timestamp)>, StoreError>;
 
     /// Forget a session and everything held under it. Returns whether there was one.
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError>;
 
     /// Delete sessions that expired before `now`; returns how many.
     async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError>;
+
+    /// Store a report once per submission id. Returns the reference of the stored report:
+    /// the new one, or the one stored earlier under the same submission id (a double submit).
+    /// Returns only after the row is committed.
+    async fn insert_stalking_report(&self, report: &NewStalkingReport) -> Result<String, StoreError>;
+
+    /// The reference of the report stored under a submission id.
+    async fn stalking_reference_for(&self, submission_id: &str) -> Result<Option<String>, StoreError>;
+
+    /// A stored report by reference.
+    async fn stalking_report(&self, reference: &str) -> Result<Option<StalkingReportRow>, StoreError>;
+
+    /// How many reports are stored (all forces).
+    async fn count_stalking_reports(&self) -> Result<i64, StoreError>;
+}
+
+/// A report about to be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStalkingReport {
+    /// The reference to show the victim (compact form).
+    pub reference: String,
+    /// Random id of the draft that produced it: a second send of the same draft is a duplicate.
+    pub submission_id: String,
+    /// The force the report is for.
+    pub force_code: String,
+    /// When it was sent.
+    pub created_at: Timestamp,
+    /// `standard`, `high` or `urgent`.
+    pub priority: String,
+    /// 0 = urgent first.
+    pub priority_rank: i64,
+    /// JSON array of reason codes.
+    pub reasons: String,
+    /// Id of the key that sealed `sealed`.
+    pub key_id: String,
+    /// The encrypted answers.
+    pub sealed: Vec<u8>,
+}
+
+/// A stored report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StalkingReportRow {
+    /// Row id.
+    pub id: i64,
+    /// Status in the staff workflow.
+    pub status: String,
+    /// What was stored.
+    pub report: NewStalkingReport,
 }
 
 /// A shared handle to the store.

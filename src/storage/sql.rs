@@ -13,7 +13,10 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
-use super::{Backend, DynStore, Feedback, NewFeedback, PageViews, Store, StoreError};
+use super::{
+    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, StalkingReportRow, Store,
+    StoreError,
+};
 use crate::clock::Timestamp;
 
 /// A store on any sqlx driver that the `Store` impl's bounds allow.
@@ -223,14 +226,13 @@ where
         Ok(())
     }
 
-    async fn get_session(&self, key: &str, now: Timestamp) -> Result<Option<Vec<u8>>, StoreError> {
-        let row = sqlx::query("SELECT data FROM sessions WHERE key = $1 AND expires_at > $2")
+    async fn get_session(&self, key: &str) -> Result<Option<(Vec<u8>, Timestamp)>, StoreError> {
+        let row = sqlx::query("SELECT data, expires_at FROM sessions WHERE key = $1")
             .bind(key)
-            .bind(now)
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some(r.try_get(0)?),
+            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
             None => None,
         })
     }
@@ -249,6 +251,88 @@ where
             .execute(&self.pool)
             .await?;
         Ok(DB::rows_affected(&done))
+    }
+
+    async fn insert_stalking_report(&self, r: &NewStalkingReport) -> Result<String, StoreError> {
+        // A second send of the same draft (double click, refresh, Back then Send) meets the
+        // unique submission id and gets the first report's reference instead of a new report.
+        let inserted = sqlx::query(
+            "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
+             priority, priority_rank, reasons, key_id, sealed) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (submission_id) DO NOTHING RETURNING reference",
+        )
+        .bind(r.reference.clone())
+        .bind(r.submission_id.clone())
+        .bind(r.force_code.clone())
+        .bind(r.created_at)
+        .bind(r.priority.clone())
+        .bind(r.priority_rank)
+        .bind(r.reasons.clone())
+        .bind(r.key_id.clone())
+        .bind(r.sealed.clone())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(unique_to_duplicate)?;
+        match inserted {
+            Some(row) => Ok(row.try_get(0)?),
+            None => self
+                .stalking_reference_for(&r.submission_id)
+                .await?
+                .ok_or(StoreError::Duplicate),
+        }
+    }
+
+    async fn stalking_reference_for(&self, submission_id: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT reference FROM stalking_reports WHERE submission_id = $1")
+            .bind(submission_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    async fn stalking_report(&self, reference: &str) -> Result<Option<StalkingReportRow>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, status, reference, submission_id, force_code, created_at, priority, \
+             priority_rank, reasons, key_id, sealed FROM stalking_reports WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(StalkingReportRow {
+            id: r.try_get(0)?,
+            status: r.try_get(1)?,
+            report: NewStalkingReport {
+                reference: r.try_get(2)?,
+                submission_id: r.try_get(3)?,
+                force_code: r.try_get(4)?,
+                created_at: r.try_get(5)?,
+                priority: r.try_get(6)?,
+                priority_rank: r.try_get(7)?,
+                reasons: r.try_get(8)?,
+                key_id: r.try_get(9)?,
+                sealed: r.try_get(10)?,
+            },
+        }))
+    }
+
+    async fn count_stalking_reports(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM stalking_reports")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+}
+
+/// Unique violations become [`StoreError::Duplicate`] so callers can pick a new value.
+fn unique_to_duplicate(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
+        _ => StoreError::Db(e),
     }
 }
 

@@ -615,7 +615,7 @@ async fn quick_exit_forgets_the_session_and_leaves_without_a_trace() {
     assert_eq!(
         app.state
             .store
-            .get_session(&key, crate::helpers::TEST_NOW)
+            .get_session(&key)
             .await
             .expect("get"),
         None

@@ -84,29 +84,15 @@ async fn sessions_expire_and_can_be_forgotten() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
         store.put_session("a", b"first", 100).await.expect("put");
-        store
-            .put_session("a", b"second", 200)
-            .await
-            .expect("replace");
+        store.put_session("a", b"second", 200).await.expect("replace");
         store.put_session("b", b"other", 50).await.expect("put");
-        assert_eq!(
-            store.get_session("a", 150).await.expect("get").as_deref(),
-            Some(&b"second"[..])
-        );
-        assert_eq!(
-            store.get_session("a", 200).await.expect("get"),
-            None,
-            "expired at its deadline"
-        );
-        assert_eq!(
-            store.get_session("b", 49).await.expect("get").as_deref(),
-            Some(&b"other"[..])
-        );
+        assert_eq!(store.get_session("a").await.expect("get"), Some((b"second".to_vec(), 200)));
+        assert_eq!(store.get_session("b").await.expect("get"), Some((b"other".to_vec(), 50)));
         assert_eq!(store.purge_expired_sessions(60).await.expect("purge"), 1);
-        assert_eq!(store.get_session("b", 0).await.expect("get"), None);
+        assert_eq!(store.get_session("b").await.expect("get"), None);
         assert!(store.delete_session("a").await.expect("delete"));
         assert!(!store.delete_session("a").await.expect("delete again"));
-        assert_eq!(store.get_session("a", 0).await.expect("get"), None);
+        assert_eq!(store.get_session("a").await.expect("get"), None);
     }
 }
 
@@ -151,4 +137,67 @@ async fn an_unknown_database_url_is_refused() {
         .await
         .expect_err("refused");
     assert!(err.to_string().contains("sqlite://"), "{err}");
+}
+
+fn report(reference: &str, submission: &str) -> saferstreets::storage::NewStalkingReport {
+    saferstreets::storage::NewStalkingReport {
+        reference: reference.to_owned(),
+        submission_id: submission.to_owned(),
+        force_code: "northshire".to_owned(),
+        created_at: 1_000,
+        priority: "high".to_owned(),
+        priority_rank: 1,
+        reasons: "[\"getting-worse\"]".to_owned(),
+        key_id: "k1".to_owned(),
+        sealed: vec![1, 2, 3, 0, 255],
+    }
+}
+
+#[tokio::test]
+async fn a_stalking_report_is_stored_once_per_submission() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let first = store.insert_stalking_report(&report("AAAA", "sub-1")).await.expect("insert");
+        assert_eq!(first, "AAAA");
+        // The same draft sent again, with a freshly drawn reference: the first one wins.
+        let again = store.insert_stalking_report(&report("BBBB", "sub-1")).await.expect("again");
+        assert_eq!(again, "AAAA", "{:?}", store.backend());
+        assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
+        assert_eq!(store.stalking_reference_for("sub-1").await.expect("find").as_deref(), Some("AAAA"));
+        let row = store.stalking_report("AAAA").await.expect("get").expect("row");
+        assert_eq!(row.status, "new");
+        assert_eq!(row.report, report("AAAA", "sub-1"));
+        assert!(store.stalking_report("BBBB").await.expect("get").is_none());
+    }
+}
+
+#[tokio::test]
+async fn a_reference_clash_is_reported_so_a_new_one_can_be_drawn() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        store.insert_stalking_report(&report("SAME", "sub-1")).await.expect("insert");
+        let clash = store.insert_stalking_report(&report("SAME", "sub-2")).await;
+        assert!(matches!(clash, Err(storage::StoreError::Duplicate)), "{clash:?}");
+        assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
+    }
+}
+
+#[tokio::test]
+async fn concurrent_sends_of_one_draft_make_one_report() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let mut tasks = Vec::new();
+        for i in 0..8 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                store.insert_stalking_report(&report(&format!("REF{i}"), "double-click")).await
+            }));
+        }
+        let mut refs = std::collections::BTreeSet::new();
+        for t in tasks {
+            refs.insert(t.await.expect("join").expect("insert"));
+        }
+        assert_eq!(refs.len(), 1, "every send saw the same reference: {refs:?}");
+        assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
+    }
 }

@@ -26,7 +26,6 @@ pub fn routes() -> Router<AppState> {
         .route("/advice/online-stalking", get(online_stalking))
         .route("/advice/what-you-can-do", get(what_you_can_do))
         .route("/advice/covering-your-tracks", get(covering_your_tracks))
-        .route("/report-stalking", get(report_stalking_soon))
         .route("/unsafe-place", get(unsafe_place_soon))
         .route("/accessibility", get(accessibility))
         .route("/privacy", get(privacy))
@@ -69,7 +68,6 @@ content_pages! {
     online_stalking => OnlineStalkingPage, "public/advice/online_stalking.html";
     what_you_can_do => WhatYouCanDoPage, "public/advice/what_you_can_do.html";
     covering_your_tracks => CoveringYourTracksPage, "public/advice/covering_your_tracks.html";
-    report_stalking_soon => ReportStalkingSoonPage, "public/report_stalking_soon.html";
     unsafe_place_soon => UnsafePlaceSoonPage, "public/unsafe_place_soon.html";
     accessibility => AccessibilityPage, "public/accessibility.html";
     privacy => PrivacyPage, "public/privacy.html";

@@ -1,0 +1,77 @@
+// The cookie banner: accept and reject, with and without JavaScript.
+
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+
+import { describePage, launchBrowser, startNeutralSite, startServer, submitForm } from './helpers.mjs'
+
+let neutral, server, browserHandle, browser
+
+before(async () => {
+  neutral = await startNeutralSite()
+  server = await startServer({ exitUrl: neutral.url })
+  browserHandle = await launchBrowser()
+  browser = browserHandle.browser
+})
+
+after(async () => {
+  await browserHandle?.close()
+  await server?.stop()
+  await neutral?.close()
+})
+
+const YEAR_S = 365 * 24 * 60 * 60
+const DAY_S = 24 * 60 * 60
+const PAGE = '/advice/stalking'
+
+const flows = {
+  accept: { button: 'Accept additional cookies', flag: 'accepted', value: 'yes', text: 'You have accepted additional cookies.' },
+  reject: { button: 'Reject additional cookies', flag: 'rejected', value: 'no', text: 'You have rejected additional cookies.' }
+}
+
+for (const js of [true, false]) {
+  describe(`cookie banner with JavaScript ${js ? 'on' : 'off'}`, () => {
+    for (const [name, flow] of Object.entries(flows)) {
+      test(`${name}`, async () => {
+        const context = await browser.newContext({ javaScriptEnabled: js })
+        context.setDefaultTimeout(15_000)
+        const page = await context.newPage()
+        try {
+          await page.goto(server.url + PAGE)
+          const banner = page.locator('.govuk-cookie-banner')
+          assert.equal(await banner.isVisible(), true, 'the banner should show on the first visit')
+          assert.equal(await banner.getByRole('heading', { name: 'Cookies on this service' }).isVisible(), true)
+
+          const post = await submitForm(page, banner.getByRole('button', { name: flow.button }), '/cookies/consent')
+          assert.equal(post.status(), 303,
+            `POST /cookies/consent should redirect back, got ${post.status()}; now on ${await describePage(page)}`)
+          await page.waitForURL((u) => u.pathname === PAGE && u.searchParams.get('cookies') === flow.flag)
+
+          const confirmation = page.getByText(flow.text)
+          assert.equal(await confirmation.isVisible(), true, `"${flow.text}" should be shown`)
+          assert.equal(await banner.getByRole('button', { name: flow.button }).count(), 0,
+            'the question should be gone once answered')
+
+          const now = Date.now() / 1000
+          const consent = (await context.cookies(server.url)).filter((c) => c.name === 'ss_cookie_consent')
+          assert.equal(consent.length, 1, 'exactly one ss_cookie_consent cookie')
+          assert.equal(consent[0].value, flow.value)
+          assert.ok(
+            Math.abs(consent[0].expires - (now + YEAR_S)) <= DAY_S,
+            `consent should expire about a year from now, expires=${new Date(consent[0].expires * 1000).toISOString()}`
+          )
+
+          await page.getByRole('button', { name: 'Hide cookie message' }).click()
+          await page.waitForURL((u) => u.pathname === PAGE && !u.searchParams.has('cookies'))
+          assert.equal(await confirmation.count(), 0, 'the confirmation should be hidden')
+          assert.equal(await banner.count(), 0, 'no cookie banner after hiding the message')
+
+          await page.reload()
+          assert.equal(await banner.count(), 0, 'no cookie banner on reload once answered')
+        } finally {
+          await context.close()
+        }
+      })
+    }
+  })
+}

@@ -1,0 +1,156 @@
+//! A first priority for a report, from its risk answers and behaviours, with the reasons, so
+//! staff see why. It orders the queue; it never replaces an officer's own risk assessment.
+//!
+//! The weights follow the risk factors that stalking screening tools (e.g. S-DASH) treat as
+//! most serious: threats, weapons, escalation, fear, and an ex-partner as the stalker.
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::Answers;
+use super::flow::Step;
+
+/// How soon staff should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// In the normal order.
+    Standard,
+    /// Before standard reports.
+    High,
+    /// First.
+    Urgent,
+}
+
+impl Priority {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Priority::Standard => "standard",
+            Priority::High => "high",
+            Priority::Urgent => "urgent",
+        }
+    }
+
+    /// Parse a stored code.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Priority::Standard, Priority::High, Priority::Urgent]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+
+    /// Sort key: urgent first.
+    pub fn rank(self) -> i64 {
+        match self {
+            Priority::Urgent => 0,
+            Priority::High => 1,
+            Priority::Standard => 2,
+        }
+    }
+}
+
+/// The priority and the reasons (codes; staff pages show their text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The priority.
+    pub priority: Priority,
+    /// Why, most serious first.
+    pub reasons: Vec<String>,
+}
+
+const RULES: &[(&str, &str, &str, u32)] = &[
+    // (question, answer code, reason code, weight)
+    ("threats", "yes", "threats-to-harm", 3),
+    ("weapons", "yes", "access-to-weapons", 3),
+    ("getting-worse", "yes", "getting-worse", 2),
+    ("afraid", "yes", "victim-afraid", 2),
+    ("who-is-doing-it", "ex-partner", "ex-partner", 2),
+    ("who-is-doing-it", "partner", "partner", 2),
+    ("how-often", "daily", "daily-contact", 1),
+];
+
+const BEHAVIOUR_RULES: &[(&str, &str, u32)] = &[
+    ("threats", "threatening-behaviour", 1),
+    ("turning-up", "turns-up-at-home-or-work", 1),
+    ("tracking", "tracking", 1),
+    ("damage", "damage", 1),
+    ("sexual", "sexual-behaviour", 1),
+];
+
+/// Assess a report's answers.
+pub fn assess(a: &Answers) -> Assessment {
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    for (question, code, reason, weight) in RULES {
+        if a.is(question, code) {
+            score += weight;
+            reasons.push((*weight, *reason));
+        }
+    }
+    let behaviours = a.many(Step::Behaviours.slug());
+    for (code, reason, weight) in BEHAVIOUR_RULES {
+        if behaviours.iter().any(|b| b == code) {
+            score += weight;
+            reasons.push((*weight, *reason));
+        }
+    }
+    let threats_and_weapons = a.is("threats", "yes") && a.is("weapons", "yes");
+    let priority = if threats_and_weapons || score >= 7 {
+        Priority::Urgent
+    } else if score >= 3 {
+        Priority::High
+    } else {
+        Priority::Standard
+    };
+    // Most serious first; equal weights keep rule order.
+    reasons.sort_by(|x, y| y.0.cmp(&x.0));
+    Assessment {
+        priority,
+        reasons: reasons.into_iter().map(|(_, r)| r.to_owned()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::stalking::Value;
+
+    fn with(pairs: &[(&str, &str)]) -> Answers {
+        let mut a = Answers::default();
+        for (q, v) in pairs {
+            a.set(q, Value::One((*v).to_owned()));
+        }
+        a
+    }
+
+    #[test]
+    fn threats_with_weapons_are_urgent() {
+        let got = assess(&with(&[("threats", "yes"), ("weapons", "yes")]));
+        assert_eq!(got.priority, Priority::Urgent);
+        assert_eq!(got.reasons, ["threats-to-harm", "access-to-weapons"]);
+    }
+
+    #[test]
+    fn an_escalating_ex_partner_is_high() {
+        let got = assess(&with(&[("getting-worse", "yes"), ("who-is-doing-it", "ex-partner")]));
+        assert_eq!(got.priority, Priority::High);
+    }
+
+    #[test]
+    fn no_risk_factors_is_standard_with_no_reasons() {
+        let got = assess(&with(&[("threats", "no"), ("weapons", "unsure")]));
+        assert_eq!(got, Assessment { priority: Priority::Standard, reasons: vec![] });
+    }
+
+    #[test]
+    fn behaviours_add_up() {
+        let mut a = with(&[("afraid", "yes")]);
+        a.set(
+            "what-is-happening",
+            Value::Many { codes: vec!["tracking".into(), "turning-up".into(), "damage".into()], other: None },
+        );
+        let got = assess(&a);
+        assert_eq!(got.priority, Priority::High);
+        assert_eq!(got.reasons[0], "victim-afraid");
+        assert_eq!(got.reasons.len(), 4);
+    }
+}

@@ -1,0 +1,87 @@
+//! The report draft: held on the server under the session, encrypted like the report itself,
+//! refreshed on every use and gone after the idle time, on quick exit and after sending.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::stalking::Answers;
+use crate::http::error::AppError;
+use crate::http::session::SessionId;
+use crate::http::state::AppState;
+
+/// What the session holds for the report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Draft {
+    /// Being filled in.
+    Open {
+        /// Random id of this draft: sending it twice gives one report.
+        submission: String,
+        /// The answers so far.
+        answers: Answers,
+    },
+    /// Sent: only the reference is kept, for the confirmation page and repeated sends.
+    Sent {
+        /// The draft's submission id.
+        submission: String,
+        /// The report's reference (compact form).
+        reference: String,
+    },
+}
+
+impl Draft {
+    /// A new, empty draft.
+    pub fn new() -> Self {
+        Draft::Open {
+            submission: hex::encode(crate::random::bytes::<16>()),
+            answers: Answers::default(),
+        }
+    }
+}
+
+/// The session's draft as found.
+#[derive(Debug)]
+pub enum Loaded {
+    /// No draft: never started, sent and cleared, or removed by quick exit.
+    None,
+    /// There was one, but it was idle for too long; it is now deleted.
+    Expired,
+    /// The draft.
+    Found(Draft),
+}
+
+fn purpose(session: &SessionId) -> Vec<u8> {
+    format!("draft:{}", session.store_key()).into_bytes()
+}
+
+/// Load the session's draft, deleting it if it has expired.
+pub async fn load(state: &AppState, session: &SessionId) -> Result<Loaded, AppError> {
+    let key = session.store_key();
+    let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
+        return Ok(Loaded::None);
+    };
+    if expires_at <= state.clock.now() {
+        state.store.delete_session(&key).await?;
+        return Ok(Loaded::Expired);
+    }
+    let json = state
+        .keyring
+        .open(&sealed, &purpose(session))
+        .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let draft = serde_json::from_slice(&json).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    Ok(Loaded::Found(draft))
+}
+
+/// Save the draft and restart its idle time.
+pub async fn save(state: &AppState, session: &SessionId, draft: &Draft) -> Result<(), AppError> {
+    let json = serde_json::to_vec(draft).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let sealed = state
+        .keyring
+        .seal(&json, &purpose(session))
+        .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let expires_at = state.clock.now() + state.config.draft_idle_minutes * 60;
+    state
+        .store
+        .put_session(&session.store_key(), &sealed, expires_at)
+        .await?;
+    Ok(())
+}
