@@ -40,16 +40,19 @@ fn bench(c: &mut Criterion) {
 
     let router = saferstreets::http::router(state.clone(), None);
     let cookie = format!("ss_session={}; ss_cookie_consent=no", session.as_str());
-    c.bench_function("GET /advice/stalking through the router (no network)", |b| {
-        b.to_async(&runtime).iter(|| {
-            let req = Request::get("/advice/stalking")
-                .header("cookie", &cookie)
-                .body(Body::empty())
-                .unwrap_or_else(|e| panic!("request: {e}"));
-            let router = router.clone();
-            async move { black_box(router.oneshot(req).await.map(|r| r.status())) }
-        });
-    });
+    c.bench_function(
+        "GET /advice/stalking through the router (no network)",
+        |b| {
+            b.to_async(&runtime).iter(|| {
+                let req = Request::get("/advice/stalking")
+                    .header("cookie", &cookie)
+                    .body(Body::empty())
+                    .unwrap_or_else(|e| panic!("request: {e}"));
+                let router = router.clone();
+                async move { black_box(router.oneshot(req).await.map(|r| r.status())) }
+            });
+        },
+    );
 }
 
 criterion_group!(benches, bench);

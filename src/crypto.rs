@@ -88,7 +88,13 @@ impl Keyring {
         let nonce_bytes = crate::random::bytes::<NONCE_LEN>();
         let nonce = XNonce::from(nonce_bytes);
         let ciphertext = cipher
-            .encrypt(&nonce, Payload { msg: plaintext, aad: purpose })
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext,
+                    aad: purpose,
+                },
+            )
             .map_err(|_| CryptoError::Malformed)?;
         let id = self.active.as_bytes();
         let mut out = Vec::with_capacity(2 + id.len() + NONCE_LEN + ciphertext.len());
@@ -113,7 +119,13 @@ impl Keyring {
         let (nonce, ciphertext) = rest.split_at(NONCE_LEN);
         let nonce = XNonce::try_from(nonce).map_err(|_| CryptoError::Malformed)?;
         cipher
-            .decrypt(&nonce, Payload { msg: ciphertext, aad: purpose })
+            .decrypt(
+                &nonce,
+                Payload {
+                    msg: ciphertext,
+                    aad: purpose,
+                },
+            )
             .map_err(|_| CryptoError::Inauthentic)
     }
 
@@ -175,7 +187,10 @@ mod tests {
     use super::*;
 
     fn ring(active: &str) -> Keyring {
-        let keys = vec![("k1".to_owned(), "01".repeat(32)), ("k2".to_owned(), "02".repeat(32))];
+        let keys = vec![
+            ("k1".to_owned(), "01".repeat(32)),
+            ("k2".to_owned(), "02".repeat(32)),
+        ];
         Keyring::new(active, &keys).unwrap_or_else(|e| panic!("{e}"))
     }
 
@@ -184,8 +199,14 @@ mod tests {
         let r = ring("k1");
         let sealed = r.seal(b"secret narrative", b"report:1").unwrap_or_default();
         assert!(!sealed.windows(6).any(|w| w == b"secret"));
-        assert_eq!(r.open(&sealed, b"report:1").ok(), Some(b"secret narrative".to_vec()));
-        assert!(matches!(r.open(&sealed, b"report:2"), Err(CryptoError::Inauthentic)));
+        assert_eq!(
+            r.open(&sealed, b"report:1").ok(),
+            Some(b"secret narrative".to_vec())
+        );
+        assert!(matches!(
+            r.open(&sealed, b"report:2"),
+            Err(CryptoError::Inauthentic)
+        ));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 # yourself) or "other" (reporting for someone else).
 
 rs-title = Report stalking or harassment
-change = Change
+summary-change = Change
 rs-yes = Yes
 rs-no = No
 rs-unsure = I'm not sure

@@ -121,13 +121,22 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Store a report once per submission id. Returns the reference of the stored report:
     /// the new one, or the one stored earlier under the same submission id (a double submit).
     /// Returns only after the row is committed.
-    async fn insert_stalking_report(&self, report: &NewStalkingReport) -> Result<String, StoreError>;
+    async fn insert_stalking_report(
+        &self,
+        report: &NewStalkingReport,
+    ) -> Result<String, StoreError>;
 
     /// The reference of the report stored under a submission id.
-    async fn stalking_reference_for(&self, submission_id: &str) -> Result<Option<String>, StoreError>;
+    async fn stalking_reference_for(
+        &self,
+        submission_id: &str,
+    ) -> Result<Option<String>, StoreError>;
 
     /// A stored report by reference.
-    async fn stalking_report(&self, reference: &str) -> Result<Option<StalkingReportRow>, StoreError>;
+    async fn stalking_report(
+        &self,
+        reference: &str,
+    ) -> Result<Option<StalkingReportRow>, StoreError>;
 
     /// How many reports are stored (all forces).
     async fn count_stalking_reports(&self) -> Result<i64, StoreError>;

@@ -14,8 +14,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::{
-    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, StalkingReportRow, Store,
-    StoreError,
+    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, StalkingReportRow,
+    Store, StoreError,
 };
 use crate::clock::Timestamp;
 
@@ -283,7 +283,10 @@ where
         }
     }
 
-    async fn stalking_reference_for(&self, submission_id: &str) -> Result<Option<String>, StoreError> {
+    async fn stalking_reference_for(
+        &self,
+        submission_id: &str,
+    ) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT reference FROM stalking_reports WHERE submission_id = $1")
             .bind(submission_id)
             .fetch_optional(&self.pool)
@@ -294,7 +297,10 @@ where
         })
     }
 
-    async fn stalking_report(&self, reference: &str) -> Result<Option<StalkingReportRow>, StoreError> {
+    async fn stalking_report(
+        &self,
+        reference: &str,
+    ) -> Result<Option<StalkingReportRow>, StoreError> {
         let row = sqlx::query(
             "SELECT id, status, reference, submission_id, force_code, created_at, priority, \
              priority_rank, reasons, key_id, sealed FROM stalking_reports WHERE reference = $1",

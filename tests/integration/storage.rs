@@ -84,10 +84,19 @@ async fn sessions_expire_and_can_be_forgotten() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
         store.put_session("a", b"first", 100).await.expect("put");
-        store.put_session("a", b"second", 200).await.expect("replace");
+        store
+            .put_session("a", b"second", 200)
+            .await
+            .expect("replace");
         store.put_session("b", b"other", 50).await.expect("put");
-        assert_eq!(store.get_session("a").await.expect("get"), Some((b"second".to_vec(), 200)));
-        assert_eq!(store.get_session("b").await.expect("get"), Some((b"other".to_vec(), 50)));
+        assert_eq!(
+            store.get_session("a").await.expect("get"),
+            Some((b"second".to_vec(), 200))
+        );
+        assert_eq!(
+            store.get_session("b").await.expect("get"),
+            Some((b"other".to_vec(), 50))
+        );
         assert_eq!(store.purge_expired_sessions(60).await.expect("purge"), 1);
         assert_eq!(store.get_session("b").await.expect("get"), None);
         assert!(store.delete_session("a").await.expect("delete"));
@@ -157,14 +166,31 @@ fn report(reference: &str, submission: &str) -> saferstreets::storage::NewStalki
 async fn a_stalking_report_is_stored_once_per_submission() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
-        let first = store.insert_stalking_report(&report("AAAA", "sub-1")).await.expect("insert");
+        let first = store
+            .insert_stalking_report(&report("AAAA", "sub-1"))
+            .await
+            .expect("insert");
         assert_eq!(first, "AAAA");
         // The same draft sent again, with a freshly drawn reference: the first one wins.
-        let again = store.insert_stalking_report(&report("BBBB", "sub-1")).await.expect("again");
+        let again = store
+            .insert_stalking_report(&report("BBBB", "sub-1"))
+            .await
+            .expect("again");
         assert_eq!(again, "AAAA", "{:?}", store.backend());
         assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
-        assert_eq!(store.stalking_reference_for("sub-1").await.expect("find").as_deref(), Some("AAAA"));
-        let row = store.stalking_report("AAAA").await.expect("get").expect("row");
+        assert_eq!(
+            store
+                .stalking_reference_for("sub-1")
+                .await
+                .expect("find")
+                .as_deref(),
+            Some("AAAA")
+        );
+        let row = store
+            .stalking_report("AAAA")
+            .await
+            .expect("get")
+            .expect("row");
         assert_eq!(row.status, "new");
         assert_eq!(row.report, report("AAAA", "sub-1"));
         assert!(store.stalking_report("BBBB").await.expect("get").is_none());
@@ -175,9 +201,15 @@ async fn a_stalking_report_is_stored_once_per_submission() {
 async fn a_reference_clash_is_reported_so_a_new_one_can_be_drawn() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
-        store.insert_stalking_report(&report("SAME", "sub-1")).await.expect("insert");
+        store
+            .insert_stalking_report(&report("SAME", "sub-1"))
+            .await
+            .expect("insert");
         let clash = store.insert_stalking_report(&report("SAME", "sub-2")).await;
-        assert!(matches!(clash, Err(storage::StoreError::Duplicate)), "{clash:?}");
+        assert!(
+            matches!(clash, Err(storage::StoreError::Duplicate)),
+            "{clash:?}"
+        );
         assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
     }
 }
@@ -190,7 +222,9 @@ async fn concurrent_sends_of_one_draft_make_one_report() {
         for i in 0..8 {
             let store = store.clone();
             tasks.push(tokio::spawn(async move {
-                store.insert_stalking_report(&report(&format!("REF{i}"), "double-click")).await
+                store
+                    .insert_stalking_report(&report(&format!("REF{i}"), "double-click"))
+                    .await
             }));
         }
         let mut refs = std::collections::BTreeSet::new();

@@ -153,7 +153,12 @@ pub fn parse(kind: Kind, errors: Errors, raw: &Raw, today: Date) -> Result<Value
     }
 }
 
-fn parse_single(options: &[Opt], raw: &Raw, errors: Errors, problems: &mut FormErrors) -> Option<Value> {
+fn parse_single(
+    options: &[Opt],
+    raw: &Raw,
+    errors: Errors,
+    problems: &mut FormErrors,
+) -> Option<Value> {
     let chosen = raw.answer.first().map(|s| s.trim()).unwrap_or_default();
     match options.iter().find(|o| o.code == chosen) {
         Some(o) if raw.answer.len() == 1 => Some(Value::One(o.code.to_owned())),
@@ -295,11 +300,25 @@ fn parse_date(
     }
     let number = |s: &str| s.parse::<i32>().ok();
     let (Some(month), Some(year)) = (number(&m), number(&y)) else {
-        problems.add(if number(&m).is_none() { "month" } else { "year" }, errors.invalid);
+        problems.add(
+            if number(&m).is_none() {
+                "month"
+            } else {
+                "year"
+            },
+            errors.invalid,
+        );
         return None;
     };
     if y.len() != 4 || !(1900..=9999).contains(&year) || !(1..=12).contains(&month) {
-        problems.add(if (1..=12).contains(&month) { "year" } else { "month" }, errors.invalid);
+        problems.add(
+            if (1..=12).contains(&month) {
+                "year"
+            } else {
+                "month"
+            },
+            errors.invalid,
+        );
         return None;
     }
     let day = if d.is_empty() {
@@ -348,7 +367,10 @@ fn parse_address(raw: &Raw, errors: Errors, problems: &mut FormErrors) -> Option
         }
         p
     };
-    let address = match BoundedText::parse(raw.address.as_deref().unwrap_or_default(), ADDRESS_MAX_CHARS) {
+    let address = match BoundedText::parse(
+        raw.address.as_deref().unwrap_or_default(),
+        ADDRESS_MAX_CHARS,
+    ) {
         Ok(t) => t.map(BoundedText::into_string),
         Err(_) => {
             problems.add("address", errors.incomplete);
@@ -410,25 +432,49 @@ mod tests {
     }
 
     fn first_error(r: Result<Value, FormErrors>) -> Option<(&'static str, &'static str)> {
-        r.err().and_then(|e| e.0.first().map(|f| (f.field, f.message)))
+        r.err()
+            .and_then(|e| e.0.first().map(|f| (f.field, f.message)))
     }
 
     #[test]
     fn dates_must_be_real_past_and_complete() {
-        assert_eq!(first_error(date("31", "2", "2024", false)), Some(("day", "i")));
-        assert_eq!(first_error(date("1", "12", "2026", false)), Some(("day", "f")));
-        assert_eq!(first_error(date("", "12", "2026", true)), Some(("month", "f")));
+        assert_eq!(
+            first_error(date("31", "2", "2024", false)),
+            Some(("day", "i"))
+        );
+        assert_eq!(
+            first_error(date("1", "12", "2026", false)),
+            Some(("day", "f"))
+        );
+        assert_eq!(
+            first_error(date("", "12", "2026", true)),
+            Some(("month", "f"))
+        );
         assert_eq!(first_error(date("", "3", "24", true)), Some(("year", "i")));
-        assert_eq!(first_error(date("", "", "2024", true)), Some(("month", "c")));
-        assert_eq!(first_error(date("", "3", "2024", false)), Some(("day", "c")));
+        assert_eq!(
+            first_error(date("", "", "2024", true)),
+            Some(("month", "c"))
+        );
+        assert_eq!(
+            first_error(date("", "3", "2024", false)),
+            Some(("day", "c"))
+        );
         assert_eq!(first_error(date("", "", "", false)), Some(("day", "m")));
         assert_eq!(
             date("", "3", "2024", true),
-            Ok(Value::Date { day: None, month: 3, year: 2024 })
+            Ok(Value::Date {
+                day: None,
+                month: 3,
+                year: 2024
+            })
         );
         assert_eq!(
             date("29", "2", "2024", false),
-            Ok(Value::Date { day: Some(29), month: 2, year: 2024 })
+            Ok(Value::Date {
+                day: Some(29),
+                month: 2,
+                year: 2024
+            })
         );
         assert!(date("25", "11", "2026", false).is_ok(), "today is allowed");
     }
@@ -436,8 +482,15 @@ mod tests {
     #[test]
     fn forged_or_repeated_radio_values_are_refused() {
         let kind = Kind::Single(YES_NO);
-        for answer in [vec!["maybe".to_owned()], vec!["yes".to_owned(), "no".to_owned()], vec![]] {
-            let raw = Raw { answer, ..Raw::default() };
+        for answer in [
+            vec!["maybe".to_owned()],
+            vec!["yes".to_owned(), "no".to_owned()],
+            vec![],
+        ] {
+            let raw = Raw {
+                answer,
+                ..Raw::default()
+            };
             assert!(parse(kind, E, &raw, today()).is_err());
         }
     }
@@ -460,7 +513,14 @@ mod tests {
             assert!(!phone_ok(bad), "{bad}");
         }
         assert!(email_ok("name@example.co.uk"));
-        for bad in ["name", "@example.com", "a b@example.com", "a@example", "a@.com", "a@b..com"] {
+        for bad in [
+            "name",
+            "@example.com",
+            "a b@example.com",
+            "a@example",
+            "a@.com",
+            "a@b..com",
+        ] {
             assert!(!email_ok(bad), "{bad}");
         }
     }

@@ -276,7 +276,9 @@ pub fn path(a: &Answers) -> Vec<Step> {
             Step::Phone | Step::LeaveMessage => {
                 a.is(Step::Identity.slug(), "named") && a.is(Step::Contact.slug(), "phone")
             }
-            Step::Email => a.is(Step::Identity.slug(), "named") && a.is(Step::Contact.slug(), "email"),
+            Step::Email => {
+                a.is(Step::Identity.slug(), "named") && a.is(Step::Contact.slug(), "email")
+            }
             Step::SafeTimes => {
                 a.is(Step::Identity.slug(), "named")
                     && a.one(Step::Contact.slug()).is_some_and(|c| c != "none")

@@ -131,14 +131,23 @@ mod tests {
 
     #[test]
     fn an_escalating_ex_partner_is_high() {
-        let got = assess(&with(&[("getting-worse", "yes"), ("who-is-doing-it", "ex-partner")]));
+        let got = assess(&with(&[
+            ("getting-worse", "yes"),
+            ("who-is-doing-it", "ex-partner"),
+        ]));
         assert_eq!(got.priority, Priority::High);
     }
 
     #[test]
     fn no_risk_factors_is_standard_with_no_reasons() {
         let got = assess(&with(&[("threats", "no"), ("weapons", "unsure")]));
-        assert_eq!(got, Assessment { priority: Priority::Standard, reasons: vec![] });
+        assert_eq!(
+            got,
+            Assessment {
+                priority: Priority::Standard,
+                reasons: vec![]
+            }
+        );
     }
 
     #[test]
@@ -146,7 +155,10 @@ mod tests {
         let mut a = with(&[("afraid", "yes")]);
         a.set(
             "what-is-happening",
-            Value::Many { codes: vec!["tracking".into(), "turning-up".into(), "damage".into()], other: None },
+            Value::Many {
+                codes: vec!["tracking".into(), "turning-up".into(), "damage".into()],
+                other: None,
+            },
         );
         let got = assess(&a);
         assert_eq!(got.priority, Priority::High);

@@ -34,7 +34,10 @@ impl Reference {
     /// A new random reference.
     pub fn generate() -> Self {
         let random = crate::random::bytes::<RANDOM_CHARS>();
-        let payload: Vec<u8> = random.iter().map(|b| ALPHABET[(*b % 32) as usize]).collect();
+        let payload: Vec<u8> = random
+            .iter()
+            .map(|b| ALPHABET[(*b % 32) as usize])
+            .collect();
         let check = check_char(&payload).unwrap_or(b'0');
         let mut all = payload;
         all.push(check);
@@ -57,7 +60,8 @@ impl Reference {
             return None;
         }
         let (payload, check) = chars.split_at(RANDOM_CHARS);
-        (check_char(payload)? == check[0]).then(|| Self(String::from_utf8_lossy(&chars).into_owned()))
+        (check_char(payload)? == check[0])
+            .then(|| Self(String::from_utf8_lossy(&chars).into_owned()))
     }
 
     /// The compact form stored in the database.
@@ -85,7 +89,10 @@ mod tests {
             let shown = r.to_string();
             assert_eq!(shown.len(), 13);
             assert_eq!(Reference::parse(&shown), Some(r.clone()));
-            assert_eq!(Reference::parse(&shown.to_lowercase().replace('-', " ")), Some(r));
+            assert_eq!(
+                Reference::parse(&shown.to_lowercase().replace('-', " ")),
+                Some(r)
+            );
         }
     }
 

@@ -67,7 +67,8 @@ pub async fn load(state: &AppState, session: &SessionId) -> Result<Loaded, AppEr
         .keyring
         .open(&sealed, &purpose(session))
         .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-    let draft = serde_json::from_slice(&json).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let draft =
+        serde_json::from_slice(&json).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
     Ok(Loaded::Found(draft))
 }
 

@@ -14,12 +14,12 @@ use serde::Deserialize;
 
 use self::draft::{Draft, Loaded};
 use self::views::{QuestionPage, Widget, summary_rows};
+use crate::domain::FormErrors;
+use crate::domain::stalking::Answers;
 use crate::domain::stalking::answers::{self, Raw};
 use crate::domain::stalking::flow::{self, Next, Step};
 use crate::domain::stalking::priority;
 use crate::domain::stalking::reference::Reference;
-use crate::domain::stalking::Answers;
-use crate::domain::FormErrors;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
@@ -114,7 +114,12 @@ enum Current {
 
 /// Find the draft for a question page. `first` is true for the first question, which may be
 /// shown (and answered) before any draft exists.
-async fn current(state: &AppState, session: &SessionId, chrome: &Chrome, first: bool) -> Result<Current, AppError> {
+async fn current(
+    state: &AppState,
+    session: &SessionId,
+    chrome: &Chrome,
+    first: bool,
+) -> Result<Current, AppError> {
     Ok(match draft::load(state, session).await? {
         Loaded::Expired => Current::Respond(expired(chrome.clone(), state)),
         Loaded::Found(d @ Draft::Open { .. }) => Current::Answers(d),
@@ -144,7 +149,15 @@ async fn show_step(
         return Ok(Redirect::to(&next_url(flow::next(answers), false)).into_response());
     }
     let widget = Widget::from_answer(step, answers.get(step.slug()));
-    let page = QuestionPage::new(chrome, &state, step, answers, widget, FormErrors::default(), q.active());
+    let page = QuestionPage::new(
+        chrome,
+        &state,
+        step,
+        answers,
+        widget,
+        FormErrors::default(),
+        q.active(),
+    );
     Ok(render(&page))
 }
 
@@ -175,7 +188,11 @@ async fn save_step(
         Current::Respond(r) => return Ok(r),
         Current::Answers(d) => d,
     };
-    let Draft::Open { submission, mut answers } = draft else {
+    let Draft::Open {
+        submission,
+        mut answers,
+    } = draft
+    else {
         return Err(AppError::Internal("draft not open".into()));
     };
     if !flow::reachable(step, &answers) {
@@ -190,7 +207,12 @@ async fn save_step(
         postcode: form.postcode,
         address: form.address,
     };
-    let value = match answers::parse(step.kind(), step.errors(), &raw, uk_today(state.clock.now())) {
+    let value = match answers::parse(
+        step.kind(),
+        step.errors(),
+        &raw,
+        uk_today(state.clock.now()),
+    ) {
         Ok(v) => v,
         Err(errors) => {
             let widget = Widget::from_raw(step, &raw);
@@ -211,7 +233,15 @@ async fn save_step(
             .and_then(|i| path.get(i + 1))
             .map_or_else(|| next_url(next, false), |s| step_url(*s, false))
     };
-    draft::save(&state, &session, &Draft::Open { submission, answers }).await?;
+    draft::save(
+        &state,
+        &session,
+        &Draft::Open {
+            submission,
+            answers,
+        },
+    )
+    .await?;
     Ok(Redirect::to(&to).into_response())
 }
 
@@ -231,7 +261,12 @@ pub struct CheckPage {
     pub back: String,
 }
 
-fn check_page(chrome: Chrome, state: &AppState, answers: &Answers, submission: String) -> CheckPage {
+fn check_page(
+    chrome: Chrome,
+    state: &AppState,
+    answers: &Answers,
+    submission: String,
+) -> CheckPage {
     let who = views::who(answers);
     let back = flow::path(answers)
         .last()
@@ -254,7 +289,11 @@ async fn check(
         Current::Respond(r) => return Ok(r),
         Current::Answers(d) => d,
     };
-    let Draft::Open { submission, answers } = draft else {
+    let Draft::Open {
+        submission,
+        answers,
+    } = draft
+    else {
         return Err(AppError::Internal("draft not open".into()));
     };
     let next = flow::next(&answers);
@@ -296,13 +335,20 @@ async fn send(
     };
     let (submission, answers) = match draft {
         // Sent already (double click, refresh, Back then Send): same report, same reference.
-        Draft::Sent { submission, .. } if form.submission.as_deref() == Some(submission.as_str()) => {
+        Draft::Sent { submission, .. }
+            if form.submission.as_deref() == Some(submission.as_str()) =>
+        {
             return Ok(confirmation());
         }
         Draft::Sent { .. } => return Ok(Redirect::to(BASE).into_response()),
-        Draft::Open { submission, answers } => (submission, answers),
+        Draft::Open {
+            submission,
+            answers,
+        } => (submission, answers),
     };
-    if form.submission.as_deref() != Some(submission.as_str()) || flow::next(&answers) != Next::Check {
+    if form.submission.as_deref() != Some(submission.as_str())
+        || flow::next(&answers) != Next::Check
+    {
         // A page from another draft, or answers still missing: show where things stand.
         return Ok(Redirect::to(&next_url(flow::next(&answers), false)).into_response());
     }
@@ -313,13 +359,20 @@ async fn send(
             let minutes = state.config.draft_idle_minutes.to_string();
             return Ok(render_with_status(
                 StatusCode::SERVICE_UNAVAILABLE,
-                &NotSentPage { chrome, submission, minutes },
+                &NotSentPage {
+                    chrome,
+                    submission,
+                    minutes,
+                },
             ));
         }
     };
     // The report is committed. Replace the answers with the reference; if that fails, the
     // visitor still sees the reference now, and a refresh resends to the same report.
-    let sent = Draft::Sent { submission, reference: reference.clone() };
+    let sent = Draft::Sent {
+        submission,
+        reference: reference.clone(),
+    };
     if let Err(e) = draft::save(&state, &session, &sent).await {
         tracing::error!(error = %e, "sent report's draft not cleared");
         return Ok(confirmation_page(chrome, &reference));
@@ -328,14 +381,19 @@ async fn send(
 }
 
 /// Seal and store the report; a clash of random references (about one in 10^15) draws again.
-async fn store_report(state: &AppState, submission: &str, answers: &Answers) -> Result<String, AppError> {
+async fn store_report(
+    state: &AppState,
+    submission: &str,
+    answers: &Answers,
+) -> Result<String, AppError> {
     let assessment = priority::assess(answers);
     let plaintext = serde_json::to_vec(answers).map_err(|e| AppError::Internal(e.to_string()))?;
     let sealed = state
         .keyring
         .seal(&plaintext, &report_purpose(submission))
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let reasons = serde_json::to_string(&assessment.reasons).map_err(|e| AppError::Internal(e.to_string()))?;
+    let reasons = serde_json::to_string(&assessment.reasons)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     for _ in 0..3 {
         let report = NewStalkingReport {
             reference: Reference::generate().as_compact().to_owned(),
@@ -353,7 +411,9 @@ async fn store_report(state: &AppState, submission: &str, answers: &Answers) -> 
             other => return Ok(other?),
         }
     }
-    Err(AppError::Internal("no free reference after three draws".into()))
+    Err(AppError::Internal(
+        "no free reference after three draws".into(),
+    ))
 }
 
 /// The associated data binding a report's sealed answers to its submission.

@@ -14,7 +14,11 @@ use crate::http::view::{CheckItem, Choice};
 
 /// `self` or `other`: later questions are worded for the person it is happening to.
 pub fn who(answers: &Answers) -> &'static str {
-    if answers.is(Step::WhoFor.slug(), "other") { "other" } else { "self" }
+    if answers.is(Step::WhoFor.slug(), "other") {
+        "other"
+    } else {
+        "self"
+    }
 }
 
 /// The form control of a question, with what to show in it.
@@ -73,7 +77,10 @@ pub enum Widget {
 }
 
 fn choices(options: &[Opt]) -> Vec<Choice> {
-    options.iter().map(|o| Choice::new(o.code, o.label)).collect()
+    options
+        .iter()
+        .map(|o| Choice::new(o.code, o.label))
+        .collect()
 }
 
 impl Widget {
@@ -107,7 +114,9 @@ impl Widget {
                 other: other.unwrap_or(""),
                 other_value: text(&raw.other),
             },
-            Kind::Text { max, long: true, .. } => Widget::Textarea { value: first, max },
+            Kind::Text {
+                max, long: true, ..
+            } => Widget::Textarea { value: first, max },
             Kind::Text { input, .. } => {
                 let (input_type, width, spellcheck) = match input {
                     InputKind::Plain => ("text", "", true),
@@ -216,8 +225,10 @@ impl QuestionPage {
         let back = if change {
             "/report-stalking/check".to_owned()
         } else {
-            flow::previous(step, answers)
-                .map_or_else(|| "/report-stalking".to_owned(), |p| format!("/report-stalking/{}", p.slug()))
+            flow::previous(step, answers).map_or_else(
+                || "/report-stalking".to_owned(),
+                |p| format!("/report-stalking/{}", p.slug()),
+            )
         };
         Self {
             heading: text(format!("rs-{slug}")),
@@ -288,7 +299,11 @@ fn answer_lines(chrome: &Chrome, _state: &AppState, step: Step, value: &Value) -
             }]
         }
         (_, Value::Address { postcode, address }) => {
-            let mut lines: Vec<String> = address.iter().flat_map(|a| a.lines()).map(str::to_owned).collect();
+            let mut lines: Vec<String> = address
+                .iter()
+                .flat_map(|a| a.lines())
+                .map(str::to_owned)
+                .collect();
             lines.push(postcode.clone());
             lines
         }
