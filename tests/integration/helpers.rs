@@ -81,14 +81,38 @@ pub fn test_config(db: &TestDb) -> Config {
 }
 
 pub struct TestApp {
-    pub base: String,
     pub state: AppState,
-    #[allow(dead_code)] // for tests of expiry
     pub clock: Arc<ManualClock>,
-    pub client: reqwest::Client,
-    pub cookies: Mutex<HashMap<String, String>>,
+    pub browser: Browser,
     _db: TestDb,
     _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
+/// A cookie-keeping HTTP client that does not follow redirects.
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub cookies: Mutex<HashMap<String, String>>,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.to_owned(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            cookies: Mutex::new(HashMap::new()),
+        }
+    }
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -119,14 +143,9 @@ pub async fn spawn_app_with(
         let _ = stopped.await;
     }));
     TestApp {
-        base: format!("http://{addr}"),
+        browser: Browser::new(&format!("http://{addr}")),
         state,
         clock,
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client"),
-        cookies: Mutex::new(HashMap::new()),
         _db: db,
         _stop: stop,
     }
@@ -166,7 +185,8 @@ impl Page {
             .select(&sel)
             .map(|e| {
                 e.text()
-                    .collect::<String>()
+                    .collect::<Vec<_>>()
+                    .join(" ")
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -192,7 +212,7 @@ impl Page {
     }
 }
 
-impl TestApp {
+impl Browser {
     fn cookie_header(&self) -> String {
         let jar = self.cookies.lock().expect("jar");
         jar.iter()

@@ -5,5 +5,6 @@
 mod cli;
 mod helpers;
 mod public;
+mod report_stalking;
 mod storage;
 mod text;

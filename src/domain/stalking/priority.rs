@@ -102,7 +102,7 @@ pub fn assess(a: &Answers) -> Assessment {
         Priority::Standard
     };
     // Most serious first; equal weights keep rule order.
-    reasons.sort_by(|x, y| y.0.cmp(&x.0));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     Assessment {
         priority,
         reasons: reasons.into_iter().map(|(_, r)| r.to_owned()).collect(),

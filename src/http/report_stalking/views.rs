@@ -292,7 +292,7 @@ fn answer_lines(chrome: &Chrome, _state: &AppState, step: Step, value: &Value) -
         (_, Value::Text(None)) => vec![chrome.t("rs-not-given").to_owned()],
         (_, Value::Text(Some(text))) => text.lines().map(str::to_owned).collect(),
         (_, Value::Date { day, month, year }) => {
-            let month_name = chrome.t_args("month-name", &[("month", &month.to_string())]);
+            let month_name = chrome.t_args("month-name", &[("month", &format!("m{month}"))]);
             vec![match day {
                 Some(d) => format!("{d} {month_name} {year}"),
                 None => format!("{month_name} {year}"),
