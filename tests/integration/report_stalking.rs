@@ -463,7 +463,7 @@ async fn a_storage_failure_says_not_sent_and_keeps_the_answers() {
     );
     assert_eq!(
         failed.attrs("form input[name=submission]", "value"),
-        [submission.clone()]
+        std::slice::from_ref(&submission)
     );
 
     sqlx::query("ALTER TABLE stalking_reports_away RENAME TO stalking_reports")
@@ -679,7 +679,7 @@ async fn every_kind_of_question_explains_what_is_wrong_and_keeps_the_answer() {
             vec!["#answer".to_owned()]
         )
     );
-    assert_eq!(page.texts("textarea#answer"), [long.clone()]);
+    assert_eq!(page.texts("textarea#answer"), std::slice::from_ref(&long));
     let (msg, _, _) = error_of(&app, "what-happened", &[("answer", "   ")]).await;
     assert_eq!(msg, ["Enter what has happened"]);
     answer_all(&app, &NAMED_BY_PHONE[13..14]).await;
