@@ -3,7 +3,9 @@
 //! own database. Modules mirror the URL tree.
 
 mod cli;
+mod fuzz_forms;
 mod helpers;
+mod privacy;
 mod public;
 mod report_stalking;
 mod storage;

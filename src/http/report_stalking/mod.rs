@@ -161,18 +161,30 @@ async fn show_step(
     Ok(render(&page))
 }
 
-/// Every field a question page can send.
+/// Every field a question page can send. All are lists, so a forged request that repeats a
+/// field is answered with a validation message rather than refused as malformed.
 #[derive(Debug, Default, Deserialize)]
 pub struct StepForm {
     #[serde(default)]
     answer: Vec<String>,
-    other: Option<String>,
-    day: Option<String>,
-    month: Option<String>,
-    year: Option<String>,
-    postcode: Option<String>,
-    address: Option<String>,
-    change: Option<String>,
+    #[serde(default)]
+    other: Vec<String>,
+    #[serde(default)]
+    day: Vec<String>,
+    #[serde(default)]
+    month: Vec<String>,
+    #[serde(default)]
+    year: Vec<String>,
+    #[serde(default)]
+    postcode: Vec<String>,
+    #[serde(default)]
+    address: Vec<String>,
+    #[serde(default)]
+    change: Vec<String>,
+}
+
+fn first(values: Vec<String>) -> Option<String> {
+    values.into_iter().next()
 }
 
 async fn save_step(
@@ -183,7 +195,7 @@ async fn save_step(
     CsrfForm(form): CsrfForm<StepForm>,
 ) -> Result<Response, AppError> {
     let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
-    let change = form.change.as_deref() == Some("check");
+    let change = form.change.first().map(String::as_str) == Some("check");
     let draft = match current(&state, &session, &chrome, step == Step::Danger).await? {
         Current::Respond(r) => return Ok(r),
         Current::Answers(d) => d,
@@ -200,12 +212,12 @@ async fn save_step(
     }
     let raw = Raw {
         answer: form.answer,
-        other: form.other,
-        day: form.day,
-        month: form.month,
-        year: form.year,
-        postcode: form.postcode,
-        address: form.address,
+        other: first(form.other),
+        day: first(form.day),
+        month: first(form.month),
+        year: first(form.year),
+        postcode: first(form.postcode),
+        address: first(form.address),
     };
     let value = match answers::parse(
         step.kind(),
