@@ -24,7 +24,8 @@ const SETPRIV = '/usr/bin/setpriv'
 
 /**
  * Start `saferstreets serve` on a free port with a fresh data directory and database.
- * Returns `{ url, origin, stop, stderr }`; `stop()` sends SIGTERM and removes the directory.
+ * Returns `{ url, origin, dataDir, stop, stderr }` (the database is `dataDir/db.sqlite`);
+ * `stop()` sends SIGTERM and removes the directory.
  */
 export async function startServer ({ exitUrl }) {
   const bin = process.env.SAFERSTREETS_BIN || path.join(ROOT, 'target', 'debug', 'saferstreets')
@@ -93,7 +94,7 @@ export async function startServer ({ exitUrl }) {
         else reject(new Error(`unexpected first line from server: ${JSON.stringify(line)}`))
       })
     })
-    return { url, origin: new URL(url).origin, stop, stderr: () => stderr }
+    return { url, origin: new URL(url).origin, dataDir: dir, stop, stderr: () => stderr }
   } catch (e) {
     await stop()
     e.message += `\nbinary: ${bin}\nstderr:\n${stderr}`

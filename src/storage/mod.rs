@@ -4,6 +4,7 @@
 //! Queries that are the same on both engines are written once (in `sql.rs`); SQLite accepts
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
+mod group_commit;
 mod sql;
 
 use std::sync::Arc;
@@ -38,6 +39,12 @@ pub enum StoreError {
     /// A unique value (e.g. a reference) is already taken.
     #[error("duplicate value")]
     Duplicate,
+    /// A batch of writes failed as a whole (the reason is logged once by the writer).
+    #[error("write batch failed: {0}")]
+    Batch(String),
+    /// The writer task has stopped (the service is shutting down).
+    #[error("writer stopped")]
+    WriterGone,
     /// Any other database failure.
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
@@ -118,12 +125,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Delete sessions that expired before `now`; returns how many.
     async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError>;
 
-    /// Store a report once per submission id. Returns the reference of the stored report:
-    /// the new one, or the one stored earlier under the same submission id (a double submit).
-    /// Returns only after the row is committed.
-    async fn insert_stalking_report(
+    /// Store a report once per submission id and, in the same transaction, replace the
+    /// sender's draft (so the answers never outlive the send). Returns the reference of the
+    /// stored report: the new one, or the one stored earlier under the same submission id
+    /// (a double submit). Returns only after the transaction is durably committed.
+    async fn submit_stalking_report(
         &self,
         report: &NewStalkingReport,
+        session: Option<&SessionWrite>,
     ) -> Result<String, StoreError>;
 
     /// The reference of the report stored under a submission id.
@@ -140,6 +149,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// How many reports are stored (all forces).
     async fn count_stalking_reports(&self) -> Result<i64, StoreError>;
+}
+
+/// A session row to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionWrite {
+    /// Hash of the cookie.
+    pub key: String,
+    /// Sealed data.
+    pub data: Vec<u8>,
+    /// When it expires.
+    pub expires_at: Timestamp,
 }
 
 /// A report about to be stored.

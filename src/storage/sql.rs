@@ -13,16 +13,23 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
+use super::group_commit::Writer;
 use super::{
-    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, StalkingReportRow,
-    Store, StoreError,
+    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, SessionWrite,
+    StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
 
 /// A store on any sqlx driver that the `Store` impl's bounds allow.
 #[derive(Debug)]
 pub struct SqlStore<DB: Database> {
+    /// Reads (and, on PostgreSQL, writes).
     pool: Pool<DB>,
+    /// Writes. On SQLite a single connection, so writers queue in order instead of spinning
+    /// on SQLite's busy handler; on PostgreSQL the same pool as reads.
+    writes: Pool<DB>,
+    /// SQLite's group-commit writer for the hot writes (drafts and reports).
+    writer: Option<Writer>,
     backend: Backend,
 }
 
@@ -56,7 +63,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
-        .connect_with(options)
+        .connect_with(options.clone())
         .await?;
     // sqlx applies these pragmas on connect; read them back, because a report we acknowledge
     // must be on disk, and a store without these guarantees must not start.
@@ -83,8 +90,15 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         return Err(StoreError::Setting("foreign_keys is off".to_owned()));
     }
     sqlx::migrate!("migrations/sqlite").run(&pool).await?;
+    let writes = SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(Duration::from_secs(30))
+        .connect_with(options)
+        .await?;
     Ok(SqlStore {
+        writer: Some(Writer::start(writes.clone())),
         pool,
+        writes,
         backend: Backend::Sqlite,
     })
 }
@@ -104,6 +118,8 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<sqlx::Postgres>, StoreEr
         .await?;
     sqlx::migrate!("migrations/postgres").run(&pool).await?;
     Ok(SqlStore {
+        writes: pool.clone(),
+        writer: None,
         pool,
         backend: Backend::Postgres,
     })
@@ -148,7 +164,7 @@ where
         .bind(f.satisfaction.clone())
         .bind(f.improve.clone())
         .bind(f.page.clone())
-        .fetch_one(&self.pool)
+        .fetch_one(&self.writes)
         .await?;
         Ok(row.try_get::<i64, _>(0)?)
     }
@@ -183,7 +199,7 @@ where
         )
         .bind(day)
         .bind(path)
-        .execute(&self.pool)
+        .execute(&self.writes)
         .await?;
         Ok(())
     }
@@ -214,16 +230,16 @@ where
         data: &[u8],
         expires_at: Timestamp,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO sessions (key, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(key)
-        .bind(data)
-        .bind(expires_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let session = SessionWrite {
+            key: key.to_owned(),
+            data: data.to_vec(),
+            expires_at,
+        };
+        if let Some(writer) = &self.writer {
+            return writer.put_session(session).await;
+        }
+        let mut conn = self.writes.acquire().await?;
+        Self::put_session_on(&mut conn, &session).await
     }
 
     async fn get_session(&self, key: &str) -> Result<Option<(Vec<u8>, Timestamp)>, StoreError> {
@@ -240,7 +256,7 @@ where
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE key = $1")
             .bind(key)
-            .execute(&self.pool)
+            .execute(&self.writes)
             .await?;
         Ok(DB::rows_affected(&done) > 0)
     }
@@ -248,39 +264,23 @@ where
     async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now)
-            .execute(&self.pool)
+            .execute(&self.writes)
             .await?;
         Ok(DB::rows_affected(&done))
     }
 
-    async fn insert_stalking_report(&self, r: &NewStalkingReport) -> Result<String, StoreError> {
-        // A second send of the same draft (double click, refresh, Back then Send) meets the
-        // unique submission id and gets the first report's reference instead of a new report.
-        let inserted = sqlx::query(
-            "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
-             priority, priority_rank, reasons, key_id, sealed) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
-             ON CONFLICT (submission_id) DO NOTHING RETURNING reference",
-        )
-        .bind(r.reference.clone())
-        .bind(r.submission_id.clone())
-        .bind(r.force_code.clone())
-        .bind(r.created_at)
-        .bind(r.priority.clone())
-        .bind(r.priority_rank)
-        .bind(r.reasons.clone())
-        .bind(r.key_id.clone())
-        .bind(r.sealed.clone())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(unique_to_duplicate)?;
-        match inserted {
-            Some(row) => Ok(row.try_get(0)?),
-            None => self
-                .stalking_reference_for(&r.submission_id)
-                .await?
-                .ok_or(StoreError::Duplicate),
+    async fn submit_stalking_report(
+        &self,
+        report: &NewStalkingReport,
+        session: Option<&SessionWrite>,
+    ) -> Result<String, StoreError> {
+        if let Some(writer) = &self.writer {
+            return writer.submit(report.clone(), session.cloned()).await;
         }
+        let mut tx = self.writes.begin().await?;
+        let reference = Self::submit_on(&mut tx, report, session).await?;
+        tx.commit().await?;
+        Ok(reference)
     }
 
     async fn stalking_reference_for(
@@ -331,6 +331,78 @@ where
             .fetch_one(&self.pool)
             .await?;
         Ok(row.try_get(0)?)
+    }
+}
+
+/// Statements shared by the direct path and SQLite's group-commit writer. Each takes a
+/// connection, so the caller decides the transaction.
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    /// Create or replace a session row.
+    pub(super) async fn put_session_on(
+        conn: &mut DB::Connection,
+        s: &SessionWrite,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sessions (key, data, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+        )
+        .bind(s.key.as_str())
+        .bind(s.data.as_slice())
+        .bind(s.expires_at)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Insert a report unless its submission is already stored, then write the session.
+    pub(super) async fn submit_on(
+        conn: &mut DB::Connection,
+        r: &NewStalkingReport,
+        session: Option<&SessionWrite>,
+    ) -> Result<String, StoreError> {
+        // A second send of the same draft (double click, refresh, Back then Send) meets the
+        // unique submission id and gets the first report's reference instead of a new report.
+        let inserted = sqlx::query(
+            "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
+             priority, priority_rank, reasons, key_id, sealed) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             ON CONFLICT (submission_id) DO NOTHING RETURNING reference",
+        )
+        .bind(r.reference.as_str())
+        .bind(r.submission_id.as_str())
+        .bind(r.force_code.as_str())
+        .bind(r.created_at)
+        .bind(r.priority.as_str())
+        .bind(r.priority_rank)
+        .bind(r.reasons.as_str())
+        .bind(r.key_id.as_str())
+        .bind(r.sealed.as_slice())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unique_to_duplicate)?;
+        let reference = match inserted {
+            Some(row) => row.try_get(0)?,
+            None => sqlx::query("SELECT reference FROM stalking_reports WHERE submission_id = $1")
+                .bind(r.submission_id.as_str())
+                .fetch_one(&mut *conn)
+                .await?
+                .try_get(0)?,
+        };
+        if let Some(s) = session {
+            Self::put_session_on(conn, s).await?;
+        }
+        Ok(reference)
     }
 }
 

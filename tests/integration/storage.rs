@@ -167,13 +167,13 @@ async fn a_stalking_report_is_stored_once_per_submission() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
         let first = store
-            .insert_stalking_report(&report("AAAA", "sub-1"))
+            .submit_stalking_report(&report("AAAA", "sub-1"), None)
             .await
             .expect("insert");
         assert_eq!(first, "AAAA");
         // The same draft sent again, with a freshly drawn reference: the first one wins.
         let again = store
-            .insert_stalking_report(&report("BBBB", "sub-1"))
+            .submit_stalking_report(&report("BBBB", "sub-1"), None)
             .await
             .expect("again");
         assert_eq!(again, "AAAA", "{:?}", store.backend());
@@ -202,10 +202,12 @@ async fn a_reference_clash_is_reported_so_a_new_one_can_be_drawn() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
         store
-            .insert_stalking_report(&report("SAME", "sub-1"))
+            .submit_stalking_report(&report("SAME", "sub-1"), None)
             .await
             .expect("insert");
-        let clash = store.insert_stalking_report(&report("SAME", "sub-2")).await;
+        let clash = store
+            .submit_stalking_report(&report("SAME", "sub-2"), None)
+            .await;
         assert!(
             matches!(clash, Err(storage::StoreError::Duplicate)),
             "{clash:?}"
@@ -223,7 +225,7 @@ async fn concurrent_sends_of_one_draft_make_one_report() {
             let store = store.clone();
             tasks.push(tokio::spawn(async move {
                 store
-                    .insert_stalking_report(&report(&format!("REF{i}"), "double-click"))
+                    .submit_stalking_report(&report(&format!("REF{i}"), "double-click"), None)
                     .await
             }));
         }
@@ -233,5 +235,78 @@ async fn concurrent_sends_of_one_draft_make_one_report() {
         }
         assert_eq!(refs.len(), 1, "every send saw the same reference: {refs:?}");
         assert_eq!(store.count_stalking_reports().await.expect("count"), 1);
+    }
+}
+
+#[tokio::test]
+async fn sending_a_report_replaces_the_draft_in_the_same_transaction() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        store
+            .put_session("s", b"answers", 500)
+            .await
+            .expect("draft");
+        let sent = storage::SessionWrite {
+            key: "s".into(),
+            data: b"sent".to_vec(),
+            expires_at: 900,
+        };
+        store
+            .submit_stalking_report(&report("AAAA", "sub-1"), Some(&sent))
+            .await
+            .expect("submit");
+        assert_eq!(
+            store.get_session("s").await.expect("get"),
+            Some((b"sent".to_vec(), 900))
+        );
+        // A failing report (reference taken by another submission) leaves the draft as it was.
+        store
+            .put_session("t", b"other answers", 500)
+            .await
+            .expect("draft");
+        let other = storage::SessionWrite {
+            key: "t".into(),
+            data: b"sent".to_vec(),
+            expires_at: 900,
+        };
+        let clash = store
+            .submit_stalking_report(&report("AAAA", "sub-2"), Some(&other))
+            .await;
+        assert!(clash.is_err());
+        assert_eq!(
+            store.get_session("t").await.expect("get"),
+            Some((b"other answers".to_vec(), 500)),
+            "{:?}",
+            store.backend()
+        );
+    }
+}
+
+#[tokio::test]
+async fn many_concurrent_writers_all_commit() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let mut tasks = Vec::new();
+        for i in 0..200 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                let s = storage::SessionWrite {
+                    key: format!("s{i}"),
+                    data: vec![1],
+                    expires_at: 10,
+                };
+                store
+                    .put_session(&s.key, &s.data, s.expires_at)
+                    .await
+                    .expect("draft");
+                store
+                    .submit_stalking_report(&report(&format!("R{i}"), &format!("sub{i}")), Some(&s))
+                    .await
+            }));
+        }
+        for (i, t) in tasks.into_iter().enumerate() {
+            assert_eq!(t.await.expect("join").expect("submit"), format!("R{i}"));
+        }
+        assert_eq!(store.count_stalking_reports().await.expect("count"), 200);
     }
 }

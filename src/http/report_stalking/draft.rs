@@ -7,6 +7,7 @@ use crate::domain::stalking::Answers;
 use crate::http::error::AppError;
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
+use crate::storage::SessionWrite;
 
 /// What the session holds for the report.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -19,12 +20,11 @@ pub enum Draft {
         /// The answers so far.
         answers: Answers,
     },
-    /// Sent: only the reference is kept, for the confirmation page and repeated sends.
+    /// Sent: the answers are gone; only the submission id is kept, for the confirmation
+    /// page (which looks the reference up) and to recognise repeated sends.
     Sent {
         /// The draft's submission id.
         submission: String,
-        /// The report's reference (compact form).
-        reference: String,
     },
 }
 
@@ -72,17 +72,30 @@ pub async fn load(state: &AppState, session: &SessionId) -> Result<Loaded, AppEr
     Ok(Loaded::Found(draft))
 }
 
-/// Save the draft and restart its idle time.
-pub async fn save(state: &AppState, session: &SessionId, draft: &Draft) -> Result<(), AppError> {
+/// The session row holding `draft`, sealed, with its idle time restarted.
+pub fn sealed(
+    state: &AppState,
+    session: &SessionId,
+    draft: &Draft,
+) -> Result<SessionWrite, AppError> {
     let json = serde_json::to_vec(draft).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-    let sealed = state
+    let data = state
         .keyring
         .seal(&json, &purpose(session))
         .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-    let expires_at = state.clock.now() + state.config.draft_idle_minutes * 60;
+    Ok(SessionWrite {
+        key: session.store_key(),
+        data,
+        expires_at: state.clock.now() + state.config.draft_idle_minutes * 60,
+    })
+}
+
+/// Save the draft and restart its idle time.
+pub async fn save(state: &AppState, session: &SessionId, draft: &Draft) -> Result<(), AppError> {
+    let row = sealed(state, session, draft)?;
     state
         .store
-        .put_session(&session.store_key(), &sealed, expires_at)
+        .put_session(&row.key, &row.data, row.expires_at)
         .await?;
     Ok(())
 }

@@ -364,40 +364,36 @@ async fn send(
         // A page from another draft, or answers still missing: show where things stand.
         return Ok(Redirect::to(&next_url(flow::next(&answers), false)).into_response());
     }
-    let reference = match store_report(&state, &submission, &answers).await {
-        Ok(r) => r,
-        Err(e) => {
-            tracing::error!(error = %e, "stalking report not stored");
-            let minutes = state.config.draft_idle_minutes.to_string();
-            return Ok(render_with_status(
-                StatusCode::SERVICE_UNAVAILABLE,
-                &NotSentPage {
-                    chrome,
-                    submission,
-                    minutes,
-                },
-            ));
-        }
-    };
-    // The report is committed. Replace the answers with the reference; if that fails, the
-    // visitor still sees the reference now, and a refresh resends to the same report.
-    let sent = Draft::Sent {
-        submission,
-        reference: reference.clone(),
-    };
-    if let Err(e) = draft::save(&state, &session, &sent).await {
-        tracing::error!(error = %e, "sent report's draft not cleared");
-        return Ok(confirmation_page(chrome, &reference));
+    if let Err(e) = store_report(&state, &session, &submission, &answers).await {
+        tracing::error!(error = %e, "stalking report not stored");
+        let minutes = state.config.draft_idle_minutes.to_string();
+        return Ok(render_with_status(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NotSentPage {
+                chrome,
+                submission,
+                minutes,
+            },
+        ));
     }
     Ok(confirmation())
 }
 
-/// Seal and store the report; a clash of random references (about one in 10^15) draws again.
+/// Seal and store the report, replacing the draft's answers in the same transaction; a clash
+/// of random references (about one in 10^15) draws again.
 async fn store_report(
     state: &AppState,
+    session: &SessionId,
     submission: &str,
     answers: &Answers,
 ) -> Result<String, AppError> {
+    let sent = draft::sealed(
+        state,
+        session,
+        &Draft::Sent {
+            submission: submission.to_owned(),
+        },
+    )?;
     let assessment = priority::assess(answers);
     let plaintext = serde_json::to_vec(answers).map_err(|e| AppError::Internal(e.to_string()))?;
     let sealed = state
@@ -418,7 +414,11 @@ async fn store_report(
             key_id: state.keyring.active_id().to_owned(),
             sealed: sealed.clone(),
         };
-        match state.store.insert_stalking_report(&report).await {
+        match state
+            .store
+            .submit_stalking_report(&report, Some(&sent))
+            .await
+        {
             Err(StoreError::Duplicate) => continue,
             other => return Ok(other?),
         }
@@ -454,7 +454,12 @@ async fn confirmation(
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     match draft::load(&state, &session).await? {
-        Loaded::Found(Draft::Sent { reference, .. }) => Ok(confirmation_page(chrome, &reference)),
+        Loaded::Found(Draft::Sent { submission }) => {
+            match state.store.stalking_reference_for(&submission).await? {
+                Some(reference) => Ok(confirmation_page(chrome, &reference)),
+                None => Err(AppError::Internal("sent draft without a report".into())),
+            }
+        }
         Loaded::Expired => Ok(expired(chrome, &state)),
         _ => Ok(Redirect::to(BASE).into_response()),
     }
