@@ -129,9 +129,8 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Op>) {
                 }
             }
             Err(e) if batch.len() == 1 => {
-                for op in batch {
+                if let Some(op) = batch.pop() {
                     reply(op, Err(e));
-                    break;
                 }
             }
             Err(e) => {
