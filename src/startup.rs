@@ -92,7 +92,10 @@ pub fn build_state(
     let keyring = keyring(&config)?;
     Ok(AppState {
         keyring: Arc::new(keyring),
-        csp: crate::http::security::content_security_policy(&[]).into(),
+        csp: axum::http::HeaderValue::from_str(
+            &crate::http::security::content_security_policy(&[]),
+        )
+        .context("Content-Security-Policy is not a valid header value")?,
         config: Arc::new(config),
         store,
         clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),

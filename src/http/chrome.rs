@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 
 use super::consent::Consent;
 use super::session::SessionId;
-use super::state::AppState;
+use super::state::{AppState, Keys};
 use crate::config::Config;
 use crate::i18n::Catalog;
 
@@ -17,8 +17,8 @@ use crate::i18n::Catalog;
 pub struct Chrome {
     text: Arc<Catalog>,
     config: Arc<Config>,
-    /// CSRF token for forms on this page.
-    pub csrf: String,
+    keys: Arc<Keys>,
+    session: SessionId,
     /// Current path (no query string).
     pub path: String,
     /// The visitor's cookie choice.
@@ -59,11 +59,17 @@ impl Chrome {
         Self {
             text: state.text.clone(),
             config: state.config.clone(),
-            csrf: state.keys.csrf_token(session.as_str()),
+            keys: state.keys.clone(),
+            session: session.clone(),
             path: path.to_owned(),
             consent,
             consent_just_made: None,
         }
+    }
+
+    /// The CSRF token for forms on this page (computed only for pages that have a form).
+    pub fn csrf(&self) -> String {
+        self.keys.csrf_token(self.session.as_str())
     }
 
     /// A message without variables.

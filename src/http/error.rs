@@ -7,7 +7,10 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use axum::http::header::SET_COOKIE;
+
 use super::chrome::Chrome;
+use super::session::{SessionId, session_cookie};
 use super::state::AppState;
 use crate::storage::StoreError;
 
@@ -136,18 +139,40 @@ pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Ne
     if path.starts_with("/api/") || path.starts_with("/open311/") {
         return next.run(req).await;
     }
-    let (parts, body) = req.into_parts();
-    let chrome = Chrome::from_parts(&parts, &state);
-    let res = next.run(Request::from_parts(parts, body)).await;
+    // Keep what the page context needs (cheap clones), and build it only for an error.
+    let mut context = Request::new(());
+    *context.uri_mut() = req.uri().clone();
+    if let Some(cookies) = req.headers().get(axum::http::header::COOKIE) {
+        context
+            .headers_mut()
+            .insert(axum::http::header::COOKIE, cookies.clone());
+    }
+    let res = next.run(req).await;
     let status = res.status();
     if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
         return res;
     }
+    // The page's cookie banner needs the visitor's session: the one they sent, the one the
+    // session layer just gave them, or (for paths outside it, like unknown URLs) a new one.
+    let given = SessionId::from_headers(context.headers()).or_else(|| {
+        res.headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .find_map(|v| SessionId::from_set_cookie(v.to_str().ok()?))
+    });
+    let new_cookie = given.is_none();
+    let session = given.unwrap_or_else(SessionId::generate);
+    let (mut parts, ()) = context.into_parts();
+    parts.extensions.insert(session.clone());
+    let chrome = Chrome::from_parts(&parts, &state);
     let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
+    if new_cookie && let Ok(value) = session_cookie(&session, state.config.uses_tls()).parse() {
+        page.headers_mut().append(SET_COOKIE, value);
+    }
     // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's type.
     for (name, value) in res.headers() {
         if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
-            page.headers_mut().insert(name.clone(), value.clone());
+            page.headers_mut().append(name.clone(), value.clone());
         }
     }
     page

@@ -47,9 +47,7 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
             HeaderValue::from_static(value),
         );
     }
-    if let Ok(csp) = HeaderValue::from_str(&state.csp) {
-        h.insert(header::CONTENT_SECURITY_POLICY, csp);
-    }
+    h.insert(header::CONTENT_SECURITY_POLICY, state.csp.clone());
     if state.config.uses_tls() {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -31,9 +31,20 @@ impl SessionId {
 
     /// The id from the request's cookie, if it is well formed.
     pub fn from_headers(headers: &HeaderMap) -> Option<Self> {
-        let value = read_cookie(headers, SESSION_COOKIE)?;
+        Self::parse(&read_cookie(headers, SESSION_COOKIE)?)
+    }
+
+    fn parse(value: &str) -> Option<Self> {
         (value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()))
             .then(|| Self(value.to_ascii_lowercase()))
+    }
+
+    /// The id in a `Set-Cookie` value, if it sets the session cookie.
+    pub fn from_set_cookie(value: &str) -> Option<Self> {
+        let cookie = Cookie::parse(value).ok()?;
+        (cookie.name() == SESSION_COOKIE)
+            .then(|| Self::parse(cookie.value()))
+            .flatten()
     }
 
     /// The raw id, for CSRF tokens.

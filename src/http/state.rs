@@ -24,7 +24,7 @@ pub struct AppState {
     /// Keys derived from the service secret.
     pub keys: Arc<Keys>,
     /// The Content-Security-Policy header value, built once.
-    pub csp: Arc<str>,
+    pub csp: axum::http::HeaderValue,
     /// Keys that encrypt victims' answers at rest.
     pub keyring: Arc<crate::crypto::Keyring>,
 }

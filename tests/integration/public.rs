@@ -217,6 +217,28 @@ async fn unknown_pages_get_the_not_found_page() {
 }
 
 #[tokio::test]
+async fn the_cookie_banner_works_from_a_not_found_page_on_a_first_visit() {
+    let app = spawn_app().await;
+    let page = app.get("/no/such/page").await;
+    assert_eq!(page.status, 404);
+    assert!(
+        app.cookie("ss_session").is_some(),
+        "a first visit to a 404 still gets a session"
+    );
+    let token = page
+        .attrs(".govuk-cookie-banner input[name=csrf]", "value")
+        .remove(0);
+    let choice = app
+        .post_raw(
+            "/cookies/consent",
+            &[("csrf", &token), ("cookies", "reject"), ("return_to", "/")],
+            &[],
+        )
+        .await;
+    assert_eq!(choice.status, 303);
+}
+
+#[tokio::test]
 async fn a_panicking_handler_shows_the_problem_page_not_a_trace() {
     #[allow(clippy::panic)]
     async fn boom() -> &'static str {
