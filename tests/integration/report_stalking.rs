@@ -426,10 +426,10 @@ async fn after_sending_the_answers_are_gone_from_the_session() {
     let app = spawn_app().await;
     answer_all(&app, NAMED_BY_PHONE).await;
     send(&app).await;
-    // The check page and questions no longer show what was sent.
+    // Back to the check page shows the confirmation again, not the answers.
     assert_eq!(
         app.get(&url("check")).await.header("location"),
-        url("danger")
+        url("confirmation")
     );
     let first = app.get(&url("danger")).await;
     assert!(

@@ -297,6 +297,11 @@ async fn check(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
+    // Back from the confirmation page comes here: show the confirmation again, never the
+    // sent answers and never an empty new report that might be filled in twice.
+    if let Loaded::Found(Draft::Sent { .. }) = draft::load(&state, &session).await? {
+        return Ok(Redirect::to("/report-stalking/confirmation").into_response());
+    }
     let draft = match current(&state, &session, &chrome, false).await? {
         Current::Respond(r) => return Ok(r),
         Current::Answers(d) => d,
