@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::http::state::{AppState, Keys};
+use crate::http::state::{AppState, Keys, Shared};
 use crate::i18n::Catalog;
 use crate::storage::{self, DynStore};
 
@@ -90,7 +90,7 @@ pub fn build_state(
     let text = Catalog::load("en-GB").context("cannot load the English text")?;
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;
-    Ok(AppState {
+    Ok(AppState::new(Shared {
         keyring: Arc::new(keyring),
         csp: axum::http::HeaderValue::from_str(
             &crate::http::security::content_security_policy(&[]),
@@ -101,7 +101,7 @@ pub fn build_state(
         clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
         text: Arc::new(text),
         keys: Arc::new(Keys::derive(&secret)),
-    })
+    }))
 }
 
 /// The service secret: from configuration, or from `data_dir/secret.key`, created on first

@@ -1,23 +1,17 @@
 //! What every public page's layout needs besides its own content: text, the CSRF token for
 //! the cookie banner, the consent state and where the visitor is (for "return to" links).
 
-use std::sync::Arc;
-
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use super::consent::Consent;
 use super::session::SessionId;
-use super::state::{AppState, Keys};
-use crate::config::Config;
-use crate::i18n::Catalog;
+use super::state::AppState;
 
 /// The page context used by `templates/layout.html`.
 #[derive(Clone, Debug)]
 pub struct Chrome {
-    text: Arc<Catalog>,
-    config: Arc<Config>,
-    keys: Arc<Keys>,
+    state: AppState,
     session: SessionId,
     /// Current path (no query string).
     pub path: String,
@@ -57,9 +51,7 @@ impl Chrome {
     /// A context for a session on a path (used directly by benchmarks).
     pub fn new(state: &AppState, session: &SessionId, path: &str, consent: Consent) -> Self {
         Self {
-            text: state.text.clone(),
-            config: state.config.clone(),
-            keys: state.keys.clone(),
+            state: state.clone(),
             session: session.clone(),
             path: path.to_owned(),
             consent,
@@ -69,37 +61,37 @@ impl Chrome {
 
     /// The CSRF token for forms on this page (computed only for pages that have a form).
     pub fn csrf(&self) -> String {
-        self.keys.csrf_token(self.session.as_str())
+        self.state.keys.csrf_token(self.session.as_str())
     }
 
     /// A message without variables.
     pub fn t<'a>(&'a self, id: &'a str) -> &'a str {
-        self.text.t(id)
+        self.state.text.t(id)
     }
 
     /// A message with variables.
     pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.text.t_args(id, args)
+        self.state.text.t_args(id, args)
     }
 
     /// The `<html lang>` value.
     pub fn lang(&self) -> &str {
-        self.text.lang()
+        self.state.text.lang()
     }
 
     /// The force's name.
     pub fn force_name(&self) -> &str {
-        &self.config.force_name
+        &self.state.config.force_name
     }
 
     /// The service's name.
     pub fn service_name(&self) -> &str {
-        &self.config.service_name
+        &self.state.config.service_name
     }
 
     /// The force's non-emergency number.
     pub fn contact_phone(&self) -> &str {
-        &self.config.contact_phone
+        &self.state.config.contact_phone
     }
 
     /// Whether the cookie banner asks for a choice.

@@ -10,9 +10,28 @@ use crate::config::Config;
 use crate::i18n::Catalog;
 use crate::storage::DynStore;
 
-/// Everything a request may need, cheap to clone.
+/// Everything a request may need. Cloned by every middleware layer on every request, so it is
+/// one `Arc` (one atomic increment) rather than a struct of several.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    /// Wrap the shared parts.
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+#[derive(Debug)]
+pub struct Shared {
     /// Settings.
     pub config: Arc<Config>,
     /// The database.
