@@ -4,11 +4,11 @@
 //! hash map instead of running the Fluent resolver on each request (pages render in µs).
 //! Message ids ending in `-html` hold trusted inline markup and are rendered unescaped.
 
-use std::collections::HashMap;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use rust_embed::RustEmbed;
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 #[derive(RustEmbed)]
@@ -35,7 +35,9 @@ pub enum I18nError {
 pub struct Catalog {
     lang: String,
     bundle: FluentBundle<FluentResource>,
-    plain: HashMap<String, String>,
+    // Fx rather than SipHash: the keys are our own message ids, not attacker input, and the
+    // lookup runs dozens of times per page.
+    plain: FxHashMap<String, String>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -83,7 +85,7 @@ impl Catalog {
                     reason: format!("{errors:?}"),
                 })?;
         }
-        let mut plain = HashMap::with_capacity(ids.len());
+        let mut plain = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for id in ids {
             let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
                 continue;

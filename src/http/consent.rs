@@ -26,7 +26,7 @@ pub enum Consent {
 impl Consent {
     /// The choice stored in the request's cookie.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        match read_cookie(headers, CONSENT_COOKIE).as_deref() {
+        match read_cookie(headers, CONSENT_COOKIE) {
             Some("yes") => Self::Accepted,
             Some("no") => Self::Rejected,
             _ => Self::Unset,

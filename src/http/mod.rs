@@ -62,8 +62,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
                 let route = req
                     .extensions()
                     .get::<axum::extract::MatchedPath>()
-                    .map_or("-", |p| p.as_str())
-                    .to_owned();
+                    .map_or("-", |p| p.as_str());
                 tracing::info_span!("request", method = %req.method(), route)
             }),
         )
