@@ -92,6 +92,7 @@ pub fn build_state(
     let keyring = keyring(&config)?;
     Ok(AppState::new(Shared {
         keyring: Arc::new(keyring),
+        pages: Default::default(),
         csp: axum::http::HeaderValue::from_str(
             &crate::http::security::content_security_policy(&[]),
         )

@@ -94,6 +94,12 @@ impl Chrome {
         &self.state.config.contact_phone
     }
 
+    /// Whether the page chrome is identical for every visitor on this path: the cookie
+    /// question is answered and no confirmation is showing, so there is no form in it.
+    pub fn is_the_same_for_everyone(&self) -> bool {
+        !self.consent.unset() && self.consent_just_made.is_none()
+    }
+
     /// Whether the cookie banner asks for a choice.
     pub fn show_cookie_question(&self) -> bool {
         self.consent.unset() && self.consent_just_made.is_none()

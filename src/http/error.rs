@@ -73,14 +73,51 @@ pub fn render<T: Template>(template: &T) -> Response {
 
 /// Render a template as a full page with the given status (e.g. 422 for a form with errors).
 pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Response {
-    match template.render() {
-        Ok(html) => {
+    // Pages are 6–12 KB: one allocation up front instead of growing the buffer as it fills.
+    let mut html = String::with_capacity(16 * 1024);
+    match template.render_into(&mut html) {
+        Ok(()) => {
             let mut res = (status, Html(html)).into_response();
             res.extensions_mut().insert(RenderedPage);
             res
         }
         Err(e) => AppError::Internal(format!("template: {e}")).into_response(),
     }
+}
+
+/// Rendered bodies of pages that are the same for every visitor who has answered the cookie
+/// question (the only per-visitor part of a content page is the banner's form). Templates and
+/// text are compiled in, so an entry never goes stale.
+#[derive(Debug, Default)]
+pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<String, axum::body::Bytes>>);
+
+/// Render a page that has no per-visitor content, from the cache when possible.
+pub fn render_shared<T: Template>(cache: &PageCache, chrome: &Chrome, make: impl FnOnce() -> T) -> Response {
+    if !chrome.is_the_same_for_everyone() {
+        return render(&make());
+    }
+    let cached = cache.0.read().ok().and_then(|m| m.get(&chrome.path).cloned());
+    let body = match cached {
+        Some(body) => body,
+        None => {
+            let mut html = String::with_capacity(16 * 1024);
+            if let Err(e) = make().render_into(&mut html) {
+                return AppError::Internal(format!("template: {e}")).into_response();
+            }
+            let body = axum::body::Bytes::from(html);
+            if let Ok(mut m) = cache.0.write() {
+                m.insert(chrome.path.clone(), body.clone());
+            }
+            body
+        }
+    };
+    let mut res = (
+        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response();
+    res.extensions_mut().insert(RenderedPage);
+    res
 }
 
 /// A problem page: a heading and a few paragraphs, all from the message catalogue.

@@ -46,6 +46,8 @@ pub struct Shared {
     pub csp: axum::http::HeaderValue,
     /// Keys that encrypt victims' answers at rest.
     pub keyring: Arc<crate::crypto::Keyring>,
+    /// Pages that are the same for everyone, rendered once.
+    pub pages: super::error::PageCache,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.

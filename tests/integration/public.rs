@@ -647,3 +647,24 @@ async fn health_and_readiness_answer() {
     assert_eq!((ready.status, ready.body.as_str()), (200, "ready"));
     assert!(health.set_cookies().is_empty(), "probes get no cookies");
 }
+
+#[tokio::test]
+async fn shared_pages_never_carry_another_visitors_form_token() {
+    let app = spawn_app().await;
+    let other = crate::helpers::Browser::new(&app.base);
+    // Two visitors who answered the cookie question get the same cached page, with no form.
+    app.post_form("/cookies/consent", &[("cookies", "reject"), ("return_to", "/")]).await;
+    other.post_form("/cookies/consent", &[("cookies", "accept"), ("return_to", "/")]).await;
+    let first = app.get("/advice/stalking").await;
+    let second = other.get("/advice/stalking").await;
+    assert_eq!(first.body, second.body);
+    assert!(first.attrs("input[name=csrf]", "value").is_empty());
+    // A new visitor is asked about cookies, with a token of their own.
+    let newcomer = crate::helpers::Browser::new(&app.base);
+    let page = newcomer.get("/advice/stalking").await;
+    let token = page.attrs(".govuk-cookie-banner input[name=csrf]", "value").remove(0);
+    let ok = newcomer
+        .post_raw("/cookies/consent", &[("csrf", &token), ("cookies", "accept"), ("return_to", "/")], &[])
+        .await;
+    assert_eq!(ok.status, 303);
+}

@@ -9,10 +9,11 @@ pub mod health;
 use askama::Template;
 use axum::Router;
 use axum::response::Response;
+use axum::extract::State;
 use axum::routing::get;
 
 use super::chrome::Chrome;
-use super::error::render;
+use super::error::render_shared;
 use super::state::AppState;
 
 /// Routes of the public site.
@@ -53,8 +54,8 @@ macro_rules! content_pages {
         }
 
         #[doc = concat!("`GET` for `templates/", $path, "`.")]
-        pub async fn $handler(chrome: Chrome) -> Response {
-            render(&$ty { chrome })
+        pub async fn $handler(State(state): State<AppState>, chrome: Chrome) -> Response {
+            render_shared(&state.pages, &chrome, || $ty { chrome: chrome.clone() })
         }
     )*};
 }
