@@ -33,27 +33,30 @@ start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" target/release/safers
 # A session cookie and a consent choice, as a returning visitor would send.
 cookie="ss_session=$(printf 'a%.0s' $(seq 64)); ss_cookie_consent=no"
 
-run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "cookie: $cookie" "$1" | tee "$work/wrk.txt" >&2
+run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "cookie: ${2:-$cookie}" "$1" | tee "$work/wrk.txt" >&2
         awk '/Requests\/sec/ {print $2}' "$work/wrk.txt"; }
+# A first visit: no consent yet, so the page carries the cookie banner's form and its own token.
+first_visit="ss_session=$(printf 'b%.0s' $(seq 64))"
 ROUNDS="${ROUNDS:-3}"
 # Interleaved rounds, because throughput here drifts by tens of percent from run to run.
-hs=(); as=()
+hs=(); as=(); fs=()
 for r in $(seq "$ROUNDS"); do
   echo "== round $r: hello world $hello/" >&2
   hs+=("$(run "$hello/")")
   echo "== round $r: advice page $site/advice/stalking" >&2
   as+=("$(run "$site/advice/stalking")")
+  echo "== round $r: advice page, first visit" >&2
+  fs+=("$(run "$site/advice/stalking" "$first_visit")")
 done
 echo
-echo "| round | axum hello world (req/s) | /advice/stalking (req/s) | ratio |"
-echo "|---|---|---|---|"
-for i in "${!hs[@]}"; do
-  python3 -c "h,a=float('${hs[$i]}'),float('${as[$i]}'); print(f'| {$i+1} | {h:.0f} | {a:.0f} | {100*a/h:.0f}% |')"
-done
-python3 - "${hs[@]}" "${as[@]}" <<'PY'
+echo "| round | axum hello world (req/s) | /advice/stalking, returning visitor (req/s) | ratio | /advice/stalking, first visit (req/s) | ratio |"
+echo "|---|---|---|---|---|---|"
+python3 - "$ROUNDS" "${hs[@]}" "${as[@]}" "${fs[@]}" <<'PY'
 import statistics, sys
-v = [float(x) for x in sys.argv[1:]]
-n = len(v) // 2
-h, a = statistics.median(v[:n]), statistics.median(v[n:])
-print(f"| median | {h:.0f} | {a:.0f} | {100*a/h:.0f}% |")
+n = int(sys.argv[1]); v = [float(x) for x in sys.argv[2:]]
+h, a, f = v[:n], v[n:2*n], v[2*n:]
+for i in range(n):
+    print(f"| {i+1} | {h[i]:.0f} | {a[i]:.0f} | {100*a[i]/h[i]:.0f}% | {f[i]:.0f} | {100*f[i]/h[i]:.0f}% |")
+r = lambda xs: statistics.median(x / y for x, y in zip(xs, h))
+print(f"| median | {statistics.median(h):.0f} | {statistics.median(a):.0f} | {100*r(a):.0f}% | {statistics.median(f):.0f} | {100*r(f):.0f}% |")
 PY
