@@ -4,7 +4,6 @@
 //! hash map instead of running the Fluent resolver on each request (pages render in µs).
 //! Message ids ending in `-html` hold trusted inline markup and are rendered unescaped.
 
-
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use rust_embed::RustEmbed;
@@ -49,23 +48,108 @@ impl std::fmt::Debug for Catalog {
     }
 }
 
+/// The language every page is complete in; other languages fall back to it message by message.
+pub const DEFAULT_LANG: &str = "en-GB";
+
+/// Every language with a folder under `locales/`, the default first. Adding a language is
+/// adding a folder: it is found here and chosen from the browser's `Accept-Language`.
+#[derive(Debug)]
+pub struct Texts {
+    catalogs: Vec<Catalog>,
+}
+
+impl Texts {
+    /// Load the default language and every other folder in `locales/`.
+    pub fn load() -> Result<Self, I18nError> {
+        let mut langs: Vec<String> = Locales::iter()
+            .filter_map(|f| f.split_once('/').map(|(lang, _)| lang.to_owned()))
+            .filter(|lang| lang != DEFAULT_LANG)
+            .collect();
+        langs.sort();
+        langs.dedup();
+        let mut catalogs = vec![Catalog::load(DEFAULT_LANG)?];
+        for lang in langs {
+            catalogs.push(Catalog::load_over(&lang, DEFAULT_LANG)?);
+        }
+        Ok(Self { catalogs })
+    }
+
+    /// The default language's catalogue.
+    pub fn default_catalog(&self) -> &Catalog {
+        &self.catalogs[0]
+    }
+
+    /// The catalogue at `index` (from [`Texts::choose`]).
+    pub fn get(&self, index: usize) -> &Catalog {
+        self.catalogs.get(index).unwrap_or(&self.catalogs[0])
+    }
+
+    /// The best language for an `Accept-Language` header, as an index for [`Texts::get`].
+    pub fn choose(&self, accept_language: Option<&str>) -> usize {
+        let Some(header) = accept_language else {
+            return 0;
+        };
+        let mut wanted: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse().ok())
+                    .unwrap_or(1.0);
+                (q > 0.0).then_some((q, tag))
+            })
+            .collect();
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, tag) in wanted {
+            let primary = tag.split('-').next().unwrap_or(tag);
+            if let Some(i) = self.catalogs.iter().position(|c| {
+                c.lang.eq_ignore_ascii_case(tag)
+                    || c.lang
+                        .split('-')
+                        .next()
+                        .is_some_and(|p| p.eq_ignore_ascii_case(primary))
+            }) {
+                return i;
+            }
+        }
+        0
+    }
+}
+
 impl Catalog {
     /// Load every `.ftl` file under `locales/<lang>/`.
     pub fn load(lang: &str) -> Result<Self, I18nError> {
+        Self::build(lang, &[lang])
+    }
+
+    /// Load `lang` on top of `fallback`: any message `lang` lacks comes from `fallback`.
+    pub fn load_over(lang: &str, fallback: &str) -> Result<Self, I18nError> {
+        Self::build(lang, &[fallback, lang])
+    }
+
+    fn build(lang: &str, layers: &[&str]) -> Result<Self, I18nError> {
         let id: LanguageIdentifier = lang
             .parse()
             .map_err(|_| I18nError::Missing(lang.to_owned()))?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Isolation marks would only add invisible characters to our left-to-right pages.
         bundle.set_use_isolating(false);
-        let prefix = format!("{lang}/");
         let mut ids = Vec::new();
-        let mut files: Vec<_> = Locales::iter().filter(|f| f.starts_with(&prefix)).collect();
-        files.sort();
+        let mut files = Vec::new();
+        for (n, layer) in layers.iter().enumerate() {
+            let prefix = format!("{layer}/");
+            let mut these: Vec<_> = Locales::iter().filter(|f| f.starts_with(&prefix)).collect();
+            these.sort();
+            files.extend(these.into_iter().map(|f| (n, f)));
+        }
+        let mut seen_in_layer: Vec<std::collections::HashSet<String>> =
+            vec![Default::default(); layers.len()];
         if files.is_empty() {
             return Err(I18nError::Missing(lang.to_owned()));
         }
-        for file in files {
+        for (layer, file) in files {
             let bytes = Locales::get(&file).map(|f| f.data).unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let resource =
@@ -75,16 +159,20 @@ impl Catalog {
                 })?;
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    if !seen_in_layer[layer].insert(m.id.name.to_owned()) {
+                        return Err(I18nError::Invalid {
+                            file: file.to_string(),
+                            reason: format!("message {} is defined twice", m.id.name),
+                        });
+                    }
                     ids.push(m.id.name.to_owned());
                 }
             }
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| I18nError::Invalid {
-                    file: file.to_string(),
-                    reason: format!("{errors:?}"),
-                })?;
+            // Later layers (the language itself) replace the fallback's messages.
+            bundle.add_resource_overriding(resource);
         }
+        ids.sort();
+        ids.dedup();
         let mut plain = FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
         for id in ids {
             let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
@@ -147,5 +235,48 @@ impl Catalog {
     /// Ids of every message, for tests that check templates only use ids that exist.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.plain.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english_and_welsh() -> Texts {
+        // No Welsh files exist yet: a Welsh catalogue made only of the English fallback.
+        let en = Catalog::load(DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
+        let cy = Catalog::load_over("cy", DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
+        Texts {
+            catalogs: vec![en, cy],
+        }
+    }
+
+    #[test]
+    fn the_browser_language_is_chosen_by_preference() {
+        let texts = english_and_welsh();
+        assert_eq!(texts.choose(None), 0);
+        assert_eq!(texts.choose(Some("cy-GB,en;q=0.5")), 1);
+        assert_eq!(texts.choose(Some("en-GB,cy;q=0.9")), 0);
+        assert_eq!(
+            texts.choose(Some("fr, de;q=0.5")),
+            0,
+            "unknown languages get the default"
+        );
+        assert_eq!(texts.choose(Some("cy;q=0, en")), 0, "q=0 means not wanted");
+        assert_eq!(texts.choose(Some("en;q=0.2, CY;q=0.8")), 1);
+    }
+
+    #[test]
+    fn a_language_without_a_message_falls_back_to_english() {
+        let texts = english_and_welsh();
+        assert_eq!(texts.get(1).lang(), "cy");
+        assert_eq!(texts.get(1).t("home-title"), texts.get(0).t("home-title"));
+    }
+
+    #[test]
+    fn only_the_default_language_ships_today() {
+        let texts = Texts::load().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(texts.default_catalog().lang(), DEFAULT_LANG);
+        assert!(texts.default_catalog().has("home-title"));
     }
 }

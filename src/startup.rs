@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::http::state::{AppState, Keys, Shared};
-use crate::i18n::Catalog;
+use crate::i18n::Texts;
 use crate::storage::{self, DynStore};
 
 /// A running-ready server bound to its port.
@@ -87,7 +87,7 @@ pub fn build_state(
     store: DynStore,
     clock: Option<Arc<dyn Clock>>,
 ) -> anyhow::Result<AppState> {
-    let text = Catalog::load("en-GB").context("cannot load the English text")?;
+    let text = Texts::load().context("cannot load the text catalogues")?;
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;
     Ok(AppState::new(Shared {
@@ -100,7 +100,7 @@ pub fn build_state(
         config: Arc::new(config),
         store,
         clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
-        text: Arc::new(text),
+        text,
         keys: Arc::new(Keys::derive(&secret)),
     }))
 }

@@ -12,6 +12,7 @@ use super::state::AppState;
 #[derive(Clone, Debug)]
 pub struct Chrome {
     state: AppState,
+    lang: usize,
     session: SessionId,
     /// Current path (no query string).
     pub path: String,
@@ -36,6 +37,12 @@ impl Chrome {
             parts.uri.path(),
             Consent::from_headers(&parts.headers),
         );
+        chrome.lang = state.text.choose(
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         chrome.consent_just_made = parts.uri.query().and_then(|q| {
             form_urlencoded::parse(q.as_bytes())
                 .find(|(k, _)| k == "cookies")
@@ -52,6 +59,7 @@ impl Chrome {
     pub fn new(state: &AppState, session: &SessionId, path: &str, consent: Consent) -> Self {
         Self {
             state: state.clone(),
+            lang: 0,
             session: session.clone(),
             path: path.to_owned(),
             consent,
@@ -64,19 +72,29 @@ impl Chrome {
         self.state.keys.csrf_token(self.session.as_str())
     }
 
+    /// The visitor's language's text.
+    pub fn catalog(&self) -> &crate::i18n::Catalog {
+        self.state.text.get(self.lang)
+    }
+
+    /// A key for caches of pages that differ only by path and language.
+    pub fn page_key(&self) -> (usize, &str) {
+        (self.lang, &self.path)
+    }
+
     /// A message without variables.
     pub fn t<'a>(&'a self, id: &'a str) -> &'a str {
-        self.state.text.t(id)
+        self.catalog().t(id)
     }
 
     /// A message with variables.
     pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
-        self.state.text.t_args(id, args)
+        self.catalog().t_args(id, args)
     }
 
     /// The `<html lang>` value.
     pub fn lang(&self) -> &str {
-        self.state.text.lang()
+        self.catalog().lang()
     }
 
     /// The force's name.

@@ -89,14 +89,20 @@ pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Resp
 /// question (the only per-visitor part of a content page is the banner's form). Templates and
 /// text are compiled in, so an entry never goes stale.
 #[derive(Debug, Default)]
-pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<String, axum::body::Bytes>>);
+pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<(usize, String), axum::body::Bytes>>);
 
 /// Render a page that has no per-visitor content, from the cache when possible.
-pub fn render_shared<T: Template>(cache: &PageCache, chrome: &Chrome, make: impl FnOnce() -> T) -> Response {
+pub fn render_shared<T: Template>(
+    cache: &PageCache,
+    chrome: &Chrome,
+    make: impl FnOnce() -> T,
+) -> Response {
     if !chrome.is_the_same_for_everyone() {
         return render(&make());
     }
-    let cached = cache.0.read().ok().and_then(|m| m.get(&chrome.path).cloned());
+    let (lang, path) = chrome.page_key();
+    let key = (lang, path.to_owned());
+    let cached = cache.0.read().ok().and_then(|m| m.get(&key).cloned());
     let body = match cached {
         Some(body) => body,
         None => {
@@ -106,7 +112,7 @@ pub fn render_shared<T: Template>(cache: &PageCache, chrome: &Chrome, make: impl
             }
             let body = axum::body::Bytes::from(html);
             if let Ok(mut m) = cache.0.write() {
-                m.insert(chrome.path.clone(), body.clone());
+                m.insert(key, body.clone());
             }
             body
         }

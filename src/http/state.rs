@@ -7,7 +7,6 @@ use sha2::Sha256;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::i18n::Catalog;
 use crate::storage::DynStore;
 
 /// Everything a request may need. Cloned by every middleware layer on every request, so it is
@@ -39,7 +38,7 @@ pub struct Shared {
     /// The time.
     pub clock: Arc<dyn Clock>,
     /// User-facing text.
-    pub text: Arc<Catalog>,
+    pub text: crate::i18n::Texts,
     /// Keys derived from the service secret.
     pub keys: Arc<Keys>,
     /// The Content-Security-Policy header value, built once.

@@ -67,7 +67,13 @@ async fn every_public_page_has_the_safety_chrome() {
 #[tokio::test]
 async fn pages_show_no_raw_message_ids() {
     let app = spawn_app().await;
-    let ids: Vec<String> = app.state.text.ids().map(str::to_owned).collect();
+    let ids: Vec<String> = app
+        .state
+        .text
+        .default_catalog()
+        .ids()
+        .map(str::to_owned)
+        .collect();
     for path in PAGES {
         let page = app.get(path).await;
         let text: String = page.texts("body").concat();
@@ -653,8 +659,17 @@ async fn shared_pages_never_carry_another_visitors_form_token() {
     let app = spawn_app().await;
     let other = crate::helpers::Browser::new(&app.base);
     // Two visitors who answered the cookie question get the same cached page, with no form.
-    app.post_form("/cookies/consent", &[("cookies", "reject"), ("return_to", "/")]).await;
-    other.post_form("/cookies/consent", &[("cookies", "accept"), ("return_to", "/")]).await;
+    app.post_form(
+        "/cookies/consent",
+        &[("cookies", "reject"), ("return_to", "/")],
+    )
+    .await;
+    other
+        .post_form(
+            "/cookies/consent",
+            &[("cookies", "accept"), ("return_to", "/")],
+        )
+        .await;
     let first = app.get("/advice/stalking").await;
     let second = other.get("/advice/stalking").await;
     assert_eq!(first.body, second.body);
@@ -662,9 +677,15 @@ async fn shared_pages_never_carry_another_visitors_form_token() {
     // A new visitor is asked about cookies, with a token of their own.
     let newcomer = crate::helpers::Browser::new(&app.base);
     let page = newcomer.get("/advice/stalking").await;
-    let token = page.attrs(".govuk-cookie-banner input[name=csrf]", "value").remove(0);
+    let token = page
+        .attrs(".govuk-cookie-banner input[name=csrf]", "value")
+        .remove(0);
     let ok = newcomer
-        .post_raw("/cookies/consent", &[("csrf", &token), ("cookies", "accept"), ("return_to", "/")], &[])
+        .post_raw(
+            "/cookies/consent",
+            &[("csrf", &token), ("cookies", "accept"), ("return_to", "/")],
+            &[],
+        )
         .await;
     assert_eq!(ok.status, 303);
 }

@@ -8,8 +8,8 @@ pub mod health;
 
 use askama::Template;
 use axum::Router;
-use axum::response::Response;
 use axum::extract::State;
+use axum::response::Response;
 use axum::routing::get;
 
 use super::chrome::Chrome;

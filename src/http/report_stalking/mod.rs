@@ -151,7 +151,6 @@ async fn show_step(
     let widget = Widget::from_answer(step, answers.get(step.slug()));
     let page = QuestionPage::new(
         chrome,
-        &state,
         step,
         answers,
         widget,
@@ -228,7 +227,7 @@ async fn save_step(
         Ok(v) => v,
         Err(errors) => {
             let widget = Widget::from_raw(step, &raw);
-            let page = QuestionPage::new(chrome, &state, step, &answers, widget, errors, change);
+            let page = QuestionPage::new(chrome, step, &answers, widget, errors, change);
             return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
     };
@@ -273,18 +272,13 @@ pub struct CheckPage {
     pub back: String,
 }
 
-fn check_page(
-    chrome: Chrome,
-    state: &AppState,
-    answers: &Answers,
-    submission: String,
-) -> CheckPage {
+fn check_page(chrome: Chrome, answers: &Answers, submission: String) -> CheckPage {
     let who = views::who(answers);
     let back = flow::path(answers)
         .last()
         .map_or_else(|| BASE.to_owned(), |s| step_url(*s, false));
     CheckPage {
-        rows: summary_rows(&chrome, state, answers),
+        rows: summary_rows(&chrome, answers),
         chrome,
         submission,
         who,
@@ -317,7 +311,7 @@ async fn check(
     if next != Next::Check {
         return Ok(Redirect::to(&next_url(next, false)).into_response());
     }
-    Ok(render(&check_page(chrome, &state, &answers, submission)))
+    Ok(render(&check_page(chrome, &answers, submission)))
 }
 
 /// The send form on the check page (and on the "not sent" page's Try again).

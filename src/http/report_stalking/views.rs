@@ -9,7 +9,6 @@ use crate::domain::stalking::flow::{self, Step};
 use crate::domain::stalking::questions::{InputKind, Kind, Opt, label_of};
 use crate::domain::stalking::{Answers, Value};
 use crate::http::chrome::Chrome;
-use crate::http::state::AppState;
 use crate::http::view::{CheckItem, Choice};
 
 /// `self` or `other`: later questions are worded for the person it is happening to.
@@ -206,7 +205,6 @@ impl QuestionPage {
     /// Build the page for `step`.
     pub fn new(
         chrome: Chrome,
-        state: &AppState,
         step: Step,
         answers: &Answers,
         widget: Widget,
@@ -215,7 +213,7 @@ impl QuestionPage {
     ) -> Self {
         let who = who(answers);
         let text = |id: String| {
-            if state.text.has(&id) {
+            if chrome.catalog().has(&id) {
                 chrome.t_args(&id, &[("who", who)])
             } else {
                 String::new()
@@ -258,7 +256,7 @@ pub struct SummaryRow {
 }
 
 /// The rows of the check page: every question on the path but the first.
-pub fn summary_rows(chrome: &Chrome, state: &AppState, answers: &Answers) -> Vec<SummaryRow> {
+pub fn summary_rows(chrome: &Chrome, answers: &Answers) -> Vec<SummaryRow> {
     let who = who(answers);
     flow::path(answers)
         .into_iter()
@@ -267,7 +265,7 @@ pub fn summary_rows(chrome: &Chrome, state: &AppState, answers: &Answers) -> Vec
             let value = answers.get(step.slug())?;
             let key = chrome.t_args(&format!("rs-{}-summary", step.slug()), &[("who", who)]);
             Some(SummaryRow {
-                lines: answer_lines(chrome, state, step, value),
+                lines: answer_lines(chrome, step, value),
                 href: format!("/report-stalking/{}?change=check", step.slug()),
                 hidden: key.to_lowercase(),
                 key,
@@ -276,7 +274,7 @@ pub fn summary_rows(chrome: &Chrome, state: &AppState, answers: &Answers) -> Vec
         .collect()
 }
 
-fn answer_lines(chrome: &Chrome, _state: &AppState, step: Step, value: &Value) -> Vec<String> {
+fn answer_lines(chrome: &Chrome, step: Step, value: &Value) -> Vec<String> {
     let label = |options: &[Opt], code: &str| {
         label_of(options, code).map_or_else(|| code.to_owned(), |id| chrome.t(id).to_owned())
     };
