@@ -89,6 +89,16 @@ document.addEventListener('keydown', onKeydown, true)
 document.addEventListener('click', onClick)
 window.addEventListener('pageshow', onPageshow)
 
+// --- Print buttons -----------------------------------------------------------
+//
+// Buttons marked `data-print` are hidden in the HTML (printing needs JavaScript); show
+// them and let them open the browser's print dialogue.
+
+for (const button of document.querySelectorAll('button[data-print]')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+}
+
 // --- GOV.UK Frontend components ---------------------------------------------
 //
 // Imported after the quick exit is in place, so a failure to load or start

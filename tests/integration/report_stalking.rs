@@ -743,3 +743,54 @@ async fn email_is_asked_only_when_chosen_and_checked() {
         "no voicemail question for email"
     );
 }
+
+/// Answers that break each question's rule: empty for required questions, one character over
+/// the limit for optional ones.
+fn invalid_answer(step: saferstreets::domain::stalking::Step) -> Vec<(&'static str, String)> {
+    use saferstreets::domain::stalking::questions::Kind;
+    match step.kind() {
+        Kind::Text {
+            optional: true,
+            max,
+            ..
+        } => vec![("answer", "x".repeat(max + 1))],
+        _ => Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn every_question_has_its_own_error_message_linked_from_the_summary() {
+    use saferstreets::domain::stalking::Step;
+    let app = spawn_app().await;
+    let text = app.state.text.default_catalog();
+    // The phone branch, then the email branch through "Change".
+    let mut seen = std::collections::BTreeSet::new();
+    for (slug, fields) in NAMED_BY_PHONE {
+        let step = Step::from_slug(slug).expect("step");
+        let bad = invalid_answer(step);
+        let refs: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (messages, hrefs, page) = error_of(&app, slug, &refs).await;
+        let errors = step.errors();
+        let expected = if bad.is_empty() {
+            errors.missing
+        } else {
+            errors.invalid
+        };
+        assert_eq!(messages, [text.t(expected)], "{slug}");
+        let target = hrefs[0].trim_start_matches('#');
+        assert_eq!(
+            page.attrs(&format!("#{target}"), "name").len(),
+            1,
+            "{slug}: summary link #{target} has a field"
+        );
+        seen.insert(*slug);
+        app.post_form(&url(slug), fields).await;
+    }
+    app.post_form(&url("contact"), &[("answer", "email"), ("change", "check")])
+        .await;
+    let (messages, _, _) = error_of(&app, "email", &[]).await;
+    assert_eq!(messages, [text.t(Step::Email.errors().missing)]);
+    seen.insert("email");
+    let all: std::collections::BTreeSet<&str> = Step::ALL.iter().map(|s| s.slug()).collect();
+    assert_eq!(seen, all, "every question was tried");
+}
