@@ -109,3 +109,6 @@ checkboxes-or = or
 date-day = Day
 date-month = Month
 date-year = Year
+answer-yes = Yes
+answer-no = No
+answer-unsure = I'm not sure

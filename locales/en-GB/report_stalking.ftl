@@ -3,9 +3,6 @@
 
 rs-title = Report stalking or harassment
 summary-change = Change
-rs-yes = Yes
-rs-no = No
-rs-unsure = I'm not sure
 rs-not-given = Not given
 month-name = { $month ->
     [m1] January

@@ -1,6 +1,9 @@
 //! Validated types and the rules of each form. Nothing here knows about HTTP or SQL.
 
+pub mod answers;
 pub mod feedback;
+pub mod flow;
+pub mod questions;
 pub mod stalking;
 pub mod text;
 

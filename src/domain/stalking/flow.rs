@@ -3,6 +3,7 @@
 
 use super::answers::{Answers, Errors};
 use super::questions::{self as q, InputKind, Kind};
+use crate::domain::flow::{self, Flow};
 
 /// A question page of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -254,80 +255,75 @@ impl Step {
     }
 }
 
-/// Where the visitor goes from a question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Next {
-    /// Another question.
-    Ask(Step),
-    /// The emergency page: the report stops.
-    Emergency,
-    /// Everything is answered.
-    Check,
-}
+/// The stalking report as a [`Flow`].
+#[derive(Debug, Clone, Copy)]
+pub struct Stalking;
 
-/// The steps that apply, given the answers so far, in order. Stops early when in danger.
-pub fn path(a: &Answers) -> Vec<Step> {
-    let mut steps = Vec::with_capacity(Step::ALL.len());
-    for step in Step::ALL {
-        let applies = match step {
+impl Flow for Stalking {
+    type Step = Step;
+
+    fn steps() -> &'static [Step] {
+        &Step::ALL
+    }
+
+    fn slug(step: Step) -> &'static str {
+        step.slug()
+    }
+
+    fn kind(step: Step) -> Kind {
+        step.kind()
+    }
+
+    fn errors(step: Step) -> Errors {
+        step.errors()
+    }
+
+    fn applies(step: Step, a: &Answers) -> bool {
+        let named = a.is(Step::Identity.slug(), "named");
+        let contact = a.one(Step::Contact.slug());
+        match step {
             Step::Name | Step::DateOfBirth | Step::Address | Step::Contact | Step::DoNotContact => {
-                a.is(Step::Identity.slug(), "named")
+                named
             }
-            Step::Phone | Step::LeaveMessage => {
-                a.is(Step::Identity.slug(), "named") && a.is(Step::Contact.slug(), "phone")
-            }
-            Step::Email => {
-                a.is(Step::Identity.slug(), "named") && a.is(Step::Contact.slug(), "email")
-            }
-            Step::SafeTimes => {
-                a.is(Step::Identity.slug(), "named")
-                    && a.one(Step::Contact.slug()).is_some_and(|c| c != "none")
-            }
+            Step::Phone | Step::LeaveMessage => named && contact == Some("phone"),
+            Step::Email => named && contact == Some("email"),
+            Step::SafeTimes => named && contact.is_some_and(|c| c != "none"),
             _ => true,
-        };
-        if applies {
-            steps.push(step);
-        }
-        if step == Step::Danger && a.is(Step::Danger.slug(), "yes") {
-            break;
         }
     }
-    steps
+
+    fn stops_after(step: Step, a: &Answers) -> bool {
+        // In immediate danger: call 999, do not go on filling in a form.
+        step == Step::Danger && a.is(Step::Danger.slug(), "yes")
+    }
 }
 
-/// The first question on the path without an answer, or where the answers lead.
+/// Where the visitor goes from a question of this report.
+pub type Next = flow::Next<Step>;
+
+/// The steps that apply, given the answers so far.
+pub fn path(a: &Answers) -> Vec<Step> {
+    flow::path::<Stalking>(a)
+}
+
+/// The first unanswered question, or where the answers lead.
 pub fn next(a: &Answers) -> Next {
-    if a.is(Step::Danger.slug(), "yes") {
-        return Next::Emergency;
-    }
-    path(a)
-        .into_iter()
-        .find(|s| !a.has(s.slug()))
-        .map_or(Next::Check, Next::Ask)
+    flow::next::<Stalking>(a)
 }
 
-/// Whether the visitor may see `step` now: it is on the path and every step before it is
-/// answered. Anything else sends them to [`next`].
+/// Whether `step` may be shown now.
 pub fn reachable(step: Step, a: &Answers) -> bool {
-    let steps = path(a);
-    let Some(at) = steps.iter().position(|s| *s == step) else {
-        return false;
-    };
-    steps[..at].iter().all(|s| a.has(s.slug()))
+    flow::reachable::<Stalking>(step, a)
 }
 
-/// The step before `step` on the path (for the Back link); `None` for the first.
+/// The step before `step`.
 pub fn previous(step: Step, a: &Answers) -> Option<Step> {
-    let steps = path(a);
-    let at = steps.iter().position(|s| *s == step)?;
-    at.checked_sub(1).map(|i| steps[i])
+    flow::previous::<Stalking>(step, a)
 }
 
-/// Drop answers to questions no longer on the path (e.g. a name after choosing anonymous),
-/// so nothing the visitor took back is kept or sent.
+/// Forget answers to questions no longer asked.
 pub fn prune(a: &mut Answers) {
-    let keep: Vec<&str> = path(a).iter().map(|s| s.slug()).collect();
-    a.retain(&keep);
+    flow::prune::<Stalking>(a);
 }
 
 #[cfg(test)]
@@ -351,7 +347,7 @@ mod tests {
     fn immediate_danger_stops_the_report() {
         let mut a = Answers::default();
         answer(&mut a, Step::Danger, "yes");
-        assert_eq!(next(&a), Next::Emergency);
+        assert_eq!(next(&a), Next::Stop);
         assert_eq!(path(&a), [Step::Danger]);
         assert!(!reachable(Step::WhoFor, &a));
     }

@@ -1,74 +1,13 @@
-//! Every question of the report as data: its kind, its options and its limits. Templates,
-//! validation and the check-answers page are all driven from here.
+//! The report's options as data. Templates, validation and the check-answers page are all
+//! driven from these and from the step table in `flow.rs`.
 
-/// One option of a radios or checkboxes question. `label` is a message id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Opt {
-    /// The stored code.
-    pub code: &'static str,
-    /// Message id of the label (may use `$who`).
-    pub label: &'static str,
-}
+pub use crate::domain::questions::{InputKind, Kind, Opt, YES_NO, label_of, opt};
 
-const fn opt(code: &'static str, label: &'static str) -> Opt {
-    Opt { code, label }
-}
-
-/// What kind of answer a question takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// One of several (radios).
-    Single(&'static [Opt]),
-    /// Any of several (checkboxes); `exclusive` is an option that cannot be combined;
-    /// `other` is the code whose free-text detail is asked for alongside.
-    Multi {
-        /// The options.
-        options: &'static [Opt],
-        /// A "none of these" option.
-        exclusive: Option<&'static str>,
-        /// The "other" option's code, whose detail goes in the `other` field.
-        other: Option<&'static str>,
-    },
-    /// Free text (textarea when `long`, else a one-line input).
-    Text {
-        /// Most characters.
-        max: usize,
-        /// May be left blank.
-        optional: bool,
-        /// A textarea with a character count, rather than an input.
-        long: bool,
-        /// What the input holds, for the keyboard shown on phones.
-        input: InputKind,
-    },
-    /// A date; `day_optional` for "approximately when".
-    Date {
-        /// Month and year are enough.
-        day_optional: bool,
-    },
-    /// A postcode with an optional address.
-    Address,
-}
-
-/// The kind of one-line text input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputKind {
-    /// Anything.
-    Plain,
-    /// A person's name.
-    Name,
-    /// A UK or international phone number.
-    Phone,
-    /// An email address.
-    Email,
-}
-
-/// Yes / no.
-pub const YES_NO: &[Opt] = &[opt("yes", "rs-yes"), opt("no", "rs-no")];
 /// Yes / no / not sure.
 pub const YES_NO_UNSURE: &[Opt] = &[
-    opt("yes", "rs-yes"),
-    opt("no", "rs-no"),
-    opt("unsure", "rs-unsure"),
+    opt("yes", "answer-yes"),
+    opt("no", "answer-no"),
+    opt("unsure", "answer-unsure"),
 ];
 
 /// For yourself or someone else.
@@ -146,8 +85,3 @@ pub const CONTACT: &[Opt] = &[
     opt("email", "rs-contact-email"),
     opt("none", "rs-contact-none"),
 ];
-
-/// The label of `code` among `options`.
-pub fn label_of(options: &[Opt], code: &str) -> Option<&'static str> {
-    options.iter().find(|o| o.code == code).map(|o| o.label)
-}

@@ -50,7 +50,7 @@ fn step_url(step: Step, change: bool) -> String {
 fn next_url(next: Next, change: bool) -> String {
     match next {
         Next::Ask(step) => step_url(step, change),
-        Next::Emergency => format!("{BASE}/emergency"),
+        Next::Stop => format!("{BASE}/emergency"),
         Next::Check => format!("{BASE}/check"),
     }
 }
@@ -234,7 +234,7 @@ async fn save_step(
     answers.set(step.slug(), value);
     flow::prune(&mut answers);
     let next = flow::next(&answers);
-    let to = if change || next == Next::Emergency {
+    let to = if change || next == Next::Stop {
         next_url(next, change)
     } else {
         // Onwards in order, even through questions answered before (after Back).
