@@ -408,7 +408,7 @@ pub fn normalise_postcode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::questions::{Opt, YES_NO};
+    use crate::domain::questions::YES_NO;
 
     const E: Errors = Errors {
         missing: "m",
