@@ -112,3 +112,11 @@ date-year = Year
 answer-yes = Yes
 answer-no = No
 answer-unsure = I'm not sure
+answer-not-given = Not given
+
+# Multi-page forms
+form-expired-title = Your answers have been deleted
+form-expired-why = To keep you safe, we delete unsent answers when the form is not used for { $minutes } minutes.
+form-expired-not-sent = Nothing was sent. You will need to start again.
+form-expired-restart = Start again
+

@@ -3,7 +3,7 @@
 
 rs-title = Report stalking or harassment
 summary-change = Change
-rs-not-given = Not given
+
 month-name = { $month ->
     [m1] January
     [m2] February
@@ -262,11 +262,6 @@ rs-not-sent-what = Something went wrong on our side and we could not save your r
 rs-not-sent-kept = Your answers are still saved. Try again now, or within { $minutes } minutes.
 rs-not-sent-retry = Try sending again
 rs-not-sent-other-ways = If it keeps happening, call 101 to report it.
-
-rs-expired-title = Your answers have been deleted
-rs-expired-why = To keep you safe, we delete unsent answers when the form is not used for { $minutes } minutes.
-rs-expired-not-sent = Your report was not sent. You will need to start again.
-rs-expired-restart = Start again
 
 rs-confirm-title = Report sent
 rs-confirm-reference = Your reference number

@@ -5,6 +5,7 @@ pub mod chrome;
 pub mod consent;
 pub mod error;
 pub mod forms;
+pub mod multipage;
 pub mod public;
 pub mod report_stalking;
 pub mod security;

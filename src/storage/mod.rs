@@ -119,7 +119,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// expired draft can be told apart from one that never existed).
     async fn get_session(&self, key: &str) -> Result<Option<(Vec<u8>, Timestamp)>, StoreError>;
 
-    /// Forget a session and everything held under it. Returns whether there was one.
+    /// Forget a session and everything held under it (rows keyed `{key}:…`). Returns whether
+    /// there was anything.
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError>;
 
     /// Delete sessions that expired before `now`; returns how many.

@@ -254,8 +254,11 @@ where
     }
 
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM sessions WHERE key = $1")
+        // The session's own row and every form draft kept under it (`{key}:{form}`); keys are
+        // hex, so they hold no LIKE wildcards.
+        let done = sqlx::query("DELETE FROM sessions WHERE key = $1 OR key LIKE $2")
             .bind(key)
+            .bind(format!("{key}:%"))
             .execute(&self.writes)
             .await?;
         Ok(DB::rows_affected(&done) > 0)

@@ -310,3 +310,34 @@ async fn many_concurrent_writers_all_commit() {
         assert_eq!(store.count_stalking_reports().await.expect("count"), 200);
     }
 }
+
+#[tokio::test]
+async fn forgetting_a_session_removes_every_draft_under_it_and_nothing_else() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        for key in [
+            "abc",
+            "abc:stalking",
+            "abc:place",
+            "abcd:stalking",
+            "xyz:abc",
+        ] {
+            store.put_session(key, b"x", 100).await.expect("put");
+        }
+        assert!(store.delete_session("abc").await.expect("delete"));
+        for (key, kept) in [
+            ("abc", false),
+            ("abc:stalking", false),
+            ("abc:place", false),
+            ("abcd:stalking", true),
+            ("xyz:abc", true),
+        ] {
+            assert_eq!(
+                store.get_session(key).await.expect("get").is_some(),
+                kept,
+                "{key} on {:?}",
+                store.backend()
+            );
+        }
+    }
+}

@@ -1,61 +1,66 @@
 //! The online stalking and harassment report: start page, one question per page (driven by
 //! `domain::stalking::flow`), check answers, send, confirmation.
 
-mod draft;
-mod views;
-
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 use serde::Deserialize;
 
-use self::draft::{Draft, Loaded};
-use self::views::{QuestionPage, Widget, summary_rows};
-use crate::domain::FormErrors;
+use crate::domain::flow::{self, Next};
 use crate::domain::stalking::Answers;
-use crate::domain::stalking::answers::{self, Raw};
-use crate::domain::stalking::flow::{self, Next, Step};
+use crate::domain::stalking::flow::{Stalking, Step};
 use crate::domain::stalking::priority;
 use crate::domain::stalking::reference::Reference;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
+use crate::http::multipage::draft::{self, Draft, Loaded};
+use crate::http::multipage::{FormPages, check, expired, next_url, save_step, show_step};
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
 use crate::storage::{NewStalkingReport, StoreError};
 
 const BASE: &str = "/report-stalking";
 
+impl FormPages for Stalking {
+    const BASE: &'static str = BASE;
+    const DRAFT: &'static str = "stalking";
+    const MSG: &'static str = "rs";
+    const STOP_URL: &'static str = "/report-stalking/emergency";
+    const CONFIRMATION_URL: &'static str = "/report-stalking/confirmation";
+
+    /// Later questions are worded for the person it is happening to.
+    fn who(answers: &Answers) -> &'static str {
+        if answers.is(Step::WhoFor.slug(), "other") {
+            "other"
+        } else {
+            "self"
+        }
+    }
+
+    fn in_summary(step: Step) -> bool {
+        // Only a "no" gets this far: not worth a row.
+        step != Step::Danger
+    }
+}
+
 /// Routes of the report.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(BASE, get(start))
         .route("/report-stalking/emergency", get(emergency))
-        .route("/report-stalking/check", get(check).post(send))
+        .route("/report-stalking/check", get(check::<Stalking>).post(send))
         .route("/report-stalking/confirmation", get(confirmation))
-        .route("/report-stalking/{slug}", get(show_step).post(save_step))
+        .route(
+            "/report-stalking/{slug}",
+            get(show_step::<Stalking>).post(save_step::<Stalking>),
+        )
 }
 
-fn step_url(step: Step, change: bool) -> String {
-    if change {
-        format!("{BASE}/{}?change=check", step.slug())
-    } else {
-        format!("{BASE}/{}", step.slug())
-    }
-}
-
-fn next_url(next: Next, change: bool) -> String {
-    match next {
-        Next::Ask(step) => step_url(step, change),
-        Next::Stop => format!("{BASE}/emergency"),
-        Next::Check => format!("{BASE}/check"),
-    }
-}
-
-/// Simple pages of the report: start, emergency, expired.
+/// The report's start page.
 #[derive(Template)]
 #[template(path = "report_stalking/start.html")]
 pub struct StartPage {
@@ -71,247 +76,12 @@ pub struct EmergencyPage {
     pub chrome: Chrome,
 }
 
-/// The page shown when a draft has expired.
-#[derive(Template)]
-#[template(path = "report_stalking/expired.html")]
-pub struct ExpiredPage {
-    /// Layout context.
-    pub chrome: Chrome,
-    /// Minutes of idleness after which drafts are deleted.
-    pub minutes: String,
-}
-
 async fn start(chrome: Chrome) -> Response {
     render(&StartPage { chrome })
 }
 
 async fn emergency(chrome: Chrome) -> Response {
     render(&EmergencyPage { chrome })
-}
-
-fn expired(chrome: Chrome, state: &AppState) -> Response {
-    let minutes = state.config.draft_idle_minutes.to_string();
-    render(&ExpiredPage { chrome, minutes })
-}
-
-/// `?change=check` on a question: the visitor came from the check page.
-#[derive(Debug, Deserialize)]
-pub struct ChangeQuery {
-    change: Option<String>,
-}
-
-impl ChangeQuery {
-    fn active(&self) -> bool {
-        self.change.as_deref() == Some("check")
-    }
-}
-
-/// The draft's answers, or where to send a visitor who has none (yet).
-enum Current {
-    Answers(Draft),
-    Respond(Response),
-}
-
-/// Find the draft for a question page. `first` is true for the first question, which may be
-/// shown (and answered) before any draft exists.
-async fn current(
-    state: &AppState,
-    session: &SessionId,
-    chrome: &Chrome,
-    first: bool,
-) -> Result<Current, AppError> {
-    Ok(match draft::load(state, session).await? {
-        Loaded::Expired => Current::Respond(expired(chrome.clone(), state)),
-        Loaded::Found(d @ Draft::Open { .. }) => Current::Answers(d),
-        Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => Current::Answers(Draft::new()),
-        Loaded::None | Loaded::Found(Draft::Sent { .. }) => {
-            Current::Respond(Redirect::to(&step_url(Step::Danger, false)).into_response())
-        }
-    })
-}
-
-async fn show_step(
-    State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
-    chrome: Chrome,
-    Path(slug): Path<String>,
-    Query(q): Query<ChangeQuery>,
-) -> Result<Response, AppError> {
-    let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
-    let draft = match current(&state, &session, &chrome, step == Step::Danger).await? {
-        Current::Respond(r) => return Ok(r),
-        Current::Answers(d) => d,
-    };
-    let Draft::Open { answers, .. } = &draft else {
-        return Err(AppError::Internal("draft not open".into()));
-    };
-    if !flow::reachable(step, answers) {
-        return Ok(Redirect::to(&next_url(flow::next(answers), false)).into_response());
-    }
-    let widget = Widget::from_answer(step, answers.get(step.slug()));
-    let page = QuestionPage::new(
-        chrome,
-        step,
-        answers,
-        widget,
-        FormErrors::default(),
-        q.active(),
-    );
-    Ok(render(&page))
-}
-
-/// Every field a question page can send. All are lists, so a forged request that repeats a
-/// field is answered with a validation message rather than refused as malformed.
-#[derive(Debug, Default, Deserialize)]
-pub struct StepForm {
-    #[serde(default)]
-    answer: Vec<String>,
-    #[serde(default)]
-    other: Vec<String>,
-    #[serde(default)]
-    day: Vec<String>,
-    #[serde(default)]
-    month: Vec<String>,
-    #[serde(default)]
-    year: Vec<String>,
-    #[serde(default)]
-    postcode: Vec<String>,
-    #[serde(default)]
-    address: Vec<String>,
-    #[serde(default)]
-    change: Vec<String>,
-}
-
-fn first(values: Vec<String>) -> Option<String> {
-    values.into_iter().next()
-}
-
-async fn save_step(
-    State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
-    chrome: Chrome,
-    Path(slug): Path<String>,
-    CsrfForm(form): CsrfForm<StepForm>,
-) -> Result<Response, AppError> {
-    let step = Step::from_slug(&slug).ok_or(AppError::NotFound)?;
-    let change = form.change.first().map(String::as_str) == Some("check");
-    let draft = match current(&state, &session, &chrome, step == Step::Danger).await? {
-        Current::Respond(r) => return Ok(r),
-        Current::Answers(d) => d,
-    };
-    let Draft::Open {
-        submission,
-        mut answers,
-    } = draft
-    else {
-        return Err(AppError::Internal("draft not open".into()));
-    };
-    if !flow::reachable(step, &answers) {
-        return Ok(Redirect::to(&next_url(flow::next(&answers), false)).into_response());
-    }
-    let raw = Raw {
-        answer: form.answer,
-        other: first(form.other),
-        day: first(form.day),
-        month: first(form.month),
-        year: first(form.year),
-        postcode: first(form.postcode),
-        address: first(form.address),
-    };
-    let value = match answers::parse(
-        step.kind(),
-        step.errors(),
-        &raw,
-        uk_today(state.clock.now()),
-    ) {
-        Ok(v) => v,
-        Err(errors) => {
-            let widget = Widget::from_raw(step, &raw);
-            let page = QuestionPage::new(chrome, step, &answers, widget, errors, change);
-            return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
-        }
-    };
-    answers.set(step.slug(), value);
-    flow::prune(&mut answers);
-    let next = flow::next(&answers);
-    let to = if change || next == Next::Stop {
-        next_url(next, change)
-    } else {
-        // Onwards in order, even through questions answered before (after Back).
-        let path = flow::path(&answers);
-        path.iter()
-            .position(|s| *s == step)
-            .and_then(|i| path.get(i + 1))
-            .map_or_else(|| next_url(next, false), |s| step_url(*s, false))
-    };
-    draft::save(
-        &state,
-        &session,
-        &Draft::Open {
-            submission,
-            answers,
-        },
-    )
-    .await?;
-    Ok(Redirect::to(&to).into_response())
-}
-
-/// The check-answers page.
-#[derive(Template)]
-#[template(path = "report_stalking/check.html")]
-pub struct CheckPage {
-    /// Layout context.
-    pub chrome: Chrome,
-    /// The answers, as rows.
-    pub rows: Vec<views::SummaryRow>,
-    /// The draft's submission id, sent back with the form.
-    pub submission: String,
-    /// `self` or `other`.
-    pub who: &'static str,
-    /// Where Back goes.
-    pub back: String,
-}
-
-fn check_page(chrome: Chrome, answers: &Answers, submission: String) -> CheckPage {
-    let who = views::who(answers);
-    let back = flow::path(answers)
-        .last()
-        .map_or_else(|| BASE.to_owned(), |s| step_url(*s, false));
-    CheckPage {
-        rows: summary_rows(&chrome, answers),
-        chrome,
-        submission,
-        who,
-        back,
-    }
-}
-
-async fn check(
-    State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
-    chrome: Chrome,
-) -> Result<Response, AppError> {
-    // Back from the confirmation page comes here: show the confirmation again, never the
-    // sent answers and never an empty new report that might be filled in twice.
-    if let Loaded::Found(Draft::Sent { .. }) = draft::load(&state, &session).await? {
-        return Ok(Redirect::to("/report-stalking/confirmation").into_response());
-    }
-    let draft = match current(&state, &session, &chrome, false).await? {
-        Current::Respond(r) => return Ok(r),
-        Current::Answers(d) => d,
-    };
-    let Draft::Open {
-        submission,
-        answers,
-    } = draft
-    else {
-        return Err(AppError::Internal("draft not open".into()));
-    };
-    let next = flow::next(&answers);
-    if next != Next::Check {
-        return Ok(Redirect::to(&next_url(next, false)).into_response());
-    }
-    Ok(render(&check_page(chrome, &answers, submission)))
 }
 
 /// The send form on the check page (and on the "not sent" page's Try again).
@@ -339,8 +109,8 @@ async fn send(
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
     let confirmation = || Redirect::to("/report-stalking/confirmation").into_response();
-    let draft = match draft::load(&state, &session).await? {
-        Loaded::Expired => return Ok(expired(chrome, &state)),
+    let draft = match draft::load(&state, &session, Stalking::DRAFT).await? {
+        Loaded::Expired => return Ok(expired::<Stalking>(chrome, &state)),
         Loaded::None => return Ok(Redirect::to(BASE).into_response()),
         Loaded::Found(d) => d,
     };
@@ -358,10 +128,11 @@ async fn send(
         } => (submission, answers),
     };
     if form.submission.as_deref() != Some(submission.as_str())
-        || flow::next(&answers) != Next::Check
+        || flow::next::<Stalking>(&answers) != Next::Check
     {
         // A page from another draft, or answers still missing: show where things stand.
-        return Ok(Redirect::to(&next_url(flow::next(&answers), false)).into_response());
+        let next: Next<Step> = flow::next::<Stalking>(&answers);
+        return Ok(Redirect::to(&next_url::<Stalking>(next, false)).into_response());
     }
     if let Err(e) = store_report(&state, &session, &submission, &answers).await {
         tracing::error!(error = %e, "stalking report not stored");
@@ -389,6 +160,7 @@ async fn store_report(
     let sent = draft::sealed(
         state,
         session,
+        Stalking::DRAFT,
         &Draft::Sent {
             submission: submission.to_owned(),
         },
@@ -452,22 +224,14 @@ async fn confirmation(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
-    match draft::load(&state, &session).await? {
+    match draft::load(&state, &session, Stalking::DRAFT).await? {
         Loaded::Found(Draft::Sent { submission }) => {
             match state.store.stalking_reference_for(&submission).await? {
                 Some(reference) => Ok(confirmation_page(chrome, &reference)),
                 None => Err(AppError::Internal("sent draft without a report".into())),
             }
         }
-        Loaded::Expired => Ok(expired(chrome, &state)),
+        Loaded::Expired => Ok(expired::<Stalking>(chrome, &state)),
         _ => Ok(Redirect::to(BASE).into_response()),
     }
-}
-
-/// Today's date in the UK, for "not in the future" checks.
-pub fn uk_today(now: crate::clock::Timestamp) -> jiff::civil::Date {
-    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::from_second(now)
-        .map(|t| t.to_zoned_datetime(tz).date())
-        .unwrap_or_default()
 }

@@ -1,4 +1,4 @@
-//! The report draft: held on the server under the session, encrypted like the report itself,
+//! A form's draft: held on the server under the session, encrypted like the report itself,
 //! refreshed on every use and gone after the idle time, on quick exit and after sending.
 
 use serde::{Deserialize, Serialize};
@@ -49,13 +49,19 @@ pub enum Loaded {
     Found(Draft),
 }
 
-fn purpose(session: &SessionId) -> Vec<u8> {
-    format!("draft:{}", session.store_key()).into_bytes()
+/// The session row of one form's draft: the session's key, then the form's name, so one
+/// visitor can have a draft of each form and quick exit removes them all by the prefix.
+fn key(session: &SessionId, form: &str) -> String {
+    format!("{}:{form}", session.store_key())
 }
 
-/// Load the session's draft, deleting it if it has expired.
-pub async fn load(state: &AppState, session: &SessionId) -> Result<Loaded, AppError> {
-    let key = session.store_key();
+fn purpose(key: &str) -> Vec<u8> {
+    format!("draft:{key}").into_bytes()
+}
+
+/// Load the session's draft of `form`, deleting it if it has expired.
+pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<Loaded, AppError> {
+    let key = key(session, form);
     let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
         return Ok(Loaded::None);
     };
@@ -65,34 +71,41 @@ pub async fn load(state: &AppState, session: &SessionId) -> Result<Loaded, AppEr
     }
     let json = state
         .keyring
-        .open(&sealed, &purpose(session))
+        .open(&sealed, &purpose(&key))
         .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
     let draft =
         serde_json::from_slice(&json).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
     Ok(Loaded::Found(draft))
 }
 
-/// The session row holding `draft`, sealed, with its idle time restarted.
+/// The session row holding `draft` of `form`, sealed, with its idle time restarted.
 pub fn sealed(
     state: &AppState,
     session: &SessionId,
+    form: &str,
     draft: &Draft,
 ) -> Result<SessionWrite, AppError> {
+    let key = key(session, form);
     let json = serde_json::to_vec(draft).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
     let data = state
         .keyring
-        .seal(&json, &purpose(session))
+        .seal(&json, &purpose(&key))
         .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
     Ok(SessionWrite {
-        key: session.store_key(),
+        key,
         data,
         expires_at: state.clock.now() + state.config.draft_idle_minutes * 60,
     })
 }
 
-/// Save the draft and restart its idle time.
-pub async fn save(state: &AppState, session: &SessionId, draft: &Draft) -> Result<(), AppError> {
-    let row = sealed(state, session, draft)?;
+/// Save the draft of `form` and restart its idle time.
+pub async fn save(
+    state: &AppState,
+    session: &SessionId,
+    form: &str,
+    draft: &Draft,
+) -> Result<(), AppError> {
+    let row = sealed(state, session, form, draft)?;
     state
         .store
         .put_session(&row.key, &row.data, row.expires_at)

@@ -1,24 +1,15 @@
-//! What the report's templates show: a question page built from the step table, and the
-//! check-answers rows.
+//! What a multi-page form's templates show: a question page built from the step table, and
+//! the check-answers rows.
 
 use askama::Template;
 
+use super::FormPages;
 use crate::domain::FormErrors;
-use crate::domain::stalking::answers::Raw;
-use crate::domain::stalking::flow::{self, Step};
-use crate::domain::stalking::questions::{InputKind, Kind, Opt, label_of};
-use crate::domain::stalking::{Answers, Value};
+use crate::domain::answers::{Answers, Raw, Value};
+use crate::domain::flow;
+use crate::domain::questions::{InputKind, Kind, Opt, label_of};
 use crate::http::chrome::Chrome;
 use crate::http::view::{CheckItem, Choice};
-
-/// `self` or `other`: later questions are worded for the person it is happening to.
-pub fn who(answers: &Answers) -> &'static str {
-    if answers.is(Step::WhoFor.slug(), "other") {
-        "other"
-    } else {
-        "self"
-    }
-}
 
 /// The form control of a question, with what to show in it.
 #[derive(Debug)]
@@ -83,15 +74,15 @@ fn choices(options: &[Opt]) -> Vec<Choice> {
 }
 
 impl Widget {
-    fn empty(step: Step) -> Self {
-        Self::from_raw(step, &Raw::default())
+    fn empty(kind: Kind) -> Self {
+        Self::from_raw(kind, &Raw::default())
     }
 
     /// The control showing what was just typed (to redisplay after an error).
-    pub fn from_raw(step: Step, raw: &Raw) -> Self {
+    pub fn from_raw(kind: Kind, raw: &Raw) -> Self {
         let first = raw.answer.first().cloned().unwrap_or_default();
         let text = |s: &Option<String>| s.clone().unwrap_or_default();
-        match step.kind() {
+        match kind {
             Kind::Single(options) => Widget::Radios {
                 items: choices(options),
                 selected: first,
@@ -143,9 +134,9 @@ impl Widget {
     }
 
     /// The control showing a stored answer.
-    pub fn from_answer(step: Step, value: Option<&Value>) -> Self {
+    pub fn from_answer(kind: Kind, value: Option<&Value>) -> Self {
         let Some(value) = value else {
-            return Self::empty(step);
+            return Self::empty(kind);
         };
         let raw = match value {
             Value::One(code) => Raw {
@@ -173,18 +164,20 @@ impl Widget {
                 ..Raw::default()
             },
         };
-        Self::from_raw(step, &raw)
+        Self::from_raw(kind, &raw)
     }
 }
 
 /// One question page.
 #[derive(Template)]
-#[template(path = "report_stalking/question.html")]
+#[template(path = "multipage/question.html")]
 pub struct QuestionPage {
     /// Layout context.
     pub chrome: Chrome,
-    /// The question's URL segment.
-    pub slug: &'static str,
+    /// Where the form posts.
+    pub action: String,
+    /// The form's name, shown above each question.
+    pub caption: String,
     /// The heading (the question), worded for who it is happening to.
     pub heading: String,
     /// The hint, or "".
@@ -203,15 +196,15 @@ pub struct QuestionPage {
 
 impl QuestionPage {
     /// Build the page for `step`.
-    pub fn new(
+    pub fn new<F: FormPages>(
         chrome: Chrome,
-        step: Step,
+        step: F::Step,
         answers: &Answers,
         widget: Widget,
         errors: FormErrors,
         change: bool,
     ) -> Self {
-        let who = who(answers);
+        let who = F::who(answers);
         let text = |id: String| {
             if chrome.catalog().has(&id) {
                 chrome.t_args(&id, &[("who", who)])
@@ -219,21 +212,20 @@ impl QuestionPage {
                 String::new()
             }
         };
-        let slug = step.slug();
+        let (slug, msg, base) = (F::slug(step), F::MSG, F::BASE);
         let back = if change {
-            "/report-stalking/check".to_owned()
+            format!("{base}/check")
         } else {
-            flow::previous(step, answers).map_or_else(
-                || "/report-stalking".to_owned(),
-                |p| format!("/report-stalking/{}", p.slug()),
-            )
+            flow::previous::<F>(step, answers)
+                .map_or_else(|| base.to_owned(), |p| format!("{base}/{}", F::slug(p)))
         };
         Self {
-            heading: text(format!("rs-{slug}")),
-            hint: text(format!("rs-{slug}-hint")),
-            other_label: text(format!("rs-{slug}-other-label")),
+            heading: text(format!("{msg}-{slug}")),
+            hint: text(format!("{msg}-{slug}-hint")),
+            other_label: text(format!("{msg}-{slug}-other-label")),
+            caption: chrome.t(&format!("{msg}-title")).to_owned(),
+            action: format!("{base}/{slug}"),
             chrome,
-            slug,
             widget,
             errors,
             back,
@@ -255,18 +247,19 @@ pub struct SummaryRow {
     pub hidden: String,
 }
 
-/// The rows of the check page: every question on the path but the first.
-pub fn summary_rows(chrome: &Chrome, answers: &Answers) -> Vec<SummaryRow> {
-    let who = who(answers);
-    flow::path(answers)
+/// The rows of the check page: every answered question on the path that belongs there.
+pub fn summary_rows<F: FormPages>(chrome: &Chrome, answers: &Answers) -> Vec<SummaryRow> {
+    let who = F::who(answers);
+    flow::path::<F>(answers)
         .into_iter()
-        .filter(|s| *s != Step::Danger)
+        .filter(|s| F::in_summary(*s))
         .filter_map(|step| {
-            let value = answers.get(step.slug())?;
-            let key = chrome.t_args(&format!("rs-{}-summary", step.slug()), &[("who", who)]);
+            let slug = F::slug(step);
+            let value = answers.get(slug)?;
+            let key = chrome.t_args(&format!("{}-{slug}-summary", F::MSG), &[("who", who)]);
             Some(SummaryRow {
-                lines: answer_lines(chrome, step, value),
-                href: format!("/report-stalking/{}?change=check", step.slug()),
+                lines: answer_lines(chrome, F::kind(step), value),
+                href: format!("{}/{slug}?change=check", F::BASE),
                 hidden: key.to_lowercase(),
                 key,
             })
@@ -274,11 +267,11 @@ pub fn summary_rows(chrome: &Chrome, answers: &Answers) -> Vec<SummaryRow> {
         .collect()
 }
 
-fn answer_lines(chrome: &Chrome, step: Step, value: &Value) -> Vec<String> {
+fn answer_lines(chrome: &Chrome, kind: Kind, value: &Value) -> Vec<String> {
     let label = |options: &[Opt], code: &str| {
         label_of(options, code).map_or_else(|| code.to_owned(), |id| chrome.t(id).to_owned())
     };
-    match (step.kind(), value) {
+    match (kind, value) {
         (Kind::Single(options), Value::One(code)) => vec![label(options, code)],
         (Kind::Multi { options, .. }, Value::Many { codes, other }) => {
             let mut lines: Vec<String> = codes.iter().map(|c| label(options, c)).collect();
@@ -287,7 +280,7 @@ fn answer_lines(chrome: &Chrome, step: Step, value: &Value) -> Vec<String> {
             }
             lines
         }
-        (_, Value::Text(None)) => vec![chrome.t("rs-not-given").to_owned()],
+        (_, Value::Text(None)) => vec![chrome.t("answer-not-given").to_owned()],
         (_, Value::Text(Some(text))) => text.lines().map(str::to_owned).collect(),
         (_, Value::Date { day, month, year }) => {
             let month_name = chrome.t_args("month-name", &[("month", &format!("m{month}"))]);

@@ -1,0 +1,331 @@
+//! The web side of every multi-page form (GOV.UK "question pages"): one GET/POST handler pair
+//! serves every question of a [`FormPages`] form from its step table, plus the check-answers
+//! page, the server-side draft and the expired-draft page. Each form adds its own start page,
+//! send handler and confirmation.
+
+pub mod draft;
+pub mod views;
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use self::draft::{Draft, Loaded};
+use self::views::{QuestionPage, SummaryRow, Widget, summary_rows};
+use crate::domain::FormErrors;
+use crate::domain::answers::{self, Answers, Raw};
+use crate::domain::flow::{self, Flow, Next};
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render, render_with_status};
+use crate::http::forms::CsrfForm;
+use crate::http::session::SessionId;
+use crate::http::state::AppState;
+
+/// A [`Flow`] served as web pages.
+pub trait FormPages: Flow {
+    /// The start page; questions live under it (`{BASE}/{slug}`, `{BASE}/check`).
+    const BASE: &'static str;
+    /// The draft's name in the session.
+    const DRAFT: &'static str;
+    /// Prefix of the form's message ids: `{MSG}-title`, `{MSG}-{slug}` (the question),
+    /// `{MSG}-{slug}-hint`, `{MSG}-{slug}-summary`, `{MSG}-check-…`.
+    const MSG: &'static str;
+    /// Where the form goes when [`Flow::stops_after`] says it stops.
+    const STOP_URL: &'static str;
+    /// Where the form goes after it is sent.
+    const CONFIRMATION_URL: &'static str;
+
+    /// The `$who` wording variant the answers call for.
+    fn who(_answers: &Answers) -> &'static str {
+        "self"
+    }
+
+    /// Whether a step's answer is listed on the check page.
+    fn in_summary(_step: Self::Step) -> bool {
+        true
+    }
+}
+
+/// The URL of a question.
+pub fn step_url<F: FormPages>(step: F::Step, change: bool) -> String {
+    let suffix = if change { "?change=check" } else { "" };
+    format!("{}/{}{suffix}", F::BASE, F::slug(step))
+}
+
+/// Where [`Next`] leads.
+pub fn next_url<F: FormPages>(next: Next<F::Step>, change: bool) -> String {
+    match next {
+        Next::Ask(step) => step_url::<F>(step, change),
+        Next::Stop => F::STOP_URL.to_owned(),
+        Next::Check => format!("{}/check", F::BASE),
+    }
+}
+
+fn first_step<F: FormPages>() -> Option<F::Step> {
+    F::steps().first().copied()
+}
+
+/// The page shown when a draft has expired.
+#[derive(Template)]
+#[template(path = "multipage/expired.html")]
+pub struct ExpiredPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Minutes of idleness after which drafts are deleted.
+    pub minutes: String,
+    /// The first question, to start again.
+    pub restart: String,
+}
+
+/// The expired-draft page of a form.
+pub fn expired<F: FormPages>(chrome: Chrome, state: &AppState) -> Response {
+    let minutes = state.config.draft_idle_minutes.to_string();
+    let restart = first_step::<F>().map_or_else(|| F::BASE.to_owned(), |s| step_url::<F>(s, false));
+    render(&ExpiredPage {
+        chrome,
+        minutes,
+        restart,
+    })
+}
+
+/// `?change=check` on a question: the visitor came from the check page.
+#[derive(Debug, Deserialize)]
+pub struct ChangeQuery {
+    change: Option<String>,
+}
+
+/// The draft's answers, or the response for a visitor who has none (yet).
+pub enum Current {
+    /// An open draft.
+    Open {
+        /// Its submission id.
+        submission: String,
+        /// The answers so far.
+        answers: Answers,
+    },
+    /// Answer with this instead.
+    Respond(Response),
+}
+
+/// Find the open draft for a page. `first` is true for the first question, which may be
+/// shown (and answered) before any draft exists.
+pub async fn current<F: FormPages>(
+    state: &AppState,
+    session: &SessionId,
+    chrome: &Chrome,
+    first: bool,
+) -> Result<Current, AppError> {
+    let restart = || {
+        let to = first_step::<F>().map_or_else(|| F::BASE.to_owned(), |s| step_url::<F>(s, false));
+        Current::Respond(Redirect::to(&to).into_response())
+    };
+    Ok(match draft::load(state, session, F::DRAFT).await? {
+        Loaded::Expired => Current::Respond(expired::<F>(chrome.clone(), state)),
+        Loaded::Found(Draft::Open {
+            submission,
+            answers,
+        }) => Current::Open {
+            submission,
+            answers,
+        },
+        Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => match Draft::new() {
+            Draft::Open {
+                submission,
+                answers,
+            } => Current::Open {
+                submission,
+                answers,
+            },
+            Draft::Sent { .. } => restart(),
+        },
+        Loaded::None | Loaded::Found(Draft::Sent { .. }) => restart(),
+    })
+}
+
+/// `GET {BASE}/{slug}`: a question.
+pub async fn show_step<F: FormPages>(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    Path(slug): Path<String>,
+    Query(q): Query<ChangeQuery>,
+) -> Result<Response, AppError> {
+    let step = flow::from_slug::<F>(&slug).ok_or(AppError::NotFound)?;
+    let is_first = first_step::<F>() == Some(step);
+    let answers = match current::<F>(&state, &session, &chrome, is_first).await? {
+        Current::Respond(r) => return Ok(r),
+        Current::Open { answers, .. } => answers,
+    };
+    if !flow::reachable::<F>(step, &answers) {
+        return Ok(Redirect::to(&next_url::<F>(flow::next::<F>(&answers), false)).into_response());
+    }
+    let widget = Widget::from_answer(F::kind(step), answers.get(&slug));
+    let change = q.change.as_deref() == Some("check");
+    let page = QuestionPage::new::<F>(
+        chrome,
+        step,
+        &answers,
+        widget,
+        FormErrors::default(),
+        change,
+    );
+    Ok(render(&page))
+}
+
+/// Every field a question page can send. All are lists, so a forged request that repeats a
+/// field is answered with a validation message rather than refused as malformed.
+#[derive(Debug, Default, Deserialize)]
+pub struct StepForm {
+    #[serde(default)]
+    answer: Vec<String>,
+    #[serde(default)]
+    other: Vec<String>,
+    #[serde(default)]
+    day: Vec<String>,
+    #[serde(default)]
+    month: Vec<String>,
+    #[serde(default)]
+    year: Vec<String>,
+    #[serde(default)]
+    postcode: Vec<String>,
+    #[serde(default)]
+    address: Vec<String>,
+    #[serde(default)]
+    change: Vec<String>,
+}
+
+fn first(values: Vec<String>) -> Option<String> {
+    values.into_iter().next()
+}
+
+/// `POST {BASE}/{slug}`: validate and save an answer, then go on.
+pub async fn save_step<F: FormPages>(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<StepForm>,
+) -> Result<Response, AppError> {
+    let step = flow::from_slug::<F>(&slug).ok_or(AppError::NotFound)?;
+    let is_first = first_step::<F>() == Some(step);
+    let change = form.change.first().map(String::as_str) == Some("check");
+    let (submission, mut answers) = match current::<F>(&state, &session, &chrome, is_first).await? {
+        Current::Respond(r) => return Ok(r),
+        Current::Open {
+            submission,
+            answers,
+        } => (submission, answers),
+    };
+    if !flow::reachable::<F>(step, &answers) {
+        return Ok(Redirect::to(&next_url::<F>(flow::next::<F>(&answers), false)).into_response());
+    }
+    let raw = Raw {
+        answer: form.answer,
+        other: first(form.other),
+        day: first(form.day),
+        month: first(form.month),
+        year: first(form.year),
+        postcode: first(form.postcode),
+        address: first(form.address),
+    };
+    let today = uk_today(state.clock.now());
+    let value = match answers::parse(F::kind(step), F::errors(step), &raw, today) {
+        Ok(v) => v,
+        Err(errors) => {
+            let widget = Widget::from_raw(F::kind(step), &raw);
+            let page = QuestionPage::new::<F>(chrome, step, &answers, widget, errors, change);
+            return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
+    };
+    answers.set(&slug, value);
+    flow::prune::<F>(&mut answers);
+    let next = flow::next::<F>(&answers);
+    let to = if change || next == Next::Stop {
+        next_url::<F>(next, change)
+    } else {
+        // Onwards in order, even through questions answered before (after Back).
+        flow::following::<F>(step, &answers)
+            .map_or_else(|| next_url::<F>(next, false), |s| step_url::<F>(s, false))
+    };
+    let open = Draft::Open {
+        submission,
+        answers,
+    };
+    draft::save(&state, &session, F::DRAFT, &open).await?;
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// The check-answers page.
+#[derive(Template)]
+#[template(path = "multipage/check.html")]
+pub struct CheckPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Where the form posts.
+    pub action: String,
+    /// Message id prefix of the form.
+    pub msg: &'static str,
+    /// The answers, as rows.
+    pub rows: Vec<SummaryRow>,
+    /// The draft's submission id, sent back with the form.
+    pub submission: String,
+    /// The `$who` wording variant.
+    pub who: &'static str,
+    /// Where Back goes.
+    pub back: String,
+}
+
+impl CheckPage {
+    /// A message of this form: `{MSG}-{suffix}`.
+    pub fn m(&self, suffix: &str) -> String {
+        self.chrome
+            .t_args(&format!("{}-{suffix}", self.msg), &[("who", self.who)])
+    }
+}
+
+/// `GET {BASE}/check`.
+pub async fn check<F: FormPages>(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    // Back from the confirmation page comes here: show the confirmation again, never the
+    // sent answers and never an empty new form that might be filled in twice.
+    if let Loaded::Found(Draft::Sent { .. }) = draft::load(&state, &session, F::DRAFT).await? {
+        return Ok(Redirect::to(F::CONFIRMATION_URL).into_response());
+    }
+    let (submission, answers) = match current::<F>(&state, &session, &chrome, false).await? {
+        Current::Respond(r) => return Ok(r),
+        Current::Open {
+            submission,
+            answers,
+        } => (submission, answers),
+    };
+    let next = flow::next::<F>(&answers);
+    if next != Next::Check {
+        return Ok(Redirect::to(&next_url::<F>(next, false)).into_response());
+    }
+    let back = flow::path::<F>(&answers)
+        .last()
+        .map_or_else(|| F::BASE.to_owned(), |s| step_url::<F>(*s, false));
+    Ok(render(&CheckPage {
+        rows: summary_rows::<F>(&chrome, &answers),
+        action: format!("{}/check", F::BASE),
+        msg: F::MSG,
+        who: F::who(&answers),
+        chrome,
+        submission,
+        back,
+    }))
+}
+
+/// Today's date in the UK, for "not in the future" checks.
+pub fn uk_today(now: crate::clock::Timestamp) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(now)
+        .map(|t| t.to_zoned_datetime(tz).date())
+        .unwrap_or_default()
+}
