@@ -28,14 +28,9 @@ pub enum Draft {
     },
 }
 
-impl Draft {
-    /// A new, empty draft.
-    pub fn new() -> Self {
-        Draft::Open {
-            submission: hex::encode(crate::random::bytes::<16>()),
-            answers: Answers::default(),
-        }
-    }
+/// A new random submission id: sending the same draft twice gives one report.
+pub fn new_submission() -> String {
+    hex::encode(crate::random::bytes::<16>())
 }
 
 /// The session's draft as found.

@@ -131,15 +131,9 @@ pub async fn current<F: FormPages>(
             submission,
             answers,
         },
-        Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => match Draft::new() {
-            Draft::Open {
-                submission,
-                answers,
-            } => Current::Open {
-                submission,
-                answers,
-            },
-            Draft::Sent { .. } => restart(),
+        Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => Current::Open {
+            submission: draft::new_submission(),
+            answers: Answers::default(),
         },
         Loaded::None | Loaded::Found(Draft::Sent { .. }) => restart(),
     })
