@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod domain;
+pub mod geo;
 pub mod http;
 pub mod i18n;
 pub mod random;

@@ -35,6 +35,16 @@ pub enum Value {
         /// Four-digit year.
         year: i16,
     },
+    /// A place. `point` is in micro-degrees (about 0.1 m), so answers stay comparable with
+    /// `Eq`; `None` when the visitor described the place instead.
+    Location {
+        /// Latitude and longitude × 1,000,000.
+        point: Option<(i64, i64)>,
+        /// What to show: the place's name, or the visitor's description.
+        label: String,
+        /// How it was given: `map`, `search` or `described`.
+        how: String,
+    },
     /// A UK postcode (normalised, e.g. `SW1A 1AA`) and an optional address.
     Address {
         /// Normalised postcode.
@@ -146,6 +156,11 @@ pub fn parse(kind: Kind, errors: Errors, raw: &Raw, today: Date) -> Result<Value
         } => parse_text(max, optional, input, raw, errors, &mut problems),
         Kind::Date { day_optional } => parse_date(day_optional, raw, errors, today, &mut problems),
         Kind::Address => parse_address(raw, errors, &mut problems),
+        // Located by its own page (it needs the gazetteer and the force areas).
+        Kind::Location => {
+            problems.add("q", errors.missing);
+            None
+        }
     };
     match value {
         Some(v) if problems.is_empty() => Ok(v),

@@ -48,6 +48,9 @@ pub enum Kind {
     },
     /// A postcode with an optional address.
     Address,
+    /// A place: a point (from a map or a place search) or a description. Asked on a page of
+    /// its own, not by the generic question page.
+    Location,
 }
 
 /// The kind of one-line text input.

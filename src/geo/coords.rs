@@ -112,7 +112,9 @@ fn check(axis: Axis, value: f64) -> Result<f64, CoordError> {
 fn number(axis: Axis, text: &str) -> Result<f64, CoordError> {
     let text = text.trim();
     let plain = text.bytes().any(|b| b.is_ascii_digit())
-        && text.bytes().all(|b| b.is_ascii_digit() || b"+-.".contains(&b));
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.".contains(&b));
     plain
         .then(|| text.parse::<f64>().ok())
         .flatten()
@@ -148,7 +150,10 @@ mod tests {
             assert!(
                 matches!(
                     LatLng::parse(junk, "0"),
-                    Err(CoordError::NotANumber { axis: Axis::Latitude, .. })
+                    Err(CoordError::NotANumber {
+                        axis: Axis::Latitude,
+                        ..
+                    })
                 ),
                 "{junk:?}"
             );
@@ -161,7 +166,13 @@ mod tests {
         let e = LatLng::parse("95.2", "0").unwrap_err();
         assert_eq!(e.to_string(), "latitude 95.2 is out of range (-90 to 90)");
         let e = LatLng::new(0.0, f64::NAN).unwrap_err();
-        assert!(matches!(e, CoordError::OutOfRange { axis: Axis::Longitude, .. }));
+        assert!(matches!(
+            e,
+            CoordError::OutOfRange {
+                axis: Axis::Longitude,
+                ..
+            }
+        ));
         assert!(LatLng::new(f64::INFINITY, 0.0).is_err());
     }
 

@@ -104,7 +104,11 @@ pub fn gi_star(counts: &[(u64, f64)]) -> Vec<GiStar> {
             let local: f64 = ring.iter().filter_map(|c| area.get(c)).sum();
             let denominator = s * ((n * w - w * w) / (n - 1.0)).sqrt();
             let z = (local - mean * w) / denominator;
-            let z = if n >= 2.0 && denominator > 0.0 && z.is_finite() { z } else { 0.0 };
+            let z = if n >= 2.0 && denominator > 0.0 && z.is_finite() {
+                z
+            } else {
+                0.0
+            };
             GiStar {
                 cell,
                 count: inputs.get(&cell).copied().unwrap_or_default(),
@@ -139,7 +143,10 @@ mod tests {
         assert_eq!(results.len(), counts.len());
 
         let hot = z_of(&results, centre());
-        assert!(matches!(hot.level, Significance::Hot99 | Significance::Hot95), "{hot:?}");
+        assert!(
+            matches!(hot.level, Significance::Hot99 | Significance::Hot95),
+            "{hot:?}"
+        );
         assert_eq!(hot.count, 20.0);
 
         // Six steps out: far from the cluster, well inside the field.
@@ -153,7 +160,10 @@ mod tests {
 
     #[test]
     fn no_variation_gives_zero_not_nan() {
-        let zeros: Vec<_> = hex::disk(centre(), 3).into_iter().map(|c| (c, 0.0)).collect();
+        let zeros: Vec<_> = hex::disk(centre(), 3)
+            .into_iter()
+            .map(|c| (c, 0.0))
+            .collect();
         assert!(gi_star(&zeros).iter().all(|g| g.z == 0.0));
         // One cell: its disk is the whole study area, so the variance term is 0.
         let lone = gi_star(&[(centre(), 5.0)]);
@@ -167,7 +177,10 @@ mod tests {
     fn uniform_counts_are_not_significant_away_from_the_edge() {
         // The zero-count ring around the study area lowers the mean, so interior cells score
         // the same small positive z rather than exactly 0.
-        let counts: Vec<_> = hex::disk(centre(), 10).into_iter().map(|c| (c, 4.0)).collect();
+        let counts: Vec<_> = hex::disk(centre(), 10)
+            .into_iter()
+            .map(|c| (c, 4.0))
+            .collect();
         let results = gi_star(&counts);
         let inner = hex::disk(centre(), 8);
         let zs: Vec<f64> = results
@@ -186,6 +199,9 @@ mod tests {
             .into_iter()
             .map(Significance::of)
             .collect();
-        assert_eq!(bands, [Hot99, Hot95, Hot90, NotSignificant, Cold90, Cold95, Cold99]);
+        assert_eq!(
+            bands,
+            [Hot99, Hot95, Hot90, NotSignificant, Cold90, Cold95, Cold99]
+        );
     }
 }

@@ -130,6 +130,11 @@ impl Widget {
                 postcode: text(&raw.postcode),
                 address: text(&raw.address),
             },
+            // Asked on its own page; shown here only if a form ever routes it generically.
+            Kind::Location => Widget::Textarea {
+                value: first,
+                max: 500,
+            },
         }
     }
 
@@ -156,6 +161,10 @@ impl Widget {
                 day: day.map(|d| d.to_string()),
                 month: Some(month.to_string()),
                 year: Some(year.to_string()),
+                ..Raw::default()
+            },
+            Value::Location { label, .. } => Raw {
+                answer: vec![label.clone()],
                 ..Raw::default()
             },
             Value::Address { postcode, address } => Raw {
@@ -289,6 +298,7 @@ fn answer_lines(chrome: &Chrome, kind: Kind, value: &Value) -> Vec<String> {
                 None => format!("{month_name} {year}"),
             }]
         }
+        (_, Value::Location { label, .. }) => vec![label.clone()],
         (_, Value::Address { postcode, address }) => {
             let mut lines: Vec<String> = address
                 .iter()
