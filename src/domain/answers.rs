@@ -95,6 +95,11 @@ impl Answers {
         self.0.insert(question.to_owned(), value);
     }
 
+    /// Forget the answer to one question.
+    pub fn retain_except(&mut self, question: &str) {
+        self.0.remove(question);
+    }
+
     /// Forget every answer whose question is not in `keep`.
     pub fn retain(&mut self, keep: &[&str]) {
         self.0.retain(|k, _| keep.contains(&k.as_str()));

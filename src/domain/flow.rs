@@ -31,6 +31,12 @@ pub trait Flow: 'static {
     fn stops_after(_step: Self::Step, _answers: &Answers) -> bool {
         false
     }
+
+    /// A rule across questions, checked once `step`'s new answer is in `answers`: the field
+    /// and message id of the problem, if any.
+    fn cross_check(_step: Self::Step, _answers: &Answers) -> Option<(&'static str, &'static str)> {
+        None
+    }
 }
 
 /// Where the visitor goes from a question.

@@ -3,6 +3,7 @@
 pub mod answers;
 pub mod feedback;
 pub mod flow;
+pub mod place;
 pub mod questions;
 pub mod stalking;
 pub mod text;

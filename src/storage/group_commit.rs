@@ -9,7 +9,7 @@ use sqlx::{Sqlite, SqlitePool};
 use tokio::sync::{mpsc, oneshot};
 
 use super::sql::SqlStore;
-use super::{NewStalkingReport, SessionWrite, StoreError};
+use super::{NewPlaceReport, NewStalkingReport, SessionWrite, StoreError};
 
 /// Most requests in one transaction.
 const MAX_BATCH: usize = 256;
@@ -17,6 +17,11 @@ const MAX_BATCH: usize = 256;
 enum Op {
     Submit {
         report: NewStalkingReport,
+        session: Option<SessionWrite>,
+        reply: oneshot::Sender<Result<String, StoreError>>,
+    },
+    SubmitPlace {
+        report: NewPlaceReport,
         session: Option<SessionWrite>,
         reply: oneshot::Sender<Result<String, StoreError>>,
     },
@@ -58,6 +63,24 @@ impl Writer {
         answer.await.map_err(|_| StoreError::WriterGone)?
     }
 
+    /// Store a place report (counts and session too) in the next group commit.
+    pub async fn submit_place(
+        &self,
+        report: NewPlaceReport,
+        session: Option<SessionWrite>,
+    ) -> Result<String, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.tx
+            .send(Op::SubmitPlace {
+                report,
+                session,
+                reply,
+            })
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        answer.await.map_err(|_| StoreError::WriterGone)?
+    }
+
     /// Write a session row in the next group commit.
     pub async fn put_session(&self, session: SessionWrite) -> Result<(), StoreError> {
         let (reply, answer) = oneshot::channel();
@@ -81,6 +104,11 @@ async fn apply(conn: &mut sqlx::SqliteConnection, op: &Op) -> Result<Done, Store
         } => SqlStore::<Sqlite>::submit_on(conn, report, session.as_ref())
             .await
             .map(Done::Reference),
+        Op::SubmitPlace {
+            report, session, ..
+        } => SqlStore::<Sqlite>::submit_place_on(conn, report, session.as_ref())
+            .await
+            .map(Done::Reference),
         Op::PutSession { session, .. } => SqlStore::<Sqlite>::put_session_on(conn, session)
             .await
             .map(|()| Done::Written),
@@ -101,7 +129,7 @@ async fn transaction(pool: &SqlitePool, ops: &[Op]) -> Result<Vec<Done>, StoreEr
 fn reply(op: Op, result: Result<Done, StoreError>) {
     // A caller that has gone away (client disconnected) no longer needs the answer.
     match op {
-        Op::Submit { reply, .. } => {
+        Op::Submit { reply, .. } | Op::SubmitPlace { reply, .. } => {
             let _ = reply.send(result.and_then(|d| match d {
                 Done::Reference(r) => Ok(r),
                 Done::Written => Err(StoreError::Batch("unexpected result".into())),

@@ -150,6 +150,88 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// How many reports are stored (all forces).
     async fn count_stalking_reports(&self) -> Result<i64, StoreError>;
+
+    /// Create or replace a force's area (GeoJSON MultiPolygon text).
+    async fn replace_force(&self, force: &ForceRow) -> Result<(), StoreError>;
+
+    /// Every force area.
+    async fn forces(&self) -> Result<Vec<ForceRow>, StoreError>;
+
+    /// Replace the whole gazetteer in one transaction (nothing half-imported). Returns how
+    /// many places it holds now.
+    async fn replace_gazetteer(&self, places: &[GazetteerRow]) -> Result<u64, StoreError>;
+
+    /// Every gazetteer place.
+    async fn gazetteer(&self) -> Result<Vec<GazetteerRow>, StoreError>;
+
+    /// Store a place report once per submission id, add it to the hotspot counts, and
+    /// replace the draft, in one durable transaction. Returns the receipt stored for the
+    /// submission (the first one, on a double submit).
+    async fn submit_place_report(
+        &self,
+        report: &NewPlaceReport,
+        session: Option<&SessionWrite>,
+    ) -> Result<String, StoreError>;
+
+    /// A stored place report by receipt.
+    async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError>;
+
+    /// How many place reports are stored.
+    async fn count_place_reports(&self) -> Result<i64, StoreError>;
+
+    /// Report counts per H3 cell at one resolution for a force, over all days and reasons.
+    async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError>;
+}
+
+/// A force and its area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForceRow {
+    /// Short code, e.g. `northshire`.
+    pub code: String,
+    /// Name shown to people.
+    pub name: String,
+    /// GeoJSON MultiPolygon.
+    pub area: String,
+    /// When it was imported.
+    pub imported_at: Timestamp,
+}
+
+/// One gazetteer place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazetteerRow {
+    /// Name.
+    pub name: String,
+    /// Normalised postcode.
+    pub postcode: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lng: f64,
+}
+
+/// An anonymous place report about to be stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPlaceReport {
+    /// Receipt shown to the sender.
+    pub receipt: String,
+    /// Random id of the draft that produced it.
+    pub submission_id: String,
+    /// The force whose area holds the point (or the default force for a description).
+    pub force_code: String,
+    /// When it was sent.
+    pub created_at: Timestamp,
+    /// The point, if one was given.
+    pub point: Option<(f64, f64)>,
+    /// `(resolution, H3 cell)` for each indexed resolution; empty without a point.
+    pub cells: Vec<(i64, i64)>,
+    /// The day it happened, in days since 1970-01-01.
+    pub day: i64,
+    /// First hour of the three-hour band it happened in.
+    pub hour: i64,
+    /// Reasons, as bits.
+    pub reasons: i64,
+    /// The other answers (JSON; free text already cleaned of contact details).
+    pub answers: String,
 }
 
 /// A session row to write.

@@ -15,8 +15,8 @@ use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
 use super::{
-    Backend, DynStore, Feedback, NewFeedback, NewStalkingReport, PageViews, SessionWrite,
-    StalkingReportRow, Store, StoreError,
+    Backend, DynStore, Feedback, ForceRow, GazetteerRow, NewFeedback, NewPlaceReport,
+    NewStalkingReport, PageViews, SessionWrite, StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
 
@@ -144,6 +144,10 @@ where
     for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> f64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     fn backend(&self) -> Backend {
@@ -335,6 +339,132 @@ where
             .await?;
         Ok(row.try_get(0)?)
     }
+
+    async fn replace_force(&self, f: &ForceRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO forces (code, name, area, imported_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, area = excluded.area, \
+             imported_at = excluded.imported_at",
+        )
+        .bind(f.code.as_str())
+        .bind(f.name.as_str())
+        .bind(f.area.as_str())
+        .bind(f.imported_at)
+        .execute(&self.writes)
+        .await?;
+        Ok(())
+    }
+
+    async fn forces(&self) -> Result<Vec<ForceRow>, StoreError> {
+        let rows = sqlx::query("SELECT code, name, area, imported_at FROM forces ORDER BY code")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ForceRow {
+                    code: r.try_get(0)?,
+                    name: r.try_get(1)?,
+                    area: r.try_get(2)?,
+                    imported_at: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn replace_gazetteer(&self, places: &[GazetteerRow]) -> Result<u64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        sqlx::query("DELETE FROM gazetteer")
+            .execute(&mut *tx)
+            .await?;
+        for p in places {
+            sqlx::query("INSERT INTO gazetteer (name, postcode, lat, lng) VALUES ($1, $2, $3, $4)")
+                .bind(p.name.as_str())
+                .bind(p.postcode.as_deref())
+                .bind(p.lat)
+                .bind(p.lng)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(places.len() as u64)
+    }
+
+    async fn gazetteer(&self) -> Result<Vec<GazetteerRow>, StoreError> {
+        let rows = sqlx::query("SELECT name, postcode, lat, lng FROM gazetteer ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(GazetteerRow {
+                    name: r.try_get(0)?,
+                    postcode: r.try_get(1)?,
+                    lat: r.try_get(2)?,
+                    lng: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn submit_place_report(
+        &self,
+        report: &NewPlaceReport,
+        session: Option<&SessionWrite>,
+    ) -> Result<String, StoreError> {
+        if let Some(writer) = &self.writer {
+            return writer.submit_place(report.clone(), session.cloned()).await;
+        }
+        let mut tx = self.writes.begin().await?;
+        let receipt = Self::submit_place_on(&mut tx, report, session).await?;
+        tx.commit().await?;
+        Ok(receipt)
+    }
+
+    async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError> {
+        let row = sqlx::query(
+            "SELECT receipt, submission_id, force_code, created_at, lat, lng, day, hour, \
+             reasons, answers FROM place_reports WHERE receipt = $1",
+        )
+        .bind(receipt)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let lat: Option<f64> = r.try_get(4)?;
+        let lng: Option<f64> = r.try_get(5)?;
+        Ok(Some(NewPlaceReport {
+            receipt: r.try_get(0)?,
+            submission_id: r.try_get(1)?,
+            force_code: r.try_get(2)?,
+            created_at: r.try_get(3)?,
+            point: lat.zip(lng),
+            cells: Vec::new(),
+            day: r.try_get(6)?,
+            hour: r.try_get(7)?,
+            reasons: r.try_get(8)?,
+            answers: r.try_get(9)?,
+        }))
+    }
+
+    async fn count_place_reports(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COUNT(*) FROM place_reports")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT cell, CAST(SUM(n) AS BIGINT) FROM place_cell_counts \
+             WHERE force_code = $1 AND res = $2 GROUP BY cell ORDER BY cell",
+        )
+        .bind(force_code)
+        .bind(res)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            // SUM is cast back to BIGINT: PostgreSQL would otherwise return NUMERIC.
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
 }
 
 /// Statements shared by the direct path and SQLite's group-commit writer. Each takes a
@@ -349,6 +479,10 @@ where
     for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> f64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     /// Create or replace a session row.
@@ -406,6 +540,65 @@ where
             Self::put_session_on(conn, s).await?;
         }
         Ok(reference)
+    }
+
+    /// Insert a place report unless its submission is stored, add it to the hotspot counts
+    /// (only when new), then write the session.
+    pub(super) async fn submit_place_on(
+        conn: &mut DB::Connection,
+        r: &NewPlaceReport,
+        session: Option<&SessionWrite>,
+    ) -> Result<String, StoreError> {
+        let (lat, lng) = (r.point.map(|p| p.0), r.point.map(|p| p.1));
+        let finest = r.cells.iter().max_by_key(|(res, _)| *res).map(|(_, c)| *c);
+        let inserted = sqlx::query(
+            "INSERT INTO place_reports (receipt, submission_id, force_code, created_at, lat, lng, \
+             cell, day, hour, reasons, answers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (submission_id) DO NOTHING RETURNING receipt",
+        )
+        .bind(r.receipt.as_str())
+        .bind(r.submission_id.as_str())
+        .bind(r.force_code.as_str())
+        .bind(r.created_at)
+        .bind(lat)
+        .bind(lng)
+        .bind(finest)
+        .bind(r.day)
+        .bind(r.hour)
+        .bind(r.reasons)
+        .bind(r.answers.as_str())
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(unique_to_duplicate)?;
+        let receipt = match inserted {
+            Some(row) => {
+                for (res, cell) in &r.cells {
+                    sqlx::query(
+                        "INSERT INTO place_cell_counts (force_code, res, cell, day, hour, reasons, n) \
+                         VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (force_code, res, cell, day, \
+                         hour, reasons) DO UPDATE SET n = place_cell_counts.n + 1",
+                    )
+                    .bind(r.force_code.as_str())
+                    .bind(*res)
+                    .bind(*cell)
+                    .bind(r.day)
+                    .bind(r.hour)
+                    .bind(r.reasons)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+                row.try_get(0)?
+            }
+            None => sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
+                .bind(r.submission_id.as_str())
+                .fetch_one(&mut *conn)
+                .await?
+                .try_get(0)?,
+        };
+        if let Some(s) = session {
+            Self::put_session_on(conn, s).await?;
+        }
+        Ok(receipt)
     }
 }
 

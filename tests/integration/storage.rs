@@ -341,3 +341,134 @@ async fn forgetting_a_session_removes_every_draft_under_it_and_nothing_else() {
         }
     }
 }
+
+fn place(receipt: &str, submission: &str, cells: &[(i64, i64)]) -> storage::NewPlaceReport {
+    storage::NewPlaceReport {
+        receipt: receipt.to_owned(),
+        submission_id: submission.to_owned(),
+        force_code: "northshire".to_owned(),
+        created_at: 1_000,
+        point: Some((53.8, -1.55)),
+        cells: cells.to_vec(),
+        day: 20_000,
+        hour: 21,
+        reasons: 0b101,
+        answers: "{}".to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn place_reports_are_stored_once_and_counted_once() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let cells = [(9, 617_437_542_104_956_927), (11, 626_444_741_359_640_575)];
+        assert_eq!(
+            store
+                .submit_place_report(&place("R1", "s1", &cells), None)
+                .await
+                .expect("first"),
+            "R1"
+        );
+        assert_eq!(
+            store
+                .submit_place_report(&place("R2", "s1", &cells), None)
+                .await
+                .expect("again"),
+            "R1"
+        );
+        store
+            .submit_place_report(&place("R3", "s2", &cells[..1]), None)
+            .await
+            .expect("second report");
+        assert_eq!(store.count_place_reports().await.expect("count"), 2);
+        assert_eq!(
+            store.cell_counts("northshire", 9).await.expect("cells"),
+            [(617_437_542_104_956_927, 2)]
+        );
+        assert_eq!(
+            store.cell_counts("northshire", 11).await.expect("cells"),
+            [(626_444_741_359_640_575, 1)]
+        );
+        assert!(
+            store
+                .cell_counts("elsewhere", 9)
+                .await
+                .expect("cells")
+                .is_empty()
+        );
+        let stored = store.place_report("R1").await.expect("get").expect("row");
+        assert_eq!(
+            (stored.point, stored.reasons, stored.hour),
+            (Some((53.8, -1.55)), 0b101, 21),
+            "{:?}",
+            store.backend()
+        );
+        let described = storage::NewPlaceReport {
+            point: None,
+            cells: vec![],
+            ..place("R4", "s4", &[])
+        };
+        store
+            .submit_place_report(&described, None)
+            .await
+            .expect("no point");
+        assert_eq!(
+            store
+                .place_report("R4")
+                .await
+                .expect("get")
+                .expect("row")
+                .point,
+            None
+        );
+    }
+}
+
+#[tokio::test]
+async fn force_areas_and_the_gazetteer_are_replaced_whole() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let force = storage::ForceRow {
+            code: "n".into(),
+            name: "N".into(),
+            area: "{}".into(),
+            imported_at: 1,
+        };
+        store.replace_force(&force).await.expect("insert");
+        store
+            .replace_force(&storage::ForceRow {
+                name: "Renamed".into(),
+                ..force
+            })
+            .await
+            .expect("replace");
+        let forces = store.forces().await.expect("forces");
+        assert_eq!(forces.len(), 1);
+        assert_eq!(forces[0].name, "Renamed");
+        let row = |n: &str| storage::GazetteerRow {
+            name: n.into(),
+            postcode: Some("NS1 2AB".into()),
+            lat: 53.8,
+            lng: -1.5,
+        };
+        assert_eq!(
+            store
+                .replace_gazetteer(&[row("A"), row("B")])
+                .await
+                .expect("first"),
+            2
+        );
+        assert_eq!(
+            store.replace_gazetteer(&[row("C")]).await.expect("second"),
+            1
+        );
+        let names: Vec<String> = store
+            .gazetteer()
+            .await
+            .expect("all")
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, ["C"], "{:?}", store.backend());
+    }
+}

@@ -1,0 +1,429 @@
+//! "Tell us about a place where you felt unsafe": anonymous, no name, contact or account. The
+//! questions as data, the flow, and the cleaning of free text before it is stored.
+
+use super::answers::{Answers, Errors};
+use super::flow::Flow;
+use super::questions::{InputKind, Kind, Opt, YES_NO, opt};
+
+/// What about the place (environment): the reasons councils can act on.
+pub const PLACE_REASONS: &[Opt] = &[
+    opt("lighting", "up-reason-lighting"),
+    opt("cctv", "up-reason-cctv"),
+    opt("isolated", "up-reason-isolated"),
+    opt("layout", "up-reason-layout"),
+    opt("visibility", "up-reason-visibility"),
+    opt("rundown", "up-reason-rundown"),
+    opt("drugs-alcohol", "up-reason-drugs-alcohol"),
+    opt("other", "up-reason-other"),
+    opt("none", "up-reason-none-place"),
+];
+
+/// What people did (behaviour).
+pub const BEHAVIOUR_REASONS: &[Opt] = &[
+    opt("verbal-stranger", "up-reason-verbal-stranger"),
+    opt("verbal-group", "up-reason-verbal-group"),
+    opt("followed", "up-reason-followed"),
+    opt("other-harassment", "up-reason-other-harassment"),
+    opt("none", "up-reason-none-people"),
+];
+
+/// Every reason code with its bit, for the hotspot counts (`none` is not a reason).
+pub const REASON_BITS: &[(&str, u32)] = &[
+    ("lighting", 1 << 0),
+    ("cctv", 1 << 1),
+    ("isolated", 1 << 2),
+    ("layout", 1 << 3),
+    ("visibility", 1 << 4),
+    ("rundown", 1 << 5),
+    ("drugs-alcohol", 1 << 6),
+    ("other", 1 << 7),
+    ("verbal-stranger", 1 << 8),
+    ("verbal-group", 1 << 9),
+    ("followed", 1 << 10),
+    ("other-harassment", 1 << 11),
+];
+
+/// Reasons about the place itself that a council can fix (street lights, hedges, fly-tipping).
+pub const ENVIRONMENTAL: &[&str] = &["lighting", "cctv", "layout", "visibility", "rundown"];
+
+/// Time of day, in three-hour bands (the stored value is the band's first hour).
+pub const TIME_BANDS: &[Opt] = &[
+    opt("0", "up-time-0"),
+    opt("3", "up-time-3"),
+    opt("6", "up-time-6"),
+    opt("9", "up-time-9"),
+    opt("12", "up-time-12"),
+    opt("15", "up-time-15"),
+    opt("18", "up-time-18"),
+    opt("21", "up-time-21"),
+];
+
+/// How often they feel unsafe there.
+pub const FREQUENCY: &[Opt] = &[
+    opt("once", "up-often-once"),
+    opt("sometimes", "up-often-sometimes"),
+    opt("often", "up-often-often"),
+    opt("always", "up-often-always"),
+];
+
+/// Age bands (optional question).
+pub const AGE: &[Opt] = &[
+    opt("under-18", "up-age-under-18"),
+    opt("18-24", "up-age-18-24"),
+    opt("25-34", "up-age-25-34"),
+    opt("35-44", "up-age-35-44"),
+    opt("45-54", "up-age-45-54"),
+    opt("55-64", "up-age-55-64"),
+    opt("65-plus", "up-age-65-plus"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// Sex.
+pub const SEX: &[Opt] = &[
+    opt("female", "up-sex-female"),
+    opt("male", "up-sex-male"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// Whether their gender is the same as the sex registered at birth.
+pub const GENDER: &[Opt] = &[
+    opt("yes", "answer-yes"),
+    opt("no", "answer-no"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// Ethnic group (the five ONS groups).
+pub const ETHNICITY: &[Opt] = &[
+    opt("asian", "up-eth-asian"),
+    opt("black", "up-eth-black"),
+    opt("mixed", "up-eth-mixed"),
+    opt("white", "up-eth-white"),
+    opt("other", "up-eth-other"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// Disability.
+pub const DISABILITY: &[Opt] = &[
+    opt("yes", "answer-yes"),
+    opt("no", "answer-no"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// Why they did not report a crime.
+pub const NOT_REPORTED: &[Opt] = &[
+    opt("no-crime", "up-nr-no-crime"),
+    opt("nothing-done", "up-nr-nothing-done"),
+    opt("afraid", "up-nr-afraid"),
+    opt("not-sure-how", "up-nr-not-sure-how"),
+    opt("reported", "up-nr-reported"),
+    opt("other", "up-nr-other"),
+    opt("prefer-not", "up-prefer-not"),
+];
+
+/// A question page of the place report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Where.
+    Where,
+    /// What about the place.
+    PlaceReasons,
+    /// What people did.
+    PeopleReasons,
+    /// The date.
+    When,
+    /// The time of day.
+    TimeOfDay,
+    /// How often.
+    Frequency,
+    /// Anything else (optional, cleaned of contact details).
+    Details,
+    /// Whether to answer questions about themselves.
+    AboutYou,
+    /// Age band.
+    Age,
+    /// Sex.
+    Sex,
+    /// Gender same as at birth.
+    Gender,
+    /// Ethnic group.
+    Ethnicity,
+    /// Disability.
+    Disability,
+    /// Why a crime was not reported.
+    NotReported,
+}
+
+/// Longest "anything else", in characters.
+pub const DETAILS_MAX: usize = 500;
+
+impl Step {
+    /// Every step, in the order asked.
+    pub const ALL: [Step; 14] = [
+        Step::Where,
+        Step::PlaceReasons,
+        Step::PeopleReasons,
+        Step::When,
+        Step::TimeOfDay,
+        Step::Frequency,
+        Step::Details,
+        Step::AboutYou,
+        Step::Age,
+        Step::Sex,
+        Step::Gender,
+        Step::Ethnicity,
+        Step::Disability,
+        Step::NotReported,
+    ];
+
+    /// The URL segment and the key of its answer.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Where => "where",
+            Step::PlaceReasons => "the-place",
+            Step::PeopleReasons => "people",
+            Step::When => "when",
+            Step::TimeOfDay => "time-of-day",
+            Step::Frequency => "how-often",
+            Step::Details => "anything-else",
+            Step::AboutYou => "about-you",
+            Step::Age => "age",
+            Step::Sex => "sex",
+            Step::Gender => "gender",
+            Step::Ethnicity => "ethnicity",
+            Step::Disability => "disability",
+            Step::NotReported => "not-reported",
+        }
+    }
+
+    /// What kind of answer it takes.
+    pub fn kind(self) -> Kind {
+        match self {
+            Step::Where => Kind::Location,
+            Step::PlaceReasons => Kind::Multi {
+                options: PLACE_REASONS,
+                exclusive: Some("none"),
+                other: Some("other"),
+            },
+            Step::PeopleReasons => Kind::Multi {
+                options: BEHAVIOUR_REASONS,
+                exclusive: Some("none"),
+                other: None,
+            },
+            Step::When => Kind::Date {
+                day_optional: false,
+            },
+            Step::TimeOfDay => Kind::Single(TIME_BANDS),
+            Step::Frequency => Kind::Single(FREQUENCY),
+            Step::Details => Kind::Text {
+                max: DETAILS_MAX,
+                optional: true,
+                long: true,
+                input: InputKind::Plain,
+            },
+            Step::AboutYou => Kind::Single(YES_NO),
+            Step::Age => Kind::Single(AGE),
+            Step::Sex => Kind::Single(SEX),
+            Step::Gender => Kind::Single(GENDER),
+            Step::Ethnicity => Kind::Single(ETHNICITY),
+            Step::Disability => Kind::Single(DISABILITY),
+            Step::NotReported => Kind::Multi {
+                options: NOT_REPORTED,
+                exclusive: Some("prefer-not"),
+                other: None,
+            },
+        }
+    }
+
+    /// Message ids of its validation errors.
+    pub fn errors(self) -> Errors {
+        let missing = |m| Errors {
+            missing: m,
+            ..Errors::default()
+        };
+        match self {
+            Step::Where => missing("up-err-where"),
+            Step::PlaceReasons => Errors {
+                missing: "up-err-place",
+                invalid: "up-err-place-other-long",
+                incomplete: "up-err-place-none",
+                ..Errors::default()
+            },
+            Step::PeopleReasons => Errors {
+                missing: "up-err-people",
+                incomplete: "up-err-people-none",
+                ..Errors::default()
+            },
+            Step::When => Errors {
+                missing: "up-err-when-missing",
+                invalid: "up-err-when-real",
+                future: "up-err-when-future",
+                incomplete: "up-err-when-incomplete",
+            },
+            Step::TimeOfDay => missing("up-err-time"),
+            Step::Frequency => missing("up-err-often"),
+            Step::Details => Errors {
+                invalid: "up-err-details-long",
+                ..Errors::default()
+            },
+            Step::AboutYou => missing("up-err-about-you"),
+            Step::Age => missing("up-err-age"),
+            Step::Sex => missing("up-err-sex"),
+            Step::Gender => missing("up-err-gender"),
+            Step::Ethnicity => missing("up-err-ethnicity"),
+            Step::Disability => missing("up-err-disability"),
+            Step::NotReported => missing("up-err-not-reported"),
+        }
+    }
+}
+
+/// The place report as a [`Flow`].
+#[derive(Debug, Clone, Copy)]
+pub struct UnsafePlace;
+
+impl Flow for UnsafePlace {
+    type Step = Step;
+
+    fn steps() -> &'static [Step] {
+        &Step::ALL
+    }
+
+    fn slug(step: Step) -> &'static str {
+        step.slug()
+    }
+
+    fn kind(step: Step) -> Kind {
+        step.kind()
+    }
+
+    fn errors(step: Step) -> Errors {
+        step.errors()
+    }
+
+    fn applies(step: Step, a: &Answers) -> bool {
+        match step {
+            Step::Age | Step::Sex | Step::Gender | Step::Ethnicity | Step::Disability => {
+                a.is(Step::AboutYou.slug(), "yes")
+            }
+            _ => true,
+        }
+    }
+
+    fn cross_check(step: Step, a: &Answers) -> Option<(&'static str, &'static str)> {
+        // At least one reason across the two reason pages.
+        let none = |s: Step| a.many(s.slug()) == ["none"];
+        (step == Step::PeopleReasons && none(Step::PlaceReasons) && none(Step::PeopleReasons))
+            .then_some(("answer", "up-err-no-reason"))
+    }
+}
+
+/// The reasons chosen, as bits of [`REASON_BITS`].
+pub fn reason_bits(a: &Answers) -> u32 {
+    let chosen = a
+        .many(Step::PlaceReasons.slug())
+        .iter()
+        .chain(a.many(Step::PeopleReasons.slug()));
+    chosen
+        .filter_map(|code| REASON_BITS.iter().find(|(c, _)| c == code).map(|(_, b)| *b))
+        .fold(0, |acc, b| acc | b)
+}
+
+/// Free text with email addresses and phone numbers replaced, so a description cannot carry
+/// contact details into the analysts' data. Hand-written: two simple scans beat a regex crate
+/// for these two shapes.
+pub fn scrub(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_inclusive(char::is_whitespace)
+        .map(|w| {
+            let bare = w.trim_end();
+            if bare.contains('@') && bare.contains('.') {
+                format!("[email removed]{}", &w[bare.len()..])
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
+    scrub_phones(&words.concat())
+}
+
+/// Replace runs of 9 or more digits (allowing spaces, dashes, dots, brackets and a leading +
+/// between them) with a marker.
+fn scrub_phones(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit()
+            || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
+            let mut j = i;
+            let mut digits = 0;
+            let mut last_digit = i;
+            while j < chars.len() && (chars[j].is_ascii_digit() || " -.()+".contains(chars[j])) {
+                if chars[j].is_ascii_digit() {
+                    digits += 1;
+                    last_digit = j;
+                }
+                j += 1;
+            }
+            if digits >= 9 {
+                out.push_str("[number removed]");
+                i = last_digit + 1;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answers::Value;
+    use crate::domain::flow;
+
+    #[test]
+    fn contact_details_are_removed_from_descriptions() {
+        let text = "Call me on 07700 900 982 or +44 (0)113 496 0000, email jo.b@example.com. Bus 42 stops here at 10.30.";
+        let clean = scrub(text);
+        assert!(
+            !clean.contains("07700") && !clean.contains("496") && !clean.contains("example.com"),
+            "{clean}"
+        );
+        assert!(
+            clean.contains("Bus 42") && clean.contains("10.30"),
+            "short numbers stay: {clean}"
+        );
+        assert_eq!(clean.matches("[number removed]").count(), 2, "{clean}");
+        assert!(clean.contains("[email removed]"));
+    }
+
+    #[test]
+    fn about_you_questions_only_when_wanted() {
+        let mut a = Answers::default();
+        a.set("about-you", Value::One("no".into()));
+        assert!(!flow::path::<UnsafePlace>(&a).contains(&Step::Age));
+        a.set("about-you", Value::One("yes".into()));
+        assert!(flow::path::<UnsafePlace>(&a).contains(&Step::Ethnicity));
+    }
+
+    #[test]
+    fn at_least_one_reason_across_both_pages() {
+        let mut a = Answers::default();
+        let many = |c: &[&str]| Value::Many {
+            codes: c.iter().map(|s| s.to_string()).collect(),
+            other: None,
+        };
+        a.set("the-place", many(&["none"]));
+        a.set("people", many(&["none"]));
+        assert_eq!(
+            UnsafePlace::cross_check(Step::PeopleReasons, &a),
+            Some(("answer", "up-err-no-reason"))
+        );
+        a.set("people", many(&["followed"]));
+        assert_eq!(UnsafePlace::cross_check(Step::PeopleReasons, &a), None);
+        a.set("the-place", many(&["lighting", "cctv"]));
+        assert_eq!(reason_bits(&a), 1 | 2 | 1 << 10);
+    }
+}
