@@ -28,7 +28,13 @@ fn bench(c: &mut Criterion) {
     let store = runtime
         .block_on(saferstreets::storage::connect(&config.database_url))
         .unwrap_or_else(|e| panic!("store: {e}"));
-    let state = build_state(config, store, None).unwrap_or_else(|e| panic!("state: {e}"));
+    let state = build_state(
+        config,
+        store,
+        None,
+        saferstreets::geography::Geography::empty(),
+    )
+    .unwrap_or_else(|e| panic!("state: {e}"));
     let session = SessionId::generate();
 
     c.bench_function("render /advice/stalking (askama + fluent)", |b| {

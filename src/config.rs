@@ -39,6 +39,8 @@ pub struct Config {
     pub force_code: String,
     /// Minutes a report draft is kept without use.
     pub draft_idle_minutes: i64,
+    /// Add the fictional demo force area and places to a database that has no force areas.
+    pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
     /// older data (rotation). Empty: the key file `data_dir/encryption.keys`.
     #[serde(default)]
@@ -81,6 +83,7 @@ impl Default for Config {
             max_body_bytes: 64 * 1024,
             force_code: "northshire".to_owned(),
             draft_idle_minutes: 60,
+            demo_data: true,
             encryption_keys: Vec::new(),
         }
     }

@@ -6,6 +6,7 @@ pub mod config;
 pub mod crypto;
 pub mod domain;
 pub mod geo;
+pub mod geography;
 pub mod http;
 pub mod i18n;
 pub mod random;

@@ -32,6 +32,31 @@ enum Command {
         #[arg(long)]
         listen: Option<std::net::SocketAddr>,
     },
+    /// Import force areas or the place-name gazetteer (restart `serve` to use them).
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// A force's area from a GeoJSON file (FeatureCollection, Feature or geometry).
+    Boundaries {
+        /// The GeoJSON file.
+        file: PathBuf,
+        /// The force's short code, e.g. `northshire`.
+        #[arg(long)]
+        force: String,
+        /// The force's name as shown (default: the code).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Replace the gazetteer with a CSV file (name, postcode, lat, lng).
+    Gazetteer {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,6 +87,7 @@ fn main() -> ExitCode {
                 }
                 serve(config).await
             }
+            Command::Import { what } => import(config, what).await,
         }
     });
     match result {
@@ -81,5 +107,46 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     println!("saferstreets listening on http://{addr}");
     tracing::info!(%addr, "listening");
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn import(config: Config, what: Import) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
+    match what {
+        Import::Boundaries { file, force, name } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let shape = saferstreets::geo::parse_area(&text)
+                .with_context(|| format!("{}", file.display()))?;
+            store
+                .replace_force(&saferstreets::storage::ForceRow {
+                    name: name.unwrap_or_else(|| force.clone()),
+                    code: force.clone(),
+                    area: saferstreets::geo::to_geojson(&shape),
+                    imported_at: now,
+                })
+                .await?;
+            println!(
+                "imported the area of force {force} ({} polygons)",
+                shape.0.len()
+            );
+        }
+        Import::Gazetteer { file } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let places = saferstreets::geo::parse_csv(&bytes)
+                .with_context(|| format!("{}", file.display()))?;
+            let rows: Vec<_> = places
+                .iter()
+                .map(saferstreets::geography::gazetteer_row)
+                .collect();
+            let n = store.replace_gazetteer(&rows).await?;
+            println!("imported {n} gazetteer places");
+        }
+    }
     Ok(())
 }

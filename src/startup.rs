@@ -10,6 +10,7 @@ use tokio::net::TcpListener;
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
+use crate::geography::Geography;
 use crate::http::state::{AppState, Keys, Shared};
 use crate::i18n::Texts;
 use crate::storage::{self, DynStore};
@@ -41,7 +42,13 @@ impl Application {
         let store = storage::connect(&config.database_url)
             .await
             .context("cannot open the database")?;
-        let state = build_state(config, store, overrides.clock)?;
+        let clock = overrides
+            .clock
+            .unwrap_or_else(|| Arc::new(SystemClock) as Arc<dyn Clock>);
+        let geography = Geography::load(&store, &config, clock.now())
+            .await
+            .context("cannot load the force areas and gazetteer")?;
+        let state = build_state(config, store, Some(clock), geography)?;
         let listener = TcpListener::bind(state.config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", state.config.listen))?;
@@ -86,6 +93,7 @@ pub fn build_state(
     config: Config,
     store: DynStore,
     clock: Option<Arc<dyn Clock>>,
+    geography: Geography,
 ) -> anyhow::Result<AppState> {
     let text = Texts::load().context("cannot load the text catalogues")?;
     let secret = service_secret(&config)?;
@@ -93,6 +101,7 @@ pub fn build_state(
     Ok(AppState::new(Shared {
         keyring: Arc::new(keyring),
         pages: Default::default(),
+        geography,
         csp: axum::http::HeaderValue::from_str(
             &crate::http::security::content_security_policy(&[]),
         )

@@ -453,3 +453,8 @@ mod tests {
         );
     }
 }
+
+/// An area's shape as GeoJSON geometry text (for storage and export).
+pub fn to_geojson(shape: &MultiPolygon<f64>) -> String {
+    geojson::Geometry::new(geojson::GeometryValue::from(shape)).to_string()
+}

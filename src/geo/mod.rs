@@ -9,7 +9,7 @@ pub mod gazetteer;
 pub mod gistar;
 pub mod hex;
 
-pub use boundaries::{Area, AreaIndex, parse_area};
+pub use boundaries::{Area, AreaIndex, parse_area, to_geojson};
 pub use coords::{Axis, CoordError, LatLng};
 pub use demo::{demo_area, demo_places};
 pub use gazetteer::{Place, parse_csv, search};

@@ -45,6 +45,8 @@ pub struct Shared {
     pub csp: axum::http::HeaderValue,
     /// Keys that encrypt victims' answers at rest.
     pub keyring: Arc<crate::crypto::Keyring>,
+    /// Force areas and gazetteer.
+    pub geography: crate::geography::Geography,
     /// Pages that are the same for everyone, rendered once.
     pub pages: super::error::PageCache,
 }

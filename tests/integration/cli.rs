@@ -175,3 +175,106 @@ fn a_config_file_and_environment_override_the_defaults() {
     assert!(saferstreets::config::Config::load(Some(&dir.path().join("missing.toml"))).is_err());
     assert!(format!("{:?}", saferstreets::config::Secret("hunter2".into())) == "[redacted]");
 }
+
+fn saferstreets(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run")
+}
+
+#[tokio::test]
+async fn boundaries_import_checks_the_file_and_stores_the_area() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("bad.geojson"),
+        "{\n  \"type\": \"FeatureCollection\",\n  \"features\": [,]\n}",
+    )
+    .expect("write");
+    let bad = saferstreets(
+        dir.path(),
+        &["import", "boundaries", "bad.geojson", "--force", "westmoor"],
+    );
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("bad.geojson") && err.contains("line 3"),
+        "{err}"
+    );
+
+    let square = r#"{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[-2,53],[-1,53],[-1,54],[-2,54],[-2,53]]]}}"#;
+    std::fs::write(dir.path().join("westmoor.geojson"), square).expect("write");
+    let ok = saferstreets(
+        dir.path(),
+        &[
+            "import",
+            "boundaries",
+            "westmoor.geojson",
+            "--force",
+            "westmoor",
+            "--name",
+            "Westmoor Police",
+        ],
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let store = saferstreets::storage::connect(&format!(
+        "sqlite://{}/data/saferstreets.db",
+        dir.path().display()
+    ))
+    .await
+    .expect("store");
+    let forces = store.forces().await.expect("forces");
+    assert_eq!(
+        forces.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["Westmoor Police"]
+    );
+}
+
+#[tokio::test]
+async fn a_gazetteer_with_a_bad_line_imports_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("good.csv"),
+        "name,postcode,lat,lng\nMarket Square,NS1 2AB,53.80,-1.55\n",
+    )
+    .expect("write");
+    assert!(
+        saferstreets(dir.path(), &["import", "gazetteer", "good.csv"])
+            .status
+            .success()
+    );
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "name,postcode,lat,lng\nA,,53.8,-1.5\nB,,95.0,-1.5\n",
+    )
+    .expect("write");
+    let bad = saferstreets(dir.path(), &["import", "gazetteer", "bad.csv"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("line 3"), "{err}");
+    let store = saferstreets::storage::connect(&format!(
+        "sqlite://{}/data/saferstreets.db",
+        dir.path().display()
+    ))
+    .await
+    .expect("store");
+    let names: Vec<String> = store
+        .gazetteer()
+        .await
+        .expect("places")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Market Square"],
+        "the earlier gazetteer is kept whole"
+    );
+}

@@ -234,7 +234,19 @@ pub async fn save_step<F: FormPages>(
             return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
     };
+    let before = answers.get(&slug).cloned();
     answers.set(&slug, value);
+    if let Some((field, message)) = F::cross_check(step, &answers) {
+        let mut errors = FormErrors::default();
+        errors.add(field, message);
+        match before {
+            Some(v) => answers.set(&slug, v),
+            None => answers.retain_except(&slug),
+        }
+        let widget = Widget::from_raw(F::kind(step), &raw);
+        let page = QuestionPage::new::<F>(chrome, step, &answers, widget, errors, change);
+        return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+    }
     flow::prune::<F>(&mut answers);
     let next = flow::next::<F>(&answers);
     let to = if change || next == Next::Stop {
