@@ -254,6 +254,11 @@ impl AreaIndex {
     }
 }
 
+/// An area's shape as GeoJSON geometry text (for storage and export).
+pub fn to_geojson(shape: &MultiPolygon<f64>) -> String {
+    geojson::Geometry::new(geojson::GeometryValue::from(shape)).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,9 +457,4 @@ mod tests {
             "the test should exercise hits: {routed_somewhere}"
         );
     }
-}
-
-/// An area's shape as GeoJSON geometry text (for storage and export).
-pub fn to_geojson(shape: &MultiPolygon<f64>) -> String {
-    geojson::Geometry::new(geojson::GeometryValue::from(shape)).to_string()
 }
