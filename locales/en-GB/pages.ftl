@@ -1,21 +1,6 @@
-# Other public pages: forms that are not available yet, accessibility statement and privacy notice.
+# Other public pages: accessibility statement and privacy notice.
 # Ids ending in -html hold trusted inline markup and are rendered unescaped.
 # These pages also use the shared help-* messages in advice.ftl.
-
-## Shared by the "not available yet" pages
-
-soon-advice-heading = Advice
-soon-advice-link = Read our advice about stalking and harassment
-soon-what-link = Find out what you can do if you are being stalked or harassed
-
-## Tell us about a place where you felt unsafe (not available yet)
-
-soon-place-title = Tell us about a place where you felt unsafe
-soon-place-not-ready = You cannot use this form yet. We are still building it.
-soon-place-what = When it is ready, you will be able to tell us about a street, park or other public place where you felt unsafe, and why. You will not need to give your name. What people tell us will help us and the council find places that need to be made safer.
-soon-place-not-for-heading = This form is not for crimes or emergencies
-soon-place-crime = If a crime has happened, call 101 or go to a police station.
-soon-place-council = To report a broken street light, rubbish that has been dumped or graffiti, contact your local council.
 
 ## Accessibility statement
 

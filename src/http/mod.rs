@@ -11,6 +11,7 @@ pub mod report_stalking;
 pub mod security;
 pub mod session;
 pub mod state;
+pub mod unsafe_place;
 pub mod usage;
 pub mod view;
 
@@ -26,7 +27,9 @@ use state::AppState;
 /// The whole application. `extra` lets tests mount routes (e.g. one that panics) inside the
 /// same middleware stack.
 pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
-    let mut pages = public::routes().merge(report_stalking::routes());
+    let mut pages = public::routes()
+        .merge(report_stalking::routes())
+        .merge(unsafe_place::routes());
     if let Some(extra) = extra {
         pages = pages.merge(extra);
     }

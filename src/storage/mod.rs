@@ -173,6 +173,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         session: Option<&SessionWrite>,
     ) -> Result<String, StoreError>;
 
+    /// The receipt of the place report stored under a submission id.
+    async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError>;
+
     /// A stored place report by receipt.
     async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError>;
 

@@ -419,6 +419,17 @@ where
         Ok(receipt)
     }
 
+    async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
+            .bind(submission_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
     async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError> {
         let row = sqlx::query(
             "SELECT receipt, submission_id, force_code, created_at, lat, lng, day, hour, \

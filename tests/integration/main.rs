@@ -10,3 +10,4 @@ mod public;
 mod report_stalking;
 mod storage;
 mod text;
+mod unsafe_place;

@@ -27,7 +27,6 @@ pub fn routes() -> Router<AppState> {
         .route("/advice/online-stalking", get(online_stalking))
         .route("/advice/what-you-can-do", get(what_you_can_do))
         .route("/advice/covering-your-tracks", get(covering_your_tracks))
-        .route("/unsafe-place", get(unsafe_place_soon))
         .route("/accessibility", get(accessibility))
         .route("/privacy", get(privacy))
         .route("/cookies", get(cookies::show).post(cookies::save))
@@ -69,7 +68,6 @@ content_pages! {
     online_stalking => OnlineStalkingPage, "public/advice/online_stalking.html";
     what_you_can_do => WhatYouCanDoPage, "public/advice/what_you_can_do.html";
     covering_your_tracks => CoveringYourTracksPage, "public/advice/covering_your_tracks.html";
-    unsafe_place_soon => UnsafePlaceSoonPage, "public/unsafe_place_soon.html";
     accessibility => AccessibilityPage, "public/accessibility.html";
     privacy => PrivacyPage, "public/privacy.html";
 }

@@ -1,0 +1,489 @@
+//! "Tell us about a place where you felt unsafe": anonymous, one question per page (the
+//! generic question pages of `multipage`), a place page of its own (search the gazetteer or
+//! describe the place), check answers, send, receipt.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+use crate::domain::FormErrors;
+use crate::domain::answers::{Answers, Value};
+use crate::domain::flow::{self, Next};
+use crate::domain::place::{self, Step, UnsafePlace};
+use crate::domain::stalking::reference::Reference;
+use crate::domain::text::BoundedText;
+use crate::geo::{self, LatLng, hex};
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render, render_shared, render_with_status};
+use crate::http::forms::CsrfForm;
+use crate::http::multipage::draft::{self, Draft, Loaded};
+use crate::http::multipage::{
+    Current, FormPages, check, current, expired, next_url, save_step, show_step, step_url,
+};
+use crate::http::session::SessionId;
+use crate::http::state::AppState;
+use crate::storage::{NewPlaceReport, StoreError};
+
+const BASE: &str = "/unsafe-place";
+
+impl FormPages for UnsafePlace {
+    const BASE: &'static str = BASE;
+    const DRAFT: &'static str = "place";
+    const MSG: &'static str = "up";
+    const STOP_URL: &'static str = "/unsafe-place";
+    const CONFIRMATION_URL: &'static str = "/unsafe-place/confirmation";
+}
+
+/// Routes of the place report.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(BASE, get(start))
+        .route("/unsafe-place/where", get(show_where).post(save_where))
+        .route("/unsafe-place/check", get(check::<UnsafePlace>).post(send))
+        .route("/unsafe-place/confirmation", get(confirmation))
+        .route(
+            "/unsafe-place/{slug}",
+            get(show_step::<UnsafePlace>).post(save_step::<UnsafePlace>),
+        )
+}
+
+/// The start page.
+#[derive(Template)]
+#[template(path = "unsafe_place/start.html")]
+pub struct StartPage {
+    /// Layout context.
+    pub chrome: Chrome,
+}
+
+async fn start(State(state): State<AppState>, chrome: Chrome) -> Response {
+    render_shared(&state.pages, &chrome, || StartPage {
+        chrome: chrome.clone(),
+    })
+}
+
+/// One search result.
+#[derive(Debug)]
+pub struct Found {
+    /// Its position in the gazetteer.
+    pub index: usize,
+    /// Name and postcode.
+    pub label: String,
+    /// Chosen.
+    pub checked: bool,
+}
+
+/// The place page.
+#[derive(Template)]
+#[template(path = "unsafe_place/where.html")]
+pub struct WherePage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// What was searched for.
+    pub q: String,
+    /// Whether a search was made (to say when nothing matched).
+    pub searched: bool,
+    /// Matching places.
+    pub results: Vec<Found>,
+    /// The description typed.
+    pub description: String,
+    /// Open the "describe it" part (it holds an answer or an error).
+    pub describe_open: bool,
+    /// The place chosen before, if any.
+    pub current: String,
+    /// Problems.
+    pub errors: FormErrors,
+    /// Where Back goes.
+    pub back: String,
+    /// Came from the check page.
+    pub change: bool,
+}
+
+/// Longest description of a place, in characters.
+const DESCRIPTION_MAX: usize = 500;
+/// Most search results shown.
+const RESULTS: usize = 10;
+
+fn label(p: &geo::Place) -> String {
+    match &p.postcode {
+        Some(pc) => format!("{} ({pc})", p.name),
+        None => p.name.clone(),
+    }
+}
+
+fn where_page(chrome: Chrome, answers: &Answers, change: bool) -> WherePage {
+    let (current, description) = match answers.get(Step::Where.slug()) {
+        Some(Value::Location {
+            point: None, label, ..
+        }) => (String::new(), label.clone()),
+        Some(Value::Location { label, .. }) => (label.clone(), String::new()),
+        _ => (String::new(), String::new()),
+    };
+    WherePage {
+        chrome,
+        q: String::new(),
+        searched: false,
+        results: Vec::new(),
+        describe_open: !description.is_empty(),
+        description,
+        current,
+        errors: FormErrors::default(),
+        back: if change {
+            format!("{BASE}/check")
+        } else {
+            BASE.to_owned()
+        },
+        change,
+    }
+}
+
+/// `?change=check`.
+#[derive(Debug, Deserialize)]
+pub struct ChangeQuery {
+    change: Option<String>,
+}
+
+async fn show_where(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    Query(q): Query<ChangeQuery>,
+) -> Result<Response, AppError> {
+    let answers = match current::<UnsafePlace>(&state, &session, &chrome, true).await? {
+        Current::Respond(r) => return Ok(r),
+        Current::Open { answers, .. } => answers,
+    };
+    let change = q.change.as_deref() == Some("check");
+    Ok(render(&where_page(chrome, &answers, change)))
+}
+
+/// What the place page sends. Lists, so repeated fields are not a malformed request.
+#[derive(Debug, Default, Deserialize)]
+pub struct WhereForm {
+    #[serde(default)]
+    action: Vec<String>,
+    #[serde(default)]
+    q: Vec<String>,
+    #[serde(default)]
+    place: Vec<String>,
+    #[serde(default)]
+    lat: Vec<String>,
+    #[serde(default)]
+    lng: Vec<String>,
+    #[serde(default)]
+    description: Vec<String>,
+    #[serde(default)]
+    change: Vec<String>,
+}
+
+fn first(v: &[String]) -> &str {
+    v.first().map_or("", String::as_str)
+}
+
+async fn save_where(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<WhereForm>,
+) -> Result<Response, AppError> {
+    let change = first(&form.change) == "check";
+    let (submission, mut answers) =
+        match current::<UnsafePlace>(&state, &session, &chrome, true).await? {
+            Current::Respond(r) => return Ok(r),
+            Current::Open {
+                submission,
+                answers,
+            } => (submission, answers),
+        };
+    let places = &state.geography.places;
+    let q = first(&form.q).trim().to_owned();
+    let mut page = where_page(chrome, &answers, change);
+    page.q.clone_from(&q);
+    page.description = first(&form.description).to_owned();
+    let refuse = |mut page: WherePage, field: &'static str, message: &'static str| {
+        page.errors.add(field, message);
+        page.describe_open |= field == "description";
+        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    };
+
+    if first(&form.action) == "search" {
+        if q.is_empty() {
+            return Ok(refuse(page, "q", "up-err-search-empty"));
+        }
+        page.searched = true;
+        page.results = search_results(places, &q, None);
+        return Ok(render(&page));
+    }
+
+    // Continue: a place from the search, a point from the map, or a description.
+    let chosen = first(&form.place)
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| places.get(i));
+    let point = LatLng::parse(first(&form.lat), first(&form.lng)).ok();
+    let value = if let Some(p) = chosen {
+        located(&state, p.point, label(p), "search")
+    } else if let Some(p) = point {
+        located(&state, p, String::new(), "map")
+    } else {
+        match BoundedText::parse(first(&form.description), DESCRIPTION_MAX) {
+            Ok(Some(text)) => Ok(Value::Location {
+                point: None,
+                label: place::scrub(text.as_str()),
+                how: "described".to_owned(),
+            }),
+            Ok(None) => Err(("q", "up-err-where")),
+            Err(_) => Err(("description", "up-err-description-long")),
+        }
+    };
+    let value = match value {
+        Ok(v) => v,
+        Err((field, message)) => {
+            if !q.is_empty() {
+                page.searched = true;
+                page.results = search_results(places, &q, None);
+            }
+            return Ok(refuse(page, field, message));
+        }
+    };
+    answers.set(Step::Where.slug(), value);
+    flow::prune::<UnsafePlace>(&mut answers);
+    let next = flow::next::<UnsafePlace>(&answers);
+    let to = if change {
+        next_url::<UnsafePlace>(next, true)
+    } else {
+        flow::following::<UnsafePlace>(Step::Where, &answers).map_or_else(
+            || next_url::<UnsafePlace>(next, false),
+            |s| step_url::<UnsafePlace>(s, false),
+        )
+    };
+    let open = Draft::Open {
+        submission,
+        answers,
+    };
+    draft::save(&state, &session, UnsafePlace::DRAFT, &open).await?;
+    Ok(Redirect::to(&to).into_response())
+}
+
+fn search_results(places: &[geo::Place], q: &str, chosen: Option<usize>) -> Vec<Found> {
+    geo::search(places, q, RESULTS)
+        .into_iter()
+        .filter_map(|p| {
+            let index = places.iter().position(|x| std::ptr::eq(x, p))?;
+            Some(Found {
+                index,
+                label: label(p),
+                checked: chosen == Some(index),
+            })
+        })
+        .collect()
+}
+
+/// A located answer, if a force covers the point.
+fn located(
+    state: &AppState,
+    point: LatLng,
+    label: String,
+    how: &str,
+) -> Result<Value, (&'static str, &'static str)> {
+    if state.geography.areas.route(point).is_none() {
+        return Err(("q", "up-err-outside"));
+    }
+    let micro = |d: f64| (d * 1_000_000.0).round() as i64;
+    Ok(Value::Location {
+        point: Some((micro(point.lat()), micro(point.lng()))),
+        label: if label.is_empty() {
+            format!("{:.5}, {:.5}", point.lat(), point.lng())
+        } else {
+            label
+        },
+        how: how.to_owned(),
+    })
+}
+
+/// The send form.
+#[derive(Debug, Deserialize)]
+pub struct SendForm {
+    submission: Option<String>,
+}
+
+/// The page shown when the report could not be stored.
+#[derive(Template)]
+#[template(path = "unsafe_place/not_sent.html")]
+pub struct NotSentPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The draft's submission id.
+    pub submission: String,
+}
+
+async fn send(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<SendForm>,
+) -> Result<Response, AppError> {
+    let confirmation = || Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response();
+    let (submission, answers) = match draft::load(&state, &session, UnsafePlace::DRAFT).await? {
+        Loaded::Expired => return Ok(expired::<UnsafePlace>(chrome, &state)),
+        Loaded::None => return Ok(Redirect::to(BASE).into_response()),
+        Loaded::Found(Draft::Sent { submission })
+            if form.submission.as_deref() == Some(submission.as_str()) =>
+        {
+            return Ok(confirmation());
+        }
+        Loaded::Found(Draft::Sent { .. }) => return Ok(Redirect::to(BASE).into_response()),
+        Loaded::Found(Draft::Open {
+            submission,
+            answers,
+        }) => (submission, answers),
+    };
+    let next: Next<Step> = flow::next::<UnsafePlace>(&answers);
+    if form.submission.as_deref() != Some(submission.as_str()) || next != Next::Check {
+        return Ok(Redirect::to(&next_url::<UnsafePlace>(next, false)).into_response());
+    }
+    if let Err(e) = store_report(&state, &session, &submission, &answers).await {
+        tracing::error!(error = %e, "place report not stored");
+        return Ok(render_with_status(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NotSentPage { chrome, submission },
+        ));
+    }
+    Ok(confirmation())
+}
+
+/// What is kept of the answers besides the indexed columns: no exact point, and free text
+/// cleaned of contact details.
+fn kept_answers(answers: &Answers) -> Result<String, AppError> {
+    let mut kept = answers.clone();
+    for step in [Step::Where, Step::When, Step::TimeOfDay] {
+        kept.retain_except(step.slug());
+    }
+    if let Some(Value::Text(Some(text))) = kept.get(Step::Details.slug()) {
+        let clean = place::scrub(text);
+        kept.set(Step::Details.slug(), Value::Text(Some(clean)));
+    }
+    if let Some(Value::Many {
+        codes,
+        other: Some(other),
+    }) = kept.get(Step::PlaceReasons.slug())
+    {
+        let clean = Value::Many {
+            codes: codes.clone(),
+            other: Some(place::scrub(other)),
+        };
+        kept.set(Step::PlaceReasons.slug(), clean);
+    }
+    if let Some(Value::Location {
+        point: None, label, ..
+    }) = answers.get(Step::Where.slug())
+    {
+        kept.set("place-description", Value::Text(Some(label.clone())));
+    }
+    serde_json::to_string(&kept).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+async fn store_report(
+    state: &AppState,
+    session: &SessionId,
+    submission: &str,
+    answers: &Answers,
+) -> Result<String, AppError> {
+    let (point, force_code) = match answers.get(Step::Where.slug()) {
+        Some(Value::Location {
+            point: Some((lat, lng)),
+            ..
+        }) => {
+            let p = LatLng::new(*lat as f64 / 1e6, *lng as f64 / 1e6)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let force = state
+                .geography
+                .areas
+                .route(p)
+                .map_or_else(|| state.config.force_code.clone(), |a| a.code.clone());
+            (Some(p), force)
+        }
+        _ => (None, state.config.force_code.clone()),
+    };
+    let cells = point.map_or_else(Vec::new, |p| {
+        hex::RESOLUTIONS
+            .iter()
+            .zip(hex::cells(p))
+            .map(|(res, cell)| (i64::from(*res), cell as i64))
+            .collect()
+    });
+    let day = match answers.get(Step::When.slug()) {
+        Some(Value::Date { day, month, year }) => {
+            jiff::civil::Date::new(*year, *month, day.unwrap_or(1))
+                .ok()
+                .and_then(|d| d.since(jiff::civil::date(1970, 1, 1)).ok())
+                .map_or(0, |span| i64::from(span.get_days()))
+        }
+        _ => 0,
+    };
+    let hour = answers
+        .one(Step::TimeOfDay.slug())
+        .and_then(|h| h.parse().ok())
+        .unwrap_or(0);
+    let sent = draft::sealed(
+        state,
+        session,
+        UnsafePlace::DRAFT,
+        &Draft::Sent {
+            submission: submission.to_owned(),
+        },
+    )?;
+    let kept = kept_answers(answers)?;
+    for _ in 0..3 {
+        let report = NewPlaceReport {
+            receipt: Reference::generate().as_compact().to_owned(),
+            submission_id: submission.to_owned(),
+            force_code: force_code.clone(),
+            created_at: state.clock.now(),
+            point: point.map(|p| (p.lat(), p.lng())),
+            cells: cells.clone(),
+            day,
+            hour,
+            reasons: i64::from(place::reason_bits(answers)),
+            answers: kept.clone(),
+        };
+        match state.store.submit_place_report(&report, Some(&sent)).await {
+            Err(StoreError::Duplicate) => continue,
+            other => return Ok(other?),
+        }
+    }
+    Err(AppError::Internal(
+        "no free receipt after three draws".into(),
+    ))
+}
+
+/// The confirmation page.
+#[derive(Template)]
+#[template(path = "unsafe_place/confirmation.html")]
+pub struct ConfirmationPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The receipt, grouped for reading.
+    pub receipt: String,
+}
+
+async fn confirmation(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    match draft::load(&state, &session, UnsafePlace::DRAFT).await? {
+        Loaded::Found(Draft::Sent { submission }) => {
+            let Some(receipt) = state.store.place_receipt_for(&submission).await? else {
+                return Err(AppError::Internal("sent draft without a report".into()));
+            };
+            let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
+            Ok(render(&ConfirmationPage { chrome, receipt }))
+        }
+        Loaded::Expired => Ok(expired::<UnsafePlace>(chrome, &state)),
+        _ => Ok(Redirect::to(BASE).into_response()),
+    }
+}
