@@ -39,6 +39,11 @@ pub struct Config {
     pub force_code: String,
     /// Minutes a report draft is kept without use.
     pub draft_idle_minutes: i64,
+    /// Map tiles for the place page, e.g. `https://tiles.example.org/{z}/{x}/{y}.png`. Empty: the
+    /// map shows no background (the pin still works). Its host is added to the CSP `img-src`.
+    pub map_tile_url: String,
+    /// The attribution the tile provider requires (plain text).
+    pub map_attribution: String,
     /// Add the fictional demo force area and places to a database that has no force areas.
     pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
@@ -84,6 +89,8 @@ impl Default for Config {
             force_code: "northshire".to_owned(),
             draft_idle_minutes: 60,
             demo_data: true,
+            map_tile_url: String::new(),
+            map_attribution: String::new(),
             encryption_keys: Vec::new(),
         }
     }
@@ -107,6 +114,12 @@ impl Config {
             )
             .extract()
             .map_err(Box::new)
+    }
+
+    /// The origin (`scheme://host[:port]`) of the map tile server, if one is configured.
+    pub fn tile_origin(&self) -> Option<String> {
+        let url = url::Url::parse(&self.map_tile_url.replace(['{', '}'], "")).ok()?;
+        matches!(url.scheme(), "https" | "http").then(|| url.origin().ascii_serialization())
     }
 
     /// True when the service is reached over HTTPS.

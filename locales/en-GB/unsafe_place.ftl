@@ -176,3 +176,12 @@ up-err-gender = Select an answer, or prefer not to say
 up-err-ethnicity = Select your ethnic group, or prefer not to say
 up-err-disability = Select an answer, or prefer not to say
 up-err-not-reported = Select why, or prefer not to say
+
+## Map (with JavaScript)
+
+up-where-map-heading = Choose the place on a map
+up-where-map-hint = Click or tap the map to put a pin where you felt unsafe, or move the pin. With a keyboard, move the map with the arrow keys and press Enter to put the pin in the middle.
+up-where-map-label = Map. Click, tap or press Enter to put the pin.
+up-where-map-pin = Pin where you felt unsafe
+up-where-locate = Use my current location
+up-where-locate-error = We could not find your location. Choose the place on the map or search for it instead.

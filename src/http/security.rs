@@ -11,7 +11,7 @@ use super::state::AppState;
 
 /// The Content-Security-Policy: our own origin only, no inline script or style.
 /// `extra_img` lets a configured map tile server through `img-src` (later issues).
-pub fn content_security_policy(extra_img: &[&str]) -> String {
+pub fn content_security_policy(extra_img: &[String]) -> String {
     let mut img = String::from("'self' data:");
     for source in extra_img {
         img.push(' ');

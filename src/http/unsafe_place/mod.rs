@@ -100,6 +100,25 @@ pub struct WherePage {
     pub back: String,
     /// Came from the check page.
     pub change: bool,
+    /// The map's settings (shown only with JavaScript).
+    pub map: MapSettings,
+}
+
+/// What the map script needs, as data attributes on the map element.
+#[derive(Debug, Clone)]
+pub struct MapSettings {
+    /// Tile URL template, or empty for no background.
+    pub tile_url: String,
+    /// Attribution text for the tiles.
+    pub attribution: String,
+    /// Where the map opens: the middle of the force areas.
+    pub lat: String,
+    /// Where the map opens.
+    pub lng: String,
+    /// The point already chosen, if any.
+    pub pin_lat: String,
+    /// The point already chosen, if any.
+    pub pin_lng: String,
 }
 
 /// Longest description of a place, in characters.
@@ -114,7 +133,32 @@ fn label(p: &geo::Place) -> String {
     }
 }
 
-fn where_page(chrome: Chrome, answers: &Answers, change: bool) -> WherePage {
+fn map_settings(state: &AppState, answers: &Answers) -> MapSettings {
+    let (lat, lng) = state.geography.areas.bbox().map_or((53.8, -1.55), |b| {
+        let c = b.center();
+        (c.y, c.x)
+    });
+    let (pin_lat, pin_lng) = match answers.get(Step::Where.slug()) {
+        Some(Value::Location {
+            point: Some((la, ln)),
+            ..
+        }) => (
+            format!("{:.6}", *la as f64 / 1e6),
+            format!("{:.6}", *ln as f64 / 1e6),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    MapSettings {
+        tile_url: state.config.map_tile_url.clone(),
+        attribution: state.config.map_attribution.clone(),
+        lat: format!("{lat:.5}"),
+        lng: format!("{lng:.5}"),
+        pin_lat,
+        pin_lng,
+    }
+}
+
+fn where_page(chrome: Chrome, state: &AppState, answers: &Answers, change: bool) -> WherePage {
     let (current, description) = match answers.get(Step::Where.slug()) {
         Some(Value::Location {
             point: None, label, ..
@@ -137,6 +181,7 @@ fn where_page(chrome: Chrome, answers: &Answers, change: bool) -> WherePage {
             BASE.to_owned()
         },
         change,
+        map: map_settings(state, answers),
     }
 }
 
@@ -157,7 +202,7 @@ async fn show_where(
         Current::Open { answers, .. } => answers,
     };
     let change = q.change.as_deref() == Some("check");
-    Ok(render(&where_page(chrome, &answers, change)))
+    Ok(render(&where_page(chrome, &state, &answers, change)))
 }
 
 /// What the place page sends. Lists, so repeated fields are not a malformed request.
@@ -200,7 +245,7 @@ async fn save_where(
         };
     let places = &state.geography.places;
     let q = first(&form.q).trim().to_owned();
-    let mut page = where_page(chrome, &answers, change);
+    let mut page = where_page(chrome, &state, &answers, change);
     page.q.clone_from(&q);
     page.description = first(&form.description).to_owned();
     let refuse = |mut page: WherePage, field: &'static str, message: &'static str| {
