@@ -44,6 +44,8 @@ pub struct Config {
     pub map_tile_url: String,
     /// The attribution the tile provider requires (plain text).
     pub map_attribution: String,
+    /// Hotspot hexagons with fewer reports than this are not shown to anyone outside the police.
+    pub suppression_k: i64,
     /// Add the fictional demo force area and places to a database that has no force areas.
     pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
@@ -89,6 +91,7 @@ impl Default for Config {
             force_code: "northshire".to_owned(),
             draft_idle_minutes: 60,
             demo_data: true,
+            suppression_k: 5,
             map_tile_url: String::new(),
             map_attribution: String::new(),
             encryption_keys: Vec::new(),

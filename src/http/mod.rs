@@ -1,5 +1,6 @@
 //! The web layer: router, middleware and one module per flow.
 
+pub mod api;
 pub mod assets;
 pub mod chrome;
 pub mod consent;
@@ -47,6 +48,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .route("/healthz", get(public::health::healthz))
         .route("/readyz", get(public::health::readyz))
         .route("/assets/{*path}", get(assets::serve))
+        .merge(api::routes())
         .merge(pages)
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::custom(error::panic_response))

@@ -182,8 +182,31 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// How many place reports are stored.
     async fn count_place_reports(&self) -> Result<i64, StoreError>;
 
+    /// Report counts per H3 cell for a hotspot query (from the maintained counts, never by
+    /// rescanning reports).
+    async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError>;
+
     /// Report counts per H3 cell at one resolution for a force, over all days and reasons.
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError>;
+}
+
+/// Filters of a hotspot query. Masks have one bit per allowed value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HotspotQuery {
+    /// H3 resolution.
+    pub res: i64,
+    /// First day, in days since 1970-01-01.
+    pub from_day: i64,
+    /// Last day.
+    pub to_day: i64,
+    /// Reports with any of these reason bits.
+    pub reasons: i64,
+    /// Three-hour bands: bit `hour / 3`.
+    pub hours: i64,
+    /// Weekdays: bit 0 = Monday … bit 6 = Sunday.
+    pub weekdays: i64,
+    /// One force, or all when empty.
+    pub force_code: String,
 }
 
 /// A force and its area.

@@ -15,7 +15,7 @@ use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
 use super::{
-    Backend, DynStore, Feedback, ForceRow, GazetteerRow, NewFeedback, NewPlaceReport,
+    Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPlaceReport,
     NewStalkingReport, PageViews, SessionWrite, StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
@@ -460,6 +460,31 @@ where
             .fetch_one(&self.pool)
             .await?;
         Ok(row.try_get(0)?)
+    }
+
+    async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError> {
+        // Weekday from the day number: 1970-01-01 was a Thursday, so (day + 3) % 7 is 0 on
+        // Mondays. Masks keep the statement the same whatever the filters (no dynamic IN);
+        // PostgreSQL shifts only a BIGINT by an INTEGER, hence the casts.
+        let rows = sqlx::query(
+            "SELECT cell, CAST(SUM(n) AS BIGINT) FROM place_cell_counts \
+             WHERE res = $1 AND day >= $2 AND day <= $3 AND (reasons & $4) != 0 \
+             AND ((CAST(1 AS BIGINT) << CAST(hour / 3 AS INTEGER)) & $5) != 0 \
+             AND ((CAST(1 AS BIGINT) << CAST((day + 3) % 7 AS INTEGER)) & $6) != 0 \
+             AND ($7 = '' OR force_code = $7) GROUP BY cell",
+        )
+        .bind(q.res)
+        .bind(q.from_day)
+        .bind(q.to_day)
+        .bind(q.reasons)
+        .bind(q.hours)
+        .bind(q.weekdays)
+        .bind(q.force_code.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
     }
 
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError> {

@@ -2,6 +2,7 @@
 //! The one integration test binary: every test talks HTTP to a real server on port 0 with its
 //! own database. Modules mirror the URL tree.
 
+mod api;
 mod cli;
 mod fuzz_forms;
 mod helpers;

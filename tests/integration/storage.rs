@@ -472,3 +472,90 @@ async fn force_areas_and_the_gazetteer_are_replaced_whole() {
         assert_eq!(names, ["C"], "{:?}", store.backend());
     }
 }
+
+#[tokio::test]
+async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        // Day 20_416 is Monday 2025-11-24; 20_422 is Sunday 2025-11-30.
+        let reports = [
+            ("a", 20_416, 21, 0b001, 1),
+            ("b", 20_416, 3, 0b010, 1),
+            ("c", 20_422, 21, 0b011, 2),
+            ("d", 20_422, 21, 0b100, 2),
+        ];
+        for (id, day, hour, reasons, cell) in reports {
+            let r = storage::NewPlaceReport {
+                day,
+                hour,
+                reasons,
+                cells: vec![(9, cell)],
+                ..place(id, id, &[])
+            };
+            store.submit_place_report(&r, None).await.expect("submit");
+        }
+        let all = storage::HotspotQuery {
+            res: 9,
+            from_day: 0,
+            to_day: 99_999,
+            reasons: -1,
+            hours: 0xff,
+            weekdays: 0x7f,
+            force_code: String::new(),
+        };
+        let sorted = |mut v: Vec<(i64, i64)>| {
+            v.sort();
+            v
+        };
+        assert_eq!(
+            sorted(store.hotspot_counts(&all).await.expect("all")),
+            [(1, 2), (2, 2)],
+            "{:?}",
+            store.backend()
+        );
+        let lighting = storage::HotspotQuery {
+            reasons: 0b001,
+            ..all.clone()
+        };
+        assert_eq!(
+            sorted(store.hotspot_counts(&lighting).await.expect("q")),
+            [(1, 1), (2, 1)]
+        );
+        let night = storage::HotspotQuery {
+            hours: 1 << 7,
+            ..all.clone()
+        };
+        assert_eq!(
+            sorted(store.hotspot_counts(&night).await.expect("q")),
+            [(1, 1), (2, 2)]
+        );
+        let sundays = storage::HotspotQuery {
+            weekdays: 1 << 6,
+            ..all.clone()
+        };
+        assert_eq!(
+            sorted(store.hotspot_counts(&sundays).await.expect("q")),
+            [(2, 2)]
+        );
+        let mondays_only_day = storage::HotspotQuery {
+            from_day: 20_416,
+            to_day: 20_416,
+            ..all.clone()
+        };
+        assert_eq!(
+            sorted(store.hotspot_counts(&mondays_only_day).await.expect("q")),
+            [(1, 2)]
+        );
+        let other_force = storage::HotspotQuery {
+            force_code: "elsewhere".into(),
+            ..all
+        };
+        assert!(
+            store
+                .hotspot_counts(&other_force)
+                .await
+                .expect("q")
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! /api: hotspots as GeoJSON with small counts suppressed, and the OpenAPI description.
+
+use saferstreets::geo::{LatLng, hex};
+use saferstreets::storage::NewPlaceReport;
+
+use crate::helpers::{TEST_NOW, spawn_app};
+
+async fn add_reports(app: &crate::helpers::TestApp, at: LatLng, n: usize, tag: &str) {
+    let today = TEST_NOW / 86_400;
+    for i in 0..n {
+        let cells = hex::RESOLUTIONS
+            .iter()
+            .zip(hex::cells(at))
+            .map(|(r, c)| (i64::from(*r), c as i64))
+            .collect();
+        let report = NewPlaceReport {
+            receipt: format!("{tag}{i}"),
+            submission_id: format!("{tag}{i}"),
+            force_code: "northshire".into(),
+            created_at: TEST_NOW,
+            point: Some((at.lat(), at.lng())),
+            cells,
+            day: today - 1,
+            hour: 21,
+            reasons: 1,
+            answers: "{\"anything-else\":\"SECRET free text\"}".into(),
+        };
+        app.state
+            .store
+            .submit_place_report(&report, None)
+            .await
+            .expect("submit");
+    }
+}
+
+#[tokio::test]
+async fn hotspots_show_only_hexagons_with_enough_reports_and_nothing_identifying() {
+    let app = spawn_app().await;
+    let busy = LatLng::new(53.8012, -1.5481).expect("point");
+    let quiet = LatLng::new(53.7605, -1.5230).expect("point");
+    add_reports(&app, busy, 6, "b").await;
+    add_reports(&app, quiet, 4, "q").await;
+    let page = app.get("/api/v1/hotspots?res=9").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("content-type"), "application/geo+json");
+    let json: serde_json::Value = serde_json::from_str(&page.body).expect("json");
+    assert_eq!(json["type"], "FeatureCollection");
+    let features = json["features"].as_array().expect("features");
+    assert_eq!(
+        features.len(),
+        1,
+        "the 4-report hexagon is suppressed (k = 5)"
+    );
+    assert_eq!(features[0]["properties"]["count"], 6);
+    assert_eq!(
+        features[0]["properties"]["cell"],
+        format!("{:x}", hex::cells(busy)[2])
+    );
+    assert_eq!(
+        features[0]["geometry"]["coordinates"][0]
+            .as_array()
+            .map(Vec::len),
+        Some(7)
+    );
+    assert!(
+        !page.body.contains("SECRET") && !page.body.contains("53.8012"),
+        "no free text or exact points"
+    );
+    assert!(page.set_cookies().is_empty());
+
+    let filtered = app.get("/api/v1/hotspots?res=9&hours=0,3&weekdays=1").await;
+    let json: serde_json::Value = serde_json::from_str(&filtered.body).expect("json");
+    assert_eq!(json["features"].as_array().map(Vec::len), Some(0));
+    let elsewhere = app.get("/api/v1/hotspots?bbox=-1.0,53.0,-0.5,53.5").await;
+    let json: serde_json::Value = serde_json::from_str(&elsewhere.body).expect("json");
+    assert_eq!(json["features"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn bad_filters_get_a_json_error_naming_the_parameter() {
+    let app = spawn_app().await;
+    for (query, field) in [
+        ("res=8", "res"),
+        ("reasons=aliens", "reasons"),
+        ("from=2026-13-01", "from"),
+        ("from=2026-11-25&to=2026-01-01", "from"),
+        ("hours=4", "hours"),
+        ("weekdays=0", "weekdays"),
+        ("bbox=1,2,3", "bbox"),
+        ("bbox=-1,95,0,96", "bbox"),
+    ] {
+        let page = app.get(&format!("/api/v1/hotspots?{query}")).await;
+        assert_eq!(page.status, 400, "{query}");
+        let json: serde_json::Value = serde_json::from_str(&page.body).expect("json error");
+        assert_eq!(json["error"]["field"], field, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_api() {
+    let app = spawn_app().await;
+    let page = app.get("/api/openapi.json").await;
+    assert_eq!(page.status, 200);
+    let doc: serde_json::Value = serde_json::from_str(&page.body).expect("json");
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    let params = doc["paths"]["/api/v1/hotspots"]["get"]["parameters"]
+        .as_array()
+        .expect("params");
+    let names: Vec<&str> = params.iter().filter_map(|p| p["name"].as_str()).collect();
+    for name in [
+        "bbox", "res", "reasons", "from", "to", "hours", "weekdays", "force",
+    ] {
+        assert!(names.contains(&name), "{name} documented: {names:?}");
+    }
+    assert!(doc["components"]["schemas"]["Hotspots"].is_object());
+}
