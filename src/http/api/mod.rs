@@ -147,11 +147,14 @@ fn day_number(text: &str) -> Option<i64> {
     Some(i64::from(span.get_days()))
 }
 
+/// `[minLng, minLat, maxLng, maxLat]`.
+type BBox = [f64; 4];
+
+/// The parameter at fault and what is wrong with it.
+type ParamError = (&'static str, String);
+
 /// Check the filters; the field and message of the first problem.
-fn query_from(
-    p: &HotspotParams,
-    today: i64,
-) -> Result<(HotspotQuery, Option<[f64; 4]>), (&'static str, String)> {
+fn query_from(p: &HotspotParams, today: i64) -> Result<(HotspotQuery, Option<BBox>), ParamError> {
     let res = p.res.unwrap_or(9);
     if !hex::RESOLUTIONS.contains(&res) {
         return Err(("res", format!("must be one of {:?}", hex::RESOLUTIONS)));
