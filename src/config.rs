@@ -44,6 +44,8 @@ pub struct Config {
     pub map_tile_url: String,
     /// The attribution the tile provider requires (plain text).
     pub map_attribution: String,
+    /// Synthetic place reports added with the demo force (0 for none).
+    pub demo_reports: u64,
     /// Hotspot hexagons with fewer reports than this are not shown to anyone outside the police.
     pub suppression_k: i64,
     /// Add the fictional demo force area and places to a database that has no force areas.
@@ -92,6 +94,7 @@ impl Default for Config {
             draft_idle_minutes: 60,
             demo_data: true,
             suppression_k: 5,
+            demo_reports: 2_000,
             map_tile_url: String::new(),
             map_attribution: String::new(),
             encryption_keys: Vec::new(),

@@ -30,7 +30,7 @@ impl Geography {
     pub async fn load(store: &DynStore, config: &Config, now: Timestamp) -> anyhow::Result<Self> {
         let mut forces = store.forces().await?;
         if forces.is_empty() && config.demo_data {
-            seed_demo(store, now).await?;
+            seed_demo(store, config.demo_reports, now).await?;
             forces = store.forces().await?;
         }
         let mut areas = Vec::with_capacity(forces.len());
@@ -72,7 +72,7 @@ pub fn gazetteer_row(p: &Place) -> GazetteerRow {
     }
 }
 
-async fn seed_demo(store: &DynStore, now: Timestamp) -> anyhow::Result<()> {
+async fn seed_demo(store: &DynStore, reports: u64, now: Timestamp) -> anyhow::Result<()> {
     let area = geo::demo_area();
     store
         .replace_force(&ForceRow {
@@ -82,10 +82,15 @@ async fn seed_demo(store: &DynStore, now: Timestamp) -> anyhow::Result<()> {
             imported_at: now,
         })
         .await?;
+    let places = geo::demo_places();
     if store.gazetteer().await?.is_empty() {
-        let rows: Vec<GazetteerRow> = geo::demo_places().iter().map(gazetteer_row).collect();
+        let rows: Vec<GazetteerRow> = places.iter().map(gazetteer_row).collect();
         store.replace_gazetteer(&rows).await?;
     }
-    tracing::info!("empty database: added the demo force area and places");
+    // Enough synthetic reports for the hotspot map to show something on a first run.
+    if reports > 0 && store.count_place_reports().await? == 0 {
+        crate::demo::generate_place_reports(store, &area, &places, reports, 1, now, |_| {}).await?;
+    }
+    tracing::info!("empty database: added the demo force area, places and reports");
     Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod demo;
 pub mod domain;
 pub mod geo;
 pub mod geography;

@@ -32,6 +32,18 @@ enum Command {
         #[arg(long)]
         listen: Option<std::net::SocketAddr>,
     },
+    /// Add synthetic place reports (for demonstrations and benchmarks).
+    DemoData {
+        /// How many place reports to generate.
+        #[arg(long, default_value_t = 10_000)]
+        place_reports: u64,
+        /// The force whose area and gazetteer places they cluster on (default: the first).
+        #[arg(long)]
+        force: Option<String>,
+        /// Seed, so the same command gives the same reports.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Import force areas or the place-name gazetteer (restart `serve` to use them).
     Import {
         #[command(subcommand)]
@@ -88,6 +100,11 @@ fn main() -> ExitCode {
                 serve(config).await
             }
             Command::Import { what } => import(config, what).await,
+            Command::DemoData {
+                place_reports,
+                force,
+                seed,
+            } => demo_data(config, place_reports, force, seed).await,
         }
     });
     match result {
@@ -148,5 +165,50 @@ async fn import(config: Config, what: Import) -> anyhow::Result<()> {
             println!("imported {n} gazetteer places");
         }
     }
+    Ok(())
+}
+
+async fn demo_data(config: Config, n: u64, force: Option<String>, seed: u64) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
+    let geography = saferstreets::geography::Geography::load(&store, &config, now).await?;
+    let area = match &force {
+        Some(code) => geography.areas.areas().iter().find(|a| &a.code == code),
+        None => geography.areas.areas().first(),
+    }
+    .context("no such force area: import one with `saferstreets import boundaries`")?;
+    let index = saferstreets::geo::AreaIndex::new(vec![area.clone()]);
+    let places: Vec<_> = geography
+        .places
+        .iter()
+        .filter(|p| index.route(p.point).is_some())
+        .cloned()
+        .collect();
+    anyhow::ensure!(
+        !places.is_empty(),
+        "the force {} has no gazetteer places to cluster on",
+        area.code
+    );
+    let bar = indicatif::ProgressBar::new(n).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} reports, {per_sec}, {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let written =
+        saferstreets::demo::generate_place_reports(&store, area, &places, n, seed, now, |done| {
+            bar.set_position(done);
+        })
+        .await?;
+    bar.finish_and_clear();
+    println!(
+        "added {written} place reports to {} in {:.1?}",
+        area.code,
+        started.elapsed()
+    );
     Ok(())
 }

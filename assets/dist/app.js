@@ -99,6 +99,21 @@ for (const button of document.querySelectorAll('button[data-print]')) {
   button.addEventListener('click', () => window.print())
 }
 
+// --- Map on the place page ---------------------------------------------------
+//
+// Only pages with a map section load map.js (and through it Leaflet). The section stays
+// hidden if anything fails, leaving the search and the description, which work without it.
+
+const mapSection = document.querySelector('[data-map-section]')
+if (mapSection) {
+  import('./map.js')
+    .then(({ initMap }) => initMap(mapSection))
+    .catch((error) => {
+      mapSection.hidden = true
+      console.error('The map did not start', error)
+    })
+}
+
 // --- GOV.UK Frontend components ---------------------------------------------
 //
 // Imported after the quick exit is in place, so a failure to load or start

@@ -185,3 +185,4 @@ up-where-map-label = Map. Click, tap or press Enter to put the pin.
 up-where-map-pin = Pin where you felt unsafe
 up-where-locate = Use my current location
 up-where-locate-error = We could not find your location. Choose the place on the map or search for it instead.
+up-where-map-placed = Pin placed. Press Continue to use this place.

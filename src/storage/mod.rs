@@ -173,6 +173,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         session: Option<&SessionWrite>,
     ) -> Result<String, StoreError>;
 
+    /// Store many place reports (demo data, imports) with their counts, in one transaction.
+    async fn insert_place_reports(&self, reports: &[NewPlaceReport]) -> Result<(), StoreError>;
+
     /// The receipt of the place report stored under a submission id.
     async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError>;
 

@@ -419,6 +419,15 @@ where
         Ok(receipt)
     }
 
+    async fn insert_place_reports(&self, reports: &[NewPlaceReport]) -> Result<(), StoreError> {
+        let mut tx = self.writes.begin().await?;
+        for r in reports {
+            Self::submit_place_on(&mut tx, r, None).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
             .bind(submission_id)

@@ -11,6 +11,7 @@ fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Ch
         .current_dir(dir)
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "debug")
+        .env("SAFERSTREETS_DEMO_REPORTS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, v) in extra_env {

@@ -57,6 +57,7 @@ async fn a_canary_in_every_sensitive_field_is_nowhere_in_the_database_files_or_l
         .current_dir(dir.path())
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "trace")
+        .env("SAFERSTREETS_DEMO_REPORTS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -139,10 +139,13 @@ fn map_settings(state: &AppState, answers: &Answers) -> MapSettings {
         (c.y, c.x)
     });
     let (pin_lat, pin_lng) = match answers.get(Step::Where.slug()) {
+        // Only a pin put on the map goes back into the map's fields: a place found by search
+        // is shown by name, so a later description or search is not overridden by it.
         Some(Value::Location {
             point: Some((la, ln)),
+            how,
             ..
-        }) => (
+        }) if how == "map" => (
             format!("{:.6}", *la as f64 / 1e6),
             format!("{:.6}", *ln as f64 / 1e6),
         ),
@@ -280,7 +283,11 @@ async fn save_where(
                 label: place::scrub(text.as_str()),
                 how: "described".to_owned(),
             }),
-            Ok(None) => Err(("q", "up-err-where")),
+            // Nothing new on a Change visit: keep the place already given.
+            Ok(None) => answers
+                .get(Step::Where.slug())
+                .cloned()
+                .ok_or(("q", "up-err-where")),
             Err(_) => Err(("description", "up-err-description-long")),
         }
     };

@@ -1,0 +1,596 @@
+// "Tell us about a place where you felt unsafe" (/unsafe-place) in a real browser: the place
+// chosen on the map with the mouse and with the keyboard (JavaScript on), found by search
+// without JavaScript, "Use my current location", a pin outside every force area, axe on every
+// page and on the place page's states, the quick exit from the map, and no request to anyone
+// else, no CSP violation and no console error.
+//
+// The answers after the place mirror AFTER_WHERE in tests/integration/unsafe_place.rs, entered
+// the way a person would: clicking labels and typing. The server runs with no tile URL, so the
+// map has no background and nothing is fetched from a tile server.
+
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+
+import {
+  NEUTRAL_TITLE, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite,
+  startServer, waitForScripts
+} from './helpers.mjs'
+
+let neutral, server, browserHandle, browser
+
+before(async () => {
+  neutral = await startNeutralSite()
+  server = await startServer({ exitUrl: neutral.url })
+  browserHandle = await launchBrowser()
+  browser = browserHandle.browser
+})
+
+after(async () => {
+  await browserHandle?.close()
+  await server?.stop()
+  await neutral?.close()
+})
+
+const BASE = '/unsafe-place'
+const url = (slug) => `${BASE}/${slug}`
+const RECEIPT = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/
+const PLACED = 'Pin placed. Press Continue to use this place.'
+const LOCATE_ERROR = 'We could not find your location. Choose the place on the map or search for it instead.'
+// Six decimals, as the hidden fields are sent.
+const SIX = /^-?\d{1,3}\.\d{6}$/
+
+// ---------------------------------------------------------------------------------------------
+// Answers after the place (AFTER_WHERE), as a visitor gives them: label texts and typed text.
+
+const AFTER_WHERE = [
+  ['the-place', { check: ['It was badly lit', 'Something else about the place'], other: 'Broken gate, call 07700 900982' }],
+  ['people', { check: ['I was followed'] }],
+  ['when', { date: { day: '20', month: '11', year: '2026' } }],
+  ['time-of-day', { radio: '9pm to midnight' }],
+  ['how-often', { radio: 'Often' }],
+  ['anything-else', { text: 'Dark path, email me at jo@example.com' }],
+  ['about-you', { radio: 'No' }],
+  ['not-reported', { check: ['No crime happened'] }]
+]
+
+// ---------------------------------------------------------------------------------------------
+// Recording requests, console errors and CSP violations (checked by the last test)
+
+const recorded = { requests: [], problems: [], pages: new Set() }
+
+function record (context, label) {
+  context.on('request', (r) => {
+    recorded.requests.push({ url: r.url(), method: r.method(), label })
+  })
+  context.on('response', (r) => {
+    if (r.request().isNavigationRequest()) recorded.pages.add(new URL(r.url()).pathname)
+  })
+  context.on('console', (m) => {
+    // A form sent back with errors has status 422, which Chromium logs; that is expected.
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) {
+      recorded.problems.push(`console error (${label}) on ${m.page()?.url()}: ${m.text()}`)
+    }
+  })
+  context.on('weberror', (e) => {
+    recorded.problems.push(`uncaught exception (${label}) on ${e.page()?.url()}: ${e.error().message}`)
+  })
+}
+
+async function newContext (label, options = {}) {
+  const context = await browser.newContext(options)
+  context.setDefaultTimeout(15_000)
+  // Runs before any page script, through the DevTools protocol, so our CSP does not block it.
+  // A violation is logged as a console error, which record() collects.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
+        `at ${e.sourceFile || '?'}:${e.lineNumber || '?'}`)
+    })
+  })
+  if (label) record(context, label)
+  return { context, page: await context.newPage() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interactions
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const exactly = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`)
+
+/** Click the label of a radio or checkbox, and check that it took. */
+async function pick (page, role, label) {
+  const cls = role === 'radio' ? 'govuk-radios__label' : 'govuk-checkboxes__label'
+  await page.locator(`label.${cls}`).filter({ hasText: exactly(label) }).click()
+  const input = page.getByRole(role, { name: label, exact: true })
+  assert.equal(await input.isChecked(), true, `"${label}" should be ${role === 'radio' ? 'selected' : 'ticked'}`)
+}
+
+/** Click into a field, clear what is there with the keyboard, and type `text`. */
+async function typeInto (page, selector, text) {
+  const field = page.locator(selector)
+  await field.click()
+  if ((await field.inputValue()) !== '') {
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Backspace')
+  }
+  if (text) await page.keyboard.type(text)
+  assert.equal(await field.inputValue(), text, `${selector} should hold what was typed`)
+}
+
+async function answer (page, a) {
+  if (a.radio) await pick(page, 'radio', a.radio)
+  for (const label of a.check ?? []) await pick(page, 'checkbox', label)
+  if (a.other !== undefined) await typeInto(page, '#other', a.other)
+  if (a.text !== undefined) await typeInto(page, '#answer', a.text)
+  for (const part of ['day', 'month', 'year']) {
+    if (a.date?.[part] !== undefined) await typeInto(page, `#${part}`, a.date[part])
+  }
+}
+
+const waitForPost = (page, pathname) => page.waitForResponse(
+  (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname
+)
+
+async function errorSummary (page) {
+  const summary = page.locator('.govuk-error-summary')
+  return (await summary.count()) ? (await summary.innerText()).replace(/\s+/g, ' ') : '(no error summary)'
+}
+
+/** Click Continue on question `slug` and wait for the page it leads to (`next`: path + query). */
+async function continueTo (page, slug, next) {
+  const [response] = await Promise.all([
+    waitForPost(page, url(slug)),
+    page.getByRole('button', { name: 'Continue' }).click()
+  ])
+  if (response.status() !== 303) {
+    await page.waitForLoadState('load')
+    assert.fail(`${slug}: expected 303 onwards, got ${response.status()}: ${await errorSummary(page)}`)
+  }
+  await page.waitForURL((u) => u.pathname + u.search === next)
+}
+
+/** Click Continue expecting the page back with an error (422); returns the summary's links. */
+async function continueExpectingError (page, slug) {
+  const [response] = await Promise.all([
+    waitForPost(page, url(slug)),
+    page.getByRole('button', { name: 'Continue' }).click()
+  ])
+  assert.equal(response.status(), 422, `${slug}: expected the page back with an error; ${await describePage(page)}`)
+  await page.locator('.govuk-error-summary').waitFor()
+  await page.waitForLoadState('load')
+  assert.match(await page.title(), /^Error: /, `${slug}: the title should start with "Error: "`)
+  return page.locator('.govuk-error-summary__list a').allInnerTexts()
+}
+
+/** From the start page, click "Start now". */
+async function start (page) {
+  await page.goto(server.url + BASE)
+  await page.getByRole('button', { name: 'Start now' }).click()
+  await page.waitForURL((u) => u.pathname === url('where'))
+}
+
+/**
+ * Answer `steps` in order from the current page (which must be the first step's), checking
+ * each leads to the next and the last to the check page. `onPage(slug)` is awaited on each
+ * question before it is answered.
+ */
+async function answerAll (page, steps, { onPage } = {}) {
+  for (let i = 0; i < steps.length; i++) {
+    const [slug, a] = steps[i]
+    assert.equal(new URL(page.url()).pathname, url(slug), `expected question ${slug}; on ${await describePage(page)}`)
+    if (onPage) await onPage(slug, a)
+    await answer(page, a)
+    await continueTo(page, slug, i + 1 < steps.length ? url(steps[i + 1][0]) : url('check'))
+  }
+}
+
+async function summary (page) {
+  return page.locator('.govuk-summary-list__row').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [
+    r.querySelector('.govuk-summary-list__key').textContent.trim(),
+    r.querySelector('.govuk-summary-list__value').innerText.trim().replace(/\s*\n\s*/g, ' / ')
+  ])))
+}
+
+async function assertOnCheckPage (page) {
+  assert.equal(new URL(page.url()).pathname, url('check'), `expected the check page; on ${await describePage(page)}`)
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Check your answers before sending')
+}
+
+/** Click "Send" on the check page and return the receipt on the confirmation page. */
+async function send (page) {
+  const [response] = await Promise.all([
+    waitForPost(page, url('check')),
+    page.getByRole('button', { name: 'Send', exact: true }).click()
+  ])
+  assert.equal(response.status(), 303, 'sending should redirect to the confirmation')
+  await page.waitForURL((u) => u.pathname === url('confirmation'))
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Thank you, your answers have been sent')
+  const receipts = await page.locator('.app-reference').allInnerTexts()
+  assert.equal(receipts.length, 1, 'the confirmation shows one receipt')
+  assert.match(receipts[0].trim(), RECEIPT)
+  return receipts[0].trim()
+}
+
+// --- The map ---------------------------------------------------------------------------------
+
+/** Wait until map.js has shown the map section and Leaflet has taken over #map. */
+async function waitForMap (page) {
+  await waitForScripts(page)
+  await page.locator('[data-map-section]').waitFor({ state: 'visible' })
+  await page.locator('#map.leaflet-container').waitFor()
+}
+
+/** Where the map opens (the middle of the force areas), from its data attributes. */
+async function mapStart (page) {
+  return page.locator('#map').evaluate((m) => ({ lat: Number(m.dataset.lat), lng: Number(m.dataset.lng) }))
+}
+
+async function hiddenPoint (page) {
+  return { lat: await page.inputValue('#lat'), lng: await page.inputValue('#lng') }
+}
+
+/** Wait until the hidden fields hold a point other than `before`, and return it. */
+async function waitForPoint (page, before = { lat: '', lng: '' }) {
+  await page.waitForFunction(({ lat, lng }) => {
+    const la = document.querySelector('#lat').value
+    const ln = document.querySelector('#lng').value
+    return la !== '' && ln !== '' && (la !== lat || ln !== lng)
+  }, before)
+  const point = await hiddenPoint(page)
+  assert.match(point.lat, SIX, 'latitude with six decimals')
+  assert.match(point.lng, SIX, 'longitude with six decimals')
+  return point
+}
+
+async function statusText (page) {
+  return (await page.locator('#map-status').textContent()).trim()
+}
+
+/** Click the middle of the map (its padding box, which is what Leaflet centres on). */
+async function clickMapCentre (page) {
+  const map = page.locator('#map')
+  const size = await map.evaluate((m) => ({ w: m.clientWidth, h: m.clientHeight }))
+  await map.click({ position: { x: size.w / 2, y: size.h / 2 } })
+}
+
+/** Drag the map's contents by (dx, dy) pixels with the mouse. */
+async function dragMap (page, dx, dy) {
+  await page.locator('#map').scrollIntoViewIfNeeded()
+  const box = await page.locator('#map').boundingBox()
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x + dx, y + dy, { steps: 10 })
+  await page.mouse.up()
+}
+
+function near (actual, expected, what, tolerance = 0.0005) {
+  assert.ok(Math.abs(Number(actual) - expected) < tolerance, `${what}: ${actual} should be within ${tolerance} of ${expected}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('unsafe place', () => {
+  test('JavaScript on: a pin put on the map with a click, dragged, then the flow to a receipt', async () => {
+    const { context, page } = await newContext('map, JS on')
+    try {
+      await start(page)
+      await waitForMap(page)
+      assert.deepEqual(await hiddenPoint(page), { lat: '', lng: '' }, 'no pin before one is put')
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 0)
+      assert.equal(await page.locator('#map').getAttribute('aria-label'), 'Map. Click, tap or press Enter to put the pin.')
+      assert.equal(await page.locator('#map').getAttribute('aria-describedby'), 'map-hint')
+      assert.notEqual(await page.locator('#map').getAttribute('role'), 'application')
+      assert.equal(await page.locator('#map .leaflet-tile').count(), 0, 'no tiles without a tile URL')
+
+      const centre = await mapStart(page)
+      await clickMapCentre(page)
+      const clicked = await waitForPoint(page)
+      near(clicked.lat, centre.lat, 'latitude of a click in the middle')
+      near(clicked.lng, centre.lng, 'longitude of a click in the middle')
+      assert.equal(await statusText(page), PLACED)
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1, 'one pin')
+      assert.equal(await page.locator('.leaflet-marker-icon').getAttribute('alt'), 'Pin where you felt unsafe')
+      assert.equal(await page.locator('.app-map__crosshair').isVisible(), false, 'the crosshair is for the keyboard, not a click')
+
+      // Drag the pin 60 px right and 40 px down: east and south.
+      await page.locator('.leaflet-marker-icon').scrollIntoViewIfNeeded()
+      const pin = await page.locator('.leaflet-marker-icon').boundingBox()
+      await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(pin.x + pin.width / 2 + 60, pin.y + pin.height / 2 + 40, { steps: 10 })
+      await page.mouse.up()
+      const dragged = await waitForPoint(page, clicked)
+      assert.ok(Number(dragged.lng) > Number(clicked.lng) && Number(dragged.lat) < Number(clicked.lat),
+        `the pin moved east and south: ${JSON.stringify({ clicked, dragged })}`)
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1, 'still one pin')
+
+      // A second click moves the same pin.
+      await clickMapCentre(page)
+      const again = await waitForPoint(page, dragged)
+      near(again.lat, centre.lat, 'latitude after a second click')
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1, 'still one pin after a second click')
+
+      await continueTo(page, 'where', url('the-place'))
+      await answerAll(page, AFTER_WHERE)
+      await assertOnCheckPage(page)
+      const rows = await summary(page)
+      assert.equal(rows.Where, `${Number(again.lat).toFixed(5)}, ${Number(again.lng).toFixed(5)}`, JSON.stringify(rows))
+
+      // Change the place: the map opens on the pin given before.
+      await page.locator(`a[href="${url('where')}?change=check"]`).click()
+      await page.waitForURL((u) => u.pathname === url('where'))
+      await waitForMap(page)
+      assert.deepEqual(await hiddenPoint(page), again, 'the previous point is in the form')
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1, 'the previous pin is shown')
+      const pinBox = await page.locator('.leaflet-marker-icon').boundingBox()
+      const mapBox = await page.locator('#map').boundingBox()
+      // The icon's tip (bottom middle) is the point; the map is centred on it.
+      near(pinBox.x + pinBox.width / 2, mapBox.x + mapBox.width / 2, 'pin x in the middle of the map', 2)
+      near(pinBox.y + pinBox.height, mapBox.y + mapBox.height / 2, 'pin tip y in the middle of the map', 3)
+      assert.equal(await statusText(page), '', 'nothing is announced for a pin given before')
+      await continueTo(page, 'where', url('check'))
+      assert.equal((await summary(page)).Where, rows.Where, 'the same place')
+
+      await waitForScripts(page)
+      await send(page)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('keyboard: Tab to the map, Enter puts the pin in the middle, arrows and Space move it', async () => {
+    const { context, page } = await newContext('map, keyboard')
+    try {
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      const centre = await mapStart(page)
+
+      // Start from the hint just above the map, then Tab as a keyboard user would.
+      await page.locator('#map-hint').click()
+      await page.keyboard.press('Tab')
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'map', 'Tab from the hint reaches the map')
+      assert.equal(await page.locator('.app-map__crosshair').isVisible(), true, 'the crosshair shows while the map has keyboard focus')
+      const ring = await page.locator('#map').evaluate((m) => getComputedStyle(m).boxShadow)
+      assert.notEqual(ring, 'none', 'the map shows a focus ring')
+
+      await page.keyboard.press('Enter')
+      const first = await waitForPoint(page)
+      near(first.lat, centre.lat, 'Enter: latitude of the middle', 0.0002)
+      near(first.lng, centre.lng, 'Enter: longitude of the middle', 0.0002)
+      assert.equal(await statusText(page), PLACED)
+      assert.equal(new URL(page.url()).pathname, url('where'), 'Enter on the map does not send the form')
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'map', 'focus stays on the map')
+
+      // ArrowRight pans east (a short animation); Space then puts the pin in the new middle.
+      await page.keyboard.press('ArrowRight')
+      const scrollBefore = await page.evaluate(() => window.scrollY)
+      await page.keyboard.press(' ')
+      const second = await waitForPoint(page, first)
+      assert.ok(Number(second.lng) > Number(first.lng), `east after ArrowRight: ${JSON.stringify({ first, second })}`)
+      near(second.lat, Number(first.lat), 'ArrowRight keeps the latitude', 0.0002)
+      assert.equal(await page.evaluate(() => window.scrollY), scrollBefore, 'Space does not scroll the page')
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1, 'one pin')
+      assert.equal(await page.locator('.leaflet-marker-icon').getAttribute('tabindex'), null, 'the pin is not a tab stop')
+
+      await continueTo(page, 'where', url('the-place'))
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('JavaScript off: no map; search "Millbrook", the first result, then the flow to a receipt', async () => {
+    const { context, page } = await newContext('search, JS off', { javaScriptEnabled: false })
+    try {
+      await start(page)
+      assert.equal(await page.locator('[data-map-section]').isVisible(), false, 'the map section stays hidden')
+      assert.equal(await page.locator('#map').isVisible(), false)
+
+      await typeInto(page, '#q', 'Millbrook')
+      const [searched] = await Promise.all([
+        waitForPost(page, url('where')),
+        page.getByRole('button', { name: 'Search', exact: true }).click()
+      ])
+      assert.equal(searched.status(), 200, 'search results')
+      await page.waitForLoadState('load')
+      const first = page.locator('label.govuk-radios__label').first()
+      assert.equal((await first.innerText()).trim(), 'Millbrook Park (NS1 2AB)')
+      await first.click()
+      assert.equal(await page.locator('#place-1').isChecked(), true)
+      await continueTo(page, 'where', url('the-place'))
+
+      await answerAll(page, AFTER_WHERE)
+      await assertOnCheckPage(page)
+      assert.equal((await summary(page)).Where, 'Millbrook Park (NS1 2AB)')
+      await send(page)
+      assert.equal(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), false,
+        'no script ran')
+    } finally {
+      await context.close()
+    }
+  })
+
+  // The place page fills #lat/#lng with any earlier answer that has a point, including a place
+  // found by search, and the server takes that point before a description. So going back to the
+  // place page from the check page and pressing Continue turns "Millbrook Park (NS1 2AB)" into
+  // bare coordinates, and a description typed there is ignored (with or without JavaScript:
+  // hidden fields in a hidden section are still sent).
+  for (const js of [false, true]) {
+    test(`Change a searched place (JavaScript ${js ? 'on' : 'off'}): Continue keeps its name; a description replaces it`, async () => {
+      const { context, page } = await newContext(`change, JS ${js ? 'on' : 'off'}`, { javaScriptEnabled: js })
+      const changeWhere = async () => {
+        await page.locator(`a[href="${url('where')}?change=check"]`).click()
+        await page.waitForURL((u) => u.pathname === url('where'))
+        if (js) await waitForMap(page)
+      }
+      try {
+        await page.goto(server.url + url('where'))
+        await typeInto(page, '#q', 'Millbrook')
+        await Promise.all([
+          page.waitForURL((u) => u.pathname === url('where')),
+          waitForPost(page, url('where')),
+          page.getByRole('button', { name: 'Search', exact: true }).click()
+        ])
+        await page.waitForLoadState('load')
+        await page.locator('label.govuk-radios__label').first().click()
+        await continueTo(page, 'where', url('the-place'))
+        await answerAll(page, AFTER_WHERE)
+        assert.equal((await summary(page)).Where, 'Millbrook Park (NS1 2AB)')
+
+        await changeWhere()
+        await continueTo(page, 'where', url('check'))
+        const unchanged = (await summary(page)).Where
+
+        await changeWhere()
+        await page.locator('.govuk-details__summary').click()
+        await typeInto(page, '#description', 'The path behind the old mill')
+        await continueTo(page, 'where', url('check'))
+        const described = (await summary(page)).Where
+
+        assert.deepEqual({ unchanged, described },
+          { unchanged: 'Millbrook Park (NS1 2AB)', described: 'The path behind the old mill' })
+      } finally {
+        await context.close()
+      }
+    })
+  }
+
+  test('"Use my current location" puts the pin where the browser says', async () => {
+    const here = { latitude: 53.7968, longitude: -1.542 } // Millbrook Station
+    const { context, page } = await newContext('locate', { geolocation: here, permissions: ['geolocation'] })
+    try {
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      await page.getByRole('button', { name: 'Use my current location' }).click()
+      assert.deepEqual(await waitForPoint(page), { lat: '53.796800', lng: '-1.542000' })
+      assert.equal(await statusText(page), PLACED)
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 1)
+      await continueTo(page, 'where', url('the-place'))
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('"Use my current location" refused: the reason is announced, nothing is filled in', async () => {
+    // No geolocation permission granted: the browser refuses.
+    const { context, page } = await newContext('locate refused')
+    try {
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      await page.getByRole('button', { name: 'Use my current location' }).click()
+      await page.waitForFunction((text) => document.querySelector('#map-status').textContent.trim() === text, LOCATE_ERROR)
+      assert.deepEqual(await hiddenPoint(page), { lat: '', lng: '' })
+      assert.equal(await page.locator('.leaflet-marker-icon').count(), 0)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a browser without geolocation gets no "Use my current location" button', async () => {
+    const { context, page } = await newContext('no geolocation')
+    try {
+      await context.addInitScript(() => { delete Navigator.prototype.geolocation })
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      assert.equal(await page.evaluate(() => 'geolocation' in navigator), false)
+      assert.equal(await page.locator('[data-locate]').isVisible(), false)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('a pin outside every force area: the page comes back with the error and the map', async () => {
+    const { context, page } = await newContext('outside')
+    try {
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      // Two drags of 600 px to the right (about 13 km at zoom 13) show land west of Northshire.
+      await dragMap(page, 600, 0)
+      await dragMap(page, 600, 0)
+      const map = page.locator('#map')
+      const height = await map.evaluate((m) => m.clientHeight)
+      await map.click({ position: { x: 60, y: height / 2 } })
+      const point = await waitForPoint(page)
+      assert.ok(Number(point.lng) < -1.72, `west of Northshire: ${JSON.stringify(point)}`)
+      const errors = await continueExpectingError(page, 'where')
+      assert.match(errors[0] ?? '', /^This place is not in the area we cover/)
+      await waitForMap(page)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('quick exit: Escape with the map focused leaves for the neutral site', async () => {
+    const { context, page } = await newContext(null)
+    try {
+      await page.goto(server.url + url('where'))
+      await waitForMap(page)
+      await page.locator('#map').focus()
+      await page.keyboard.press('Enter')
+      await waitForPoint(page)
+      await page.keyboard.press('Escape')
+      await page.waitForURL((u) => u.origin === neutral.origin)
+      assert.equal(await page.title(), NEUTRAL_TITLE)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('axe: start, the place page (map, pin, error), every later question, check, confirmation', async () => {
+    const { context, page } = await newContext('axe')
+    const failures = []
+    const axe = async (where) => {
+      await waitForScripts(page)
+      const violations = await runAxe(page)
+      if (violations.length) failures.push(formatViolations(where, violations))
+    }
+    try {
+      await page.goto(server.url + BASE)
+      await axe(BASE)
+      await start(page)
+      await waitForMap(page)
+      await axe(`${url('where')} with the map`)
+
+      const errors = await continueExpectingError(page, 'where')
+      assert.deepEqual(errors, ['Search for the place, or describe where it is'])
+      await waitForMap(page)
+      await axe(`${url('where')} with no answer (422)`)
+
+      await clickMapCentre(page)
+      await waitForPoint(page)
+      await axe(`${url('where')} with a pin`)
+      await page.locator('#map').focus()
+      await axe(`${url('where')} with the map focused`)
+
+      await continueTo(page, 'where', url('the-place'))
+      await answerAll(page, AFTER_WHERE, { onPage: (slug) => axe(url(slug)) })
+      await assertOnCheckPage(page)
+      await axe(url('check'))
+      await send(page)
+      await axe(url('confirmation'))
+      assert.deepEqual(failures, [], `\n${failures.join('\n\n')}`)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('no request leaves our origin; no console errors or CSP violations', (t) => {
+    if (!recorded.pages.has(url('confirmation'))) {
+      t.skip('no flow ran to the confirmation page in this run')
+      return
+    }
+    const foreign = recorded.requests.filter(({ url: u }) => {
+      const parsed = new URL(u)
+      return parsed.protocol !== 'data:' && parsed.origin !== server.origin
+    })
+    assert.deepEqual(foreign.map((r) => `${r.method} ${r.url} (${r.label})`), [], 'requests to other origins')
+    for (const asset of ['/assets/map.js', '/assets/leaflet/leaflet.js', '/assets/leaflet/leaflet.css', '/assets/leaflet/images/marker-icon.png']) {
+      assert.ok(recorded.requests.some((r) => new URL(r.url).pathname === asset && r.label !== 'search, JS off'),
+        `${asset} should have loaded with JavaScript on`)
+    }
+    assert.ok(!recorded.requests.some((r) => r.label === 'search, JS off' && /\/assets\/(map\.js|leaflet\/)/.test(r.url)),
+      'nothing of the map is loaded without JavaScript')
+    assert.deepEqual(recorded.problems, [], 'console errors, uncaught exceptions or CSP violations')
+  })
+})
