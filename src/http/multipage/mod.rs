@@ -335,3 +335,70 @@ pub fn uk_today(now: crate::clock::Timestamp) -> jiff::civil::Date {
         .map(|t| t.to_zoned_datetime(tz).date())
         .unwrap_or_default()
 }
+
+/// The send form on a check page (and on a "not sent" page's Try again).
+#[derive(Debug, Deserialize)]
+pub struct SendForm {
+    /// The submission id of the draft the page showed.
+    pub submission: Option<String>,
+}
+
+/// What a send request may do with the session's draft.
+pub enum Sendable {
+    /// Store these answers under this submission id.
+    Send {
+        /// The draft's submission id.
+        submission: String,
+        /// Its complete answers.
+        answers: Answers,
+    },
+    /// Answer with this instead (already sent, expired, another draft's page, unanswered
+    /// questions).
+    Respond(Response),
+}
+
+/// Decide whether a send may store the draft. A second send of a sent draft (double click,
+/// refresh, Back then Send) goes to the same confirmation, so one draft is one report.
+pub async fn sendable<F: FormPages>(
+    state: &AppState,
+    session: &SessionId,
+    chrome: Chrome,
+    form: &SendForm,
+) -> Result<Sendable, AppError> {
+    let respond = |to: &str| Ok(Sendable::Respond(Redirect::to(to).into_response()));
+    let (submission, answers) = match draft::load(state, session, F::DRAFT).await? {
+        Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
+        Loaded::None => return respond(F::BASE),
+        Loaded::Found(Draft::Sent { submission }) => {
+            let same = form.submission.as_deref() == Some(submission.as_str());
+            return respond(if same { F::CONFIRMATION_URL } else { F::BASE });
+        }
+        Loaded::Found(Draft::Open {
+            submission,
+            answers,
+        }) => (submission, answers),
+    };
+    let next = flow::next::<F>(&answers);
+    if form.submission.as_deref() != Some(submission.as_str()) || next != Next::Check {
+        // A page from another draft, or answers still missing: show where things stand.
+        return respond(&next_url::<F>(next, false));
+    }
+    Ok(Sendable::Send {
+        submission,
+        answers,
+    })
+}
+
+/// The submission id of the session's sent draft, or the response for a visitor who has
+/// none (for confirmation pages).
+pub async fn sent_submission<F: FormPages>(
+    state: &AppState,
+    session: &SessionId,
+    chrome: Chrome,
+) -> Result<Result<(String, Chrome), Response>, AppError> {
+    Ok(match draft::load(state, session, F::DRAFT).await? {
+        Loaded::Found(Draft::Sent { submission }) => Ok((submission, chrome)),
+        Loaded::Expired => Err(expired::<F>(chrome, state)),
+        _ => Err(Redirect::to(F::BASE).into_response()),
+    })
+}

@@ -7,9 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use serde::Deserialize;
 
-use crate::domain::flow::{self, Next};
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
 use crate::domain::stalking::priority;
@@ -17,8 +15,10 @@ use crate::domain::stalking::reference::Reference;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::multipage::draft::{self, Draft, Loaded};
-use crate::http::multipage::{FormPages, check, expired, next_url, save_step, show_step};
+use crate::http::multipage::draft::{self, Draft};
+use crate::http::multipage::{
+    FormPages, SendForm, Sendable, check, save_step, sendable, sent_submission, show_step,
+};
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
 use crate::storage::{NewStalkingReport, StoreError};
@@ -84,12 +84,6 @@ async fn emergency(chrome: Chrome) -> Response {
     render(&EmergencyPage { chrome })
 }
 
-/// The send form on the check page (and on the "not sent" page's Try again).
-#[derive(Debug, Deserialize)]
-pub struct SendForm {
-    submission: Option<String>,
-}
-
 /// The page shown when the report could not be stored: nothing was sent, answers are kept.
 #[derive(Template)]
 #[template(path = "report_stalking/not_sent.html")]
@@ -108,32 +102,14 @@ async fn send(
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
-    let confirmation = || Redirect::to("/report-stalking/confirmation").into_response();
-    let draft = match draft::load(&state, &session, Stalking::DRAFT).await? {
-        Loaded::Expired => return Ok(expired::<Stalking>(chrome, &state)),
-        Loaded::None => return Ok(Redirect::to(BASE).into_response()),
-        Loaded::Found(d) => d,
-    };
-    let (submission, answers) = match draft {
-        // Sent already (double click, refresh, Back then Send): same report, same reference.
-        Draft::Sent { submission, .. }
-            if form.submission.as_deref() == Some(submission.as_str()) =>
-        {
-            return Ok(confirmation());
-        }
-        Draft::Sent { .. } => return Ok(Redirect::to(BASE).into_response()),
-        Draft::Open {
-            submission,
-            answers,
-        } => (submission, answers),
-    };
-    if form.submission.as_deref() != Some(submission.as_str())
-        || flow::next::<Stalking>(&answers) != Next::Check
-    {
-        // A page from another draft, or answers still missing: show where things stand.
-        let next: Next<Step> = flow::next::<Stalking>(&answers);
-        return Ok(Redirect::to(&next_url::<Stalking>(next, false)).into_response());
-    }
+    let (submission, answers) =
+        match sendable::<Stalking>(&state, &session, chrome.clone(), &form).await? {
+            Sendable::Respond(r) => return Ok(r),
+            Sendable::Send {
+                submission,
+                answers,
+            } => (submission, answers),
+        };
     if let Err(e) = store_report(&state, &session, &submission, &answers).await {
         tracing::error!(error = %e, "stalking report not stored");
         let minutes = state.config.draft_idle_minutes.to_string();
@@ -146,7 +122,7 @@ async fn send(
             },
         ));
     }
-    Ok(confirmation())
+    Ok(Redirect::to(Stalking::CONFIRMATION_URL).into_response())
 }
 
 /// Seal and store the report, replacing the draft's answers in the same transaction; a clash
@@ -224,14 +200,12 @@ async fn confirmation(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
-    match draft::load(&state, &session, Stalking::DRAFT).await? {
-        Loaded::Found(Draft::Sent { submission }) => {
-            match state.store.stalking_reference_for(&submission).await? {
-                Some(reference) => Ok(confirmation_page(chrome, &reference)),
-                None => Err(AppError::Internal("sent draft without a report".into())),
-            }
-        }
-        Loaded::Expired => Ok(expired::<Stalking>(chrome, &state)),
-        _ => Ok(Redirect::to(BASE).into_response()),
+    let (submission, chrome) = match sent_submission::<Stalking>(&state, &session, chrome).await? {
+        Ok(found) => found,
+        Err(r) => return Ok(r),
+    };
+    match state.store.stalking_reference_for(&submission).await? {
+        Some(reference) => Ok(confirmation_page(chrome, &reference)),
+        None => Err(AppError::Internal("sent draft without a report".into())),
     }
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::domain::FormErrors;
 use crate::domain::answers::{Answers, Value};
-use crate::domain::flow::{self, Next};
+use crate::domain::flow;
 use crate::domain::place::{self, Step, UnsafePlace};
 use crate::domain::stalking::reference::Reference;
 use crate::domain::text::BoundedText;
@@ -20,9 +20,10 @@ use crate::geo::{self, LatLng, hex};
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_shared, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::multipage::draft::{self, Draft, Loaded};
+use crate::http::multipage::draft::{self, Draft};
 use crate::http::multipage::{
-    Current, FormPages, check, current, expired, next_url, save_step, show_step, step_url,
+    Current, FormPages, SendForm, Sendable, check, current, next_url, save_step, sendable,
+    sent_submission, show_step, step_url,
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
@@ -356,12 +357,6 @@ fn located(
     })
 }
 
-/// The send form.
-#[derive(Debug, Deserialize)]
-pub struct SendForm {
-    submission: Option<String>,
-}
-
 /// The page shown when the report could not be stored.
 #[derive(Template)]
 #[template(path = "unsafe_place/not_sent.html")]
@@ -378,25 +373,14 @@ async fn send(
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
-    let confirmation = || Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response();
-    let (submission, answers) = match draft::load(&state, &session, UnsafePlace::DRAFT).await? {
-        Loaded::Expired => return Ok(expired::<UnsafePlace>(chrome, &state)),
-        Loaded::None => return Ok(Redirect::to(BASE).into_response()),
-        Loaded::Found(Draft::Sent { submission })
-            if form.submission.as_deref() == Some(submission.as_str()) =>
-        {
-            return Ok(confirmation());
-        }
-        Loaded::Found(Draft::Sent { .. }) => return Ok(Redirect::to(BASE).into_response()),
-        Loaded::Found(Draft::Open {
-            submission,
-            answers,
-        }) => (submission, answers),
-    };
-    let next: Next<Step> = flow::next::<UnsafePlace>(&answers);
-    if form.submission.as_deref() != Some(submission.as_str()) || next != Next::Check {
-        return Ok(Redirect::to(&next_url::<UnsafePlace>(next, false)).into_response());
-    }
+    let (submission, answers) =
+        match sendable::<UnsafePlace>(&state, &session, chrome.clone(), &form).await? {
+            Sendable::Respond(r) => return Ok(r),
+            Sendable::Send {
+                submission,
+                answers,
+            } => (submission, answers),
+        };
     if let Err(e) = store_report(&state, &session, &submission, &answers).await {
         tracing::error!(error = %e, "place report not stored");
         return Ok(render_with_status(
@@ -404,7 +388,7 @@ async fn send(
             &NotSentPage { chrome, submission },
         ));
     }
-    Ok(confirmation())
+    Ok(Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response())
 }
 
 /// What is kept of the answers besides the indexed columns: no exact point, and free text
@@ -527,15 +511,14 @@ async fn confirmation(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
-    match draft::load(&state, &session, UnsafePlace::DRAFT).await? {
-        Loaded::Found(Draft::Sent { submission }) => {
-            let Some(receipt) = state.store.place_receipt_for(&submission).await? else {
-                return Err(AppError::Internal("sent draft without a report".into()));
-            };
-            let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
-            Ok(render(&ConfirmationPage { chrome, receipt }))
-        }
-        Loaded::Expired => Ok(expired::<UnsafePlace>(chrome, &state)),
-        _ => Ok(Redirect::to(BASE).into_response()),
-    }
+    let (submission, chrome) =
+        match sent_submission::<UnsafePlace>(&state, &session, chrome).await? {
+            Ok(found) => found,
+            Err(r) => return Ok(r),
+        };
+    let Some(receipt) = state.store.place_receipt_for(&submission).await? else {
+        return Err(AppError::Internal("sent draft without a report".into()));
+    };
+    let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
+    Ok(render(&ConfirmationPage { chrome, receipt }))
 }
