@@ -45,22 +45,31 @@ impl Writer {
         Self { tx }
     }
 
+    /// Queue an operation and wait for its commit.
+    async fn request<T>(
+        &self,
+        op: impl FnOnce(oneshot::Sender<Result<T, StoreError>>) -> Op,
+    ) -> Result<T, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.tx
+            .send(op(reply))
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        answer.await.map_err(|_| StoreError::WriterGone)?
+    }
+
     /// Store a report (and write the session) in the next group commit.
     pub async fn submit(
         &self,
         report: NewStalkingReport,
         session: Option<SessionWrite>,
     ) -> Result<String, StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.tx
-            .send(Op::Submit {
-                report,
-                session,
-                reply,
-            })
-            .await
-            .map_err(|_| StoreError::WriterGone)?;
-        answer.await.map_err(|_| StoreError::WriterGone)?
+        self.request(|reply| Op::Submit {
+            report,
+            session,
+            reply,
+        })
+        .await
     }
 
     /// Store a place report (counts and session too) in the next group commit.
@@ -69,26 +78,18 @@ impl Writer {
         report: NewPlaceReport,
         session: Option<SessionWrite>,
     ) -> Result<String, StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.tx
-            .send(Op::SubmitPlace {
-                report,
-                session,
-                reply,
-            })
-            .await
-            .map_err(|_| StoreError::WriterGone)?;
-        answer.await.map_err(|_| StoreError::WriterGone)?
+        self.request(|reply| Op::SubmitPlace {
+            report,
+            session,
+            reply,
+        })
+        .await
     }
 
     /// Write a session row in the next group commit.
     pub async fn put_session(&self, session: SessionWrite) -> Result<(), StoreError> {
-        let (reply, answer) = oneshot::channel();
-        self.tx
-            .send(Op::PutSession { session, reply })
+        self.request(|reply| Op::PutSession { session, reply })
             .await
-            .map_err(|_| StoreError::WriterGone)?;
-        answer.await.map_err(|_| StoreError::WriterGone)?
     }
 }
 
