@@ -49,6 +49,31 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Issue, list and revoke partners' Open311 API keys.
+    PartnerKey {
+        #[command(subcommand)]
+        action: PartnerKeyAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartnerKeyAction {
+    /// Issue a key: it is printed once and only its hash is stored.
+    Add {
+        /// Who holds it, e.g. "Northshire County Council".
+        #[arg(long)]
+        partner: String,
+        /// The force whose place reports it opens.
+        #[arg(long)]
+        force: String,
+    },
+    /// List every key issued (never the keys themselves).
+    List,
+    /// Revoke a key by its id (from `list`).
+    Revoke {
+        /// The key's id.
+        id: i64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -105,6 +130,7 @@ fn main() -> ExitCode {
                 force,
                 seed,
             } => demo_data(config, place_reports, force, seed).await,
+            Command::PartnerKey { action } => partner_key(config, action).await,
         }
     });
     match result {
@@ -163,6 +189,56 @@ async fn import(config: Config, what: Import) -> anyhow::Result<()> {
                 .collect();
             let n = store.replace_gazetteer(&rows).await?;
             println!("imported {n} gazetteer places");
+        }
+    }
+    Ok(())
+}
+
+async fn partner_key(config: Config, action: PartnerKeyAction) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use saferstreets::clock::{Clock, SystemClock};
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    match action {
+        PartnerKeyAction::Add { partner, force } => {
+            let now = SystemClock.now();
+            let geography = saferstreets::geography::Geography::load(&store, &config, now).await?;
+            anyhow::ensure!(
+                geography.areas.areas().iter().any(|a| a.code == force),
+                "no force {force:?}: import its area with `saferstreets import boundaries`"
+            );
+            anyhow::ensure!(!partner.trim().is_empty(), "--partner must not be empty");
+            let (key, hash) = saferstreets::http::open311::new_key();
+            let id = store
+                .add_partner_key(&saferstreets::storage::NewPartnerKey {
+                    key_hash: hash,
+                    partner: partner.trim().to_owned(),
+                    force_code: force,
+                    created_at: now,
+                })
+                .await?;
+            println!(
+                "key {id} for {}:\n{key}\nIt is shown only now: give it to the partner over a secure channel.",
+                partner.trim()
+            );
+        }
+        PartnerKeyAction::List => {
+            for k in store.partner_keys().await? {
+                let state = if k.revoked_at.is_some() {
+                    "revoked"
+                } else {
+                    "active"
+                };
+                println!("{}\t{}\t{}\t{state}", k.id, k.force_code, k.partner);
+            }
+        }
+        PartnerKeyAction::Revoke { id } => {
+            anyhow::ensure!(
+                store.revoke_partner_key(id, SystemClock.now()).await?,
+                "no active key {id}"
+            );
+            println!("key {id} revoked");
         }
     }
     Ok(())

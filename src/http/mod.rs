@@ -7,6 +7,7 @@ pub mod consent;
 pub mod error;
 pub mod forms;
 pub mod multipage;
+pub mod open311;
 pub mod public;
 pub mod report_stalking;
 pub mod security;
@@ -49,6 +50,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .route("/readyz", get(public::health::readyz))
         .route("/assets/{*path}", get(assets::serve))
         .merge(api::routes())
+        .merge(open311::routes())
         .merge(pages)
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::custom(error::panic_response))

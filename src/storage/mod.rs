@@ -191,6 +191,25 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Report counts per H3 cell at one resolution for a force, over all days and reasons.
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError>;
+
+    /// Store a partner's API key (its hash). Returns the key's id.
+    async fn add_partner_key(&self, key: &NewPartnerKey) -> Result<i64, StoreError>;
+
+    /// The partner holding an unrevoked key with this hash.
+    async fn partner_key(&self, key_hash: &str) -> Result<Option<PartnerKey>, StoreError>;
+
+    /// Every key ever issued, newest first.
+    async fn partner_keys(&self) -> Result<Vec<PartnerKey>, StoreError>;
+
+    /// Revoke a key by id; `false` if there is no such unrevoked key.
+    async fn revoke_partner_key(&self, id: i64, now: Timestamp) -> Result<bool, StoreError>;
+
+    /// A force's place reports with a point, newest first, for Open311: only the receipt,
+    /// time, finest H3 cell and reasons (never the exact point or free text).
+    async fn place_requests(
+        &self,
+        q: &PlaceRequestQuery,
+    ) -> Result<Vec<PlaceRequestRow>, StoreError>;
 }
 
 /// Filters of a hotspot query. Masks have one bit per allowed value.
@@ -210,6 +229,62 @@ pub struct HotspotQuery {
     pub weekdays: i64,
     /// One force, or all when empty.
     pub force_code: String,
+}
+
+/// A partner's API key about to be stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPartnerKey {
+    /// SHA-256 of the key, hexadecimal.
+    pub key_hash: String,
+    /// Who holds it, e.g. `Northshire County Council`.
+    pub partner: String,
+    /// The force whose data it opens.
+    pub force_code: String,
+    /// When it was issued.
+    pub created_at: Timestamp,
+}
+
+/// A stored partner key (never the key itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerKey {
+    /// Its id.
+    pub id: i64,
+    /// Who holds it.
+    pub partner: String,
+    /// The force whose data it opens.
+    pub force_code: String,
+    /// When it was issued.
+    pub created_at: Timestamp,
+    /// When it was revoked.
+    pub revoked_at: Option<Timestamp>,
+}
+
+/// Which place reports Open311 lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceRequestQuery {
+    /// The partner's force.
+    pub force_code: String,
+    /// Made at or after (epoch seconds).
+    pub from: Timestamp,
+    /// Made at or before.
+    pub to: Timestamp,
+    /// Reports with any of these reason bits.
+    pub reasons: i64,
+    /// At most this many.
+    pub limit: i64,
+}
+
+/// A place report as Open311 may show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceRequestRow {
+    /// The receipt.
+    pub receipt: String,
+    /// When it was sent.
+    pub created_at: Timestamp,
+    /// The finest H3 cell of its point.
+    pub cell: i64,
+    /// Reasons, as bits.
+    pub reasons: i64,
 }
 
 /// A force and its area.

@@ -15,8 +15,9 @@ use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
 use super::{
-    Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPlaceReport,
-    NewStalkingReport, PageViews, SessionWrite, StalkingReportRow, Store, StoreError,
+    Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPartnerKey,
+    NewPlaceReport, NewStalkingReport, PageViews, PartnerKey, PlaceRequestQuery, PlaceRequestRow,
+    SessionWrite, StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
 
@@ -510,6 +511,98 @@ where
             .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
             .collect()
     }
+
+    async fn add_partner_key(&self, key: &NewPartnerKey) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO partner_keys (key_hash, partner, force_code, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(key.key_hash.as_str())
+        .bind(key.partner.as_str())
+        .bind(key.force_code.as_str())
+        .bind(key.created_at)
+        .fetch_one(&self.writes)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    async fn partner_key(&self, key_hash: &str) -> Result<Option<PartnerKey>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, partner, force_code, created_at, revoked_at FROM partner_keys \
+             WHERE key_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(key_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(partner_key_from).transpose()
+    }
+
+    async fn partner_keys(&self) -> Result<Vec<PartnerKey>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, partner, force_code, created_at, revoked_at FROM partner_keys \
+             ORDER BY id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(partner_key_from).collect()
+    }
+
+    async fn revoke_partner_key(&self, id: i64, now: Timestamp) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE partner_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&self.writes)
+        .await?;
+        Ok(DB::rows_affected(&done) > 0)
+    }
+
+    async fn place_requests(
+        &self,
+        q: &PlaceRequestQuery,
+    ) -> Result<Vec<PlaceRequestRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT receipt, created_at, cell, reasons FROM place_reports \
+             WHERE force_code = $1 AND created_at >= $2 AND created_at <= $3 \
+             AND cell IS NOT NULL AND (reasons & $4) != 0 \
+             ORDER BY created_at DESC, id DESC LIMIT $5",
+        )
+        .bind(q.force_code.as_str())
+        .bind(q.from)
+        .bind(q.to)
+        .bind(q.reasons)
+        .bind(q.limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlaceRequestRow {
+                    receipt: r.try_get(0)?,
+                    created_at: r.try_get(1)?,
+                    cell: r.try_get(2)?,
+                    reasons: r.try_get(3)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A `partner_keys` row (id, partner, force_code, created_at, revoked_at).
+fn partner_key_from<R: Row>(r: &R) -> Result<PartnerKey, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
+{
+    Ok(PartnerKey {
+        id: r.try_get(0)?,
+        partner: r.try_get(1)?,
+        force_code: r.try_get(2)?,
+        created_at: r.try_get(3)?,
+        revoked_at: r.try_get(4)?,
+    })
 }
 
 /// Statements shared by the direct path and SQLite's group-commit writer. Each takes a

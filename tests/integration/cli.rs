@@ -279,3 +279,55 @@ async fn a_gazetteer_with_a_bad_line_imports_nothing() {
         "the earlier gazetteer is kept whole"
     );
 }
+
+#[test]
+fn partner_keys_are_issued_once_listed_without_the_key_and_revoked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("DATABASE_URL")
+            .env("SAFERSTREETS_DEMO_REPORTS", "0")
+            .output()
+            .expect("run");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, out, err) = run(&[
+        "partner-key",
+        "add",
+        "--partner",
+        "Northshire Council",
+        "--force",
+        "northshire",
+    ]);
+    assert!(ok, "{err}");
+    let key = out
+        .split_whitespace()
+        .find(|w| w.starts_with("ss311_"))
+        .expect("the key is printed");
+    assert_eq!(key.len(), 6 + 64);
+    let (ok, list, _) = run(&["partner-key", "list"]);
+    assert!(ok);
+    assert!(list.contains("Northshire Council") && list.contains("active"));
+    assert!(!list.contains(key), "the key is never shown again");
+    let (ok, _, err) = run(&[
+        "partner-key",
+        "add",
+        "--partner",
+        "X",
+        "--force",
+        "atlantis",
+    ]);
+    assert!(!ok && err.contains("no force"), "{err}");
+    let (ok, _, _) = run(&["partner-key", "revoke", "1"]);
+    assert!(ok);
+    let (_, list, _) = run(&["partner-key", "list"]);
+    assert!(list.contains("revoked"));
+    let (ok, _, err) = run(&["partner-key", "revoke", "1"]);
+    assert!(!ok && err.contains("no active key"), "{err}");
+}

@@ -559,3 +559,94 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
         );
     }
 }
+
+#[tokio::test]
+async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_first() {
+    use saferstreets::storage::{NewPartnerKey, NewPlaceReport, PlaceRequestQuery};
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let id = store
+            .add_partner_key(&NewPartnerKey {
+                key_hash: "h1".into(),
+                partner: "Council".into(),
+                force_code: "northshire".into(),
+                created_at: 10,
+            })
+            .await
+            .expect("add");
+        let found = store.partner_key("h1").await.expect("get").expect("found");
+        assert_eq!((found.id, found.force_code.as_str()), (id, "northshire"));
+        assert!(store.partner_key("h2").await.expect("get").is_none());
+        assert!(store.revoke_partner_key(id, 20).await.expect("revoke"));
+        assert!(!store.revoke_partner_key(id, 21).await.expect("again"));
+        assert!(store.partner_key("h1").await.expect("get").is_none());
+        assert_eq!(
+            store.partner_keys().await.expect("list")[0].revoked_at,
+            Some(20)
+        );
+
+        for (i, (force, reasons, point)) in [
+            ("northshire", 1, true),
+            ("northshire", 2, true),
+            ("northshire", 1, false),
+            ("southshire", 1, true),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let report = NewPlaceReport {
+                receipt: format!("R{i}"),
+                submission_id: format!("s{i}"),
+                force_code: force.into(),
+                created_at: 100 + i as i64,
+                point: point.then_some((53.8, -1.55)),
+                cells: if point {
+                    vec![(11, 600 + i as i64)]
+                } else {
+                    Vec::new()
+                },
+                day: 1,
+                hour: 0,
+                reasons,
+                answers: "{}".into(),
+            };
+            store
+                .submit_place_report(&report, None)
+                .await
+                .expect("submit");
+        }
+        let q = PlaceRequestQuery {
+            force_code: "northshire".into(),
+            from: 0,
+            to: 1_000,
+            reasons: -1,
+            limit: 10,
+        };
+        let rows = store.place_requests(&q).await.expect("list");
+        let receipts: Vec<&str> = rows.iter().map(|r| r.receipt.as_str()).collect();
+        assert_eq!(
+            receipts,
+            ["R1", "R0"],
+            "{}: newest first, points only, own force",
+            db.url
+        );
+        assert_eq!(rows[0].cell, 601);
+        let lighting = store
+            .place_requests(&PlaceRequestQuery {
+                reasons: 1,
+                ..q.clone()
+            })
+            .await
+            .expect("list");
+        assert_eq!(lighting.len(), 1);
+        let window = store
+            .place_requests(&PlaceRequestQuery {
+                from: 101,
+                to: 101,
+                ..q
+            })
+            .await
+            .expect("list");
+        assert_eq!(window.len(), 1);
+    }
+}

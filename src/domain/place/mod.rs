@@ -120,6 +120,12 @@ pub const NOT_REPORTED: &[Opt] = &[
     opt("prefer-not", "up-prefer-not"),
 ];
 
+/// A date as days since 1970-01-01 (how report days are stored and counted).
+pub fn day_number(date: jiff::civil::Date) -> i64 {
+    date.since(jiff::civil::date(1970, 1, 1))
+        .map_or(0, |span| i64::from(span.get_days()))
+}
+
 /// A question page of the place report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {

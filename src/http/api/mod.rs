@@ -142,9 +142,7 @@ fn list(text: Option<&str>) -> Vec<&str> {
 }
 
 fn day_number(text: &str) -> Option<i64> {
-    let date: jiff::civil::Date = text.parse().ok()?;
-    let span = date.since(jiff::civil::date(1970, 1, 1)).ok()?;
-    Some(i64::from(span.get_days()))
+    text.parse().ok().map(crate::domain::place::day_number)
 }
 
 /// `[minLng, minLat, maxLng, maxLat]`.

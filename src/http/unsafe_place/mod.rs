@@ -27,7 +27,7 @@ use crate::http::multipage::{
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
-use crate::storage::{NewPlaceReport, StoreError};
+use crate::storage::{NewPlaceReport, SessionWrite, StoreError};
 
 const BASE: &str = "/unsafe-place";
 
@@ -444,19 +444,9 @@ async fn store_report(
         }
         _ => (None, state.config.force_code.clone()),
     };
-    let cells = point.map_or_else(Vec::new, |p| {
-        hex::RESOLUTIONS
-            .iter()
-            .zip(hex::cells(p))
-            .map(|(res, cell)| (i64::from(*res), cell as i64))
-            .collect()
-    });
     let day = match answers.get(Step::When.slug()) {
         Some(Value::Date { day, month, year }) => {
-            jiff::civil::Date::new(*year, *month, day.unwrap_or(1))
-                .ok()
-                .and_then(|d| d.since(jiff::civil::date(1970, 1, 1)).ok())
-                .map_or(0, |span| i64::from(span.get_days()))
+            jiff::civil::Date::new(*year, *month, day.unwrap_or(1)).map_or(0, place::day_number)
         }
         _ => 0,
     };
@@ -472,28 +462,71 @@ async fn store_report(
             submission: submission.to_owned(),
         },
     )?;
-    let kept = kept_answers(answers)?;
+    let facts = PlaceFacts {
+        point,
+        force_code,
+        day,
+        hour,
+        reasons: i64::from(place::reason_bits(answers)),
+        answers: kept_answers(answers)?,
+    };
+    Ok(store_place(state, submission, &facts, Some(&sent)).await?)
+}
+
+/// A place report's stored facts, from the form or from a partner's system (Open311).
+#[derive(Debug, Clone)]
+pub struct PlaceFacts {
+    /// Where, if a point was given.
+    pub point: Option<LatLng>,
+    /// The force it is routed to.
+    pub force_code: String,
+    /// The day it happened ([`place::day_number`]).
+    pub day: i64,
+    /// First hour of its three-hour band.
+    pub hour: i64,
+    /// Reasons, as bits.
+    pub reasons: i64,
+    /// The answers kept (JSON, already cleaned).
+    pub answers: String,
+}
+
+/// Store a place report under a fresh receipt, once per `submission`, indexed on every H3
+/// resolution; `session` replaces the sender's draft in the same transaction. Returns the
+/// receipt stored for the submission.
+pub async fn store_place(
+    state: &AppState,
+    submission: &str,
+    facts: &PlaceFacts,
+    session: Option<&SessionWrite>,
+) -> Result<String, StoreError> {
+    let cells: Vec<(i64, i64)> = facts.point.map_or_else(Vec::new, |p| {
+        hex::RESOLUTIONS
+            .iter()
+            .zip(hex::cells(p))
+            .map(|(res, cell)| (i64::from(*res), cell as i64))
+            .collect()
+    });
+    // A receipt is 50 random bits: a clash is vanishingly rare, and three draws make a
+    // failure from it practically impossible.
     for _ in 0..3 {
         let report = NewPlaceReport {
             receipt: Reference::generate().as_compact().to_owned(),
             submission_id: submission.to_owned(),
-            force_code: force_code.clone(),
+            force_code: facts.force_code.clone(),
             created_at: state.clock.now(),
-            point: point.map(|p| (p.lat(), p.lng())),
+            point: facts.point.map(|p| (p.lat(), p.lng())),
             cells: cells.clone(),
-            day,
-            hour,
-            reasons: i64::from(place::reason_bits(answers)),
-            answers: kept.clone(),
+            day: facts.day,
+            hour: facts.hour,
+            reasons: facts.reasons,
+            answers: facts.answers.clone(),
         };
-        match state.store.submit_place_report(&report, Some(&sent)).await {
+        match state.store.submit_place_report(&report, session).await {
             Err(StoreError::Duplicate) => continue,
-            other => return Ok(other?),
+            other => return other,
         }
     }
-    Err(AppError::Internal(
-        "no free receipt after three draws".into(),
-    ))
+    Err(StoreError::Duplicate)
 }
 
 /// The confirmation page.

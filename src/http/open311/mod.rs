@@ -1,0 +1,611 @@
+//! Open311 GeoReport v2 (<https://wiki.open311.org/GeoReport_v2/>) under `/open311/v2/`, in
+//! JSON and XML, so council systems can take the reasons they can fix.
+//!
+//! Services are the reasons people give; the environmental ones (lighting, layout, …) are in
+//! the group `Environment`, with the keyword `environmental`. Requests are anonymous place
+//! reports as a partner may see them: the location is the centre of the report's H3 cell at
+//! [`COARSE_RES`], the time is the day, and there is never free text, a demographic answer or
+//! an exact point. Listing and posting requests need an API key issued to the partner (see
+//! `saferstreets partner-key add`); a key opens one force's reports only.
+
+mod xml;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::clock::Timestamp;
+use crate::domain::answers::{Answers, Value as Answer};
+use crate::domain::place::{
+    self, BEHAVIOUR_REASONS, DETAILS_MAX, ENVIRONMENTAL, FREQUENCY, REASON_BITS, Step, TIME_BANDS,
+};
+use crate::geo::{LatLng, hex, search};
+use crate::http::multipage::uk_today;
+use crate::http::state::AppState;
+use crate::http::unsafe_place::{PlaceFacts, store_place};
+use crate::i18n::Catalog;
+use crate::storage::{PartnerKey, PlaceRequestQuery, StoreError};
+
+/// Requests are shown at the centre of their H3 cell at this resolution (cells about 0.1 km²).
+pub const COARSE_RES: u8 = 9;
+
+/// Most requests one list returns (the specification lets a server cap it).
+const MAX_REQUESTS: i64 = 1_000;
+
+/// Without dates, a list covers the last 90 days (as the specification suggests).
+const DEFAULT_DAYS: i64 = 90;
+
+/// Routes of the Open311 endpoint.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/open311/v2/{file}", get(top).post(post_request))
+        .route("/open311/v2/services/{file}", get(service_definition))
+        .route("/open311/v2/requests/{file}", get(one_request))
+}
+
+/// A new partner key and the hash to store: 32 random bytes, hexadecimal, with a prefix that
+/// makes a leaked key easy to recognise.
+pub fn new_key() -> (String, String) {
+    let key = format!("ss311_{}", ::hex::encode(crate::random::bytes::<32>()));
+    let hash = key_hash(&key);
+    (key, hash)
+}
+
+/// The stored form of a key.
+pub fn key_hash(key: &str) -> String {
+    ::hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// The two formats of the specification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Xml,
+}
+
+/// An error in the specification's format: a list of `code` and `description`.
+#[derive(Debug)]
+struct Failure {
+    status: StatusCode,
+    description: String,
+}
+
+fn fail(status: StatusCode, description: impl Into<String>) -> Failure {
+    Failure {
+        status,
+        description: description.into(),
+    }
+}
+
+/// `name.json` or `name.xml` → the name and the format; XML when the extension is unknown, so
+/// the error itself can be given in the specification's default format.
+fn split(file: &str) -> (&str, Result<Format, Failure>) {
+    match file.rsplit_once('.') {
+        Some((name, "json")) => (name, Ok(Format::Json)),
+        Some((name, "xml")) => (name, Ok(Format::Xml)),
+        Some((name, _)) => (
+            name,
+            Err(fail(
+                StatusCode::NOT_FOUND,
+                "the format must be json or xml",
+            )),
+        ),
+        None => (
+            file,
+            Err(fail(StatusCode::NOT_FOUND, "add .json or .xml to the path")),
+        ),
+    }
+}
+
+fn respond(format: Format, root: &str, status: StatusCode, body: &Value) -> Response {
+    match format {
+        Format::Json => (
+            status,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            body.to_string(),
+        )
+            .into_response(),
+        Format::Xml => (
+            status,
+            [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+            xml::document(root, body),
+        )
+            .into_response(),
+    }
+}
+
+fn failure(format: Format, f: &Failure) -> Response {
+    let body = json!([{ "code": f.status.as_u16(), "description": f.description }]);
+    respond(format, "errors", f.status, &body)
+}
+
+/// Run `answer` in the format of `file`, turning a failure into the specification's errors.
+fn reply(
+    file: &str,
+    answer: impl FnOnce(&str) -> Result<(&'static str, Value), Failure>,
+) -> Response {
+    let (name, format) = split(file);
+    let format = match format {
+        Ok(f) => f,
+        Err(f) => return failure(Format::Xml, &f),
+    };
+    match answer(name) {
+        Ok((root, body)) => respond(format, root, StatusCode::OK, &body),
+        Err(f) => failure(format, &f),
+    }
+}
+
+fn is_environmental(code: &str) -> bool {
+    ENVIRONMENTAL.contains(&code)
+}
+
+fn service(text: &Catalog, code: &str) -> Value {
+    let (group, description) = if is_environmental(code) {
+        ("o311-group-environmental", "o311-description-environmental")
+    } else {
+        ("o311-group-behaviour", "o311-description-behaviour")
+    };
+    let behaviour = BEHAVIOUR_REASONS.iter().any(|o| o.code == code);
+    let keywords = match (is_environmental(code), behaviour) {
+        (true, _) => "environmental,council",
+        (false, true) => "behaviour,police",
+        (false, false) => "place,police",
+    };
+    json!({
+        "service_code": code,
+        "service_name": text.t(&format!("o311-service-{code}")),
+        "description": text.t(description),
+        "metadata": true,
+        "type": "realtime",
+        "keywords": keywords,
+        "group": text.t(group),
+    })
+}
+
+fn reason_bit(code: &str) -> Option<i64> {
+    REASON_BITS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, b)| i64::from(*b))
+}
+
+/// `GET services.{format}`, or the list of requests, `GET requests.{format}`.
+async fn top(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Response {
+    let (name, _) = split(&file);
+    match name {
+        "services" => reply(&file, |_| {
+            let text = state.text.default_catalog();
+            let list = REASON_BITS.iter().map(|(c, _)| service(text, c)).collect();
+            Ok(("services", Value::Array(list)))
+        }),
+        "requests" => {
+            let (_, format) = split(&file);
+            let Ok(format) = format else {
+                return reply(&file, |_| Err(fail(StatusCode::NOT_FOUND, "")));
+            };
+            match list_requests(&state, &params).await {
+                Ok(body) => respond(format, "service_requests", StatusCode::OK, &body),
+                Err(f) => failure(format, &f),
+            }
+        }
+        _ => reply(&file, |_| {
+            Err(fail(StatusCode::NOT_FOUND, "no such resource"))
+        }),
+    }
+}
+
+/// `GET services/{code}.{format}`: the extra questions a request may answer.
+async fn service_definition(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    reply(&file, |code| {
+        if reason_bit(code).is_none() {
+            return Err(fail(StatusCode::NOT_FOUND, "no such service_code"));
+        }
+        let text = state.text.default_catalog();
+        let values = |opts: &[crate::domain::questions::Opt]| -> Value {
+            opts.iter()
+                .map(|o| json!({ "key": o.code, "name": text.t(o.label) }))
+                .collect()
+        };
+        let attribute = |order: u32, code: &str, datatype: &str, description: &str, v: Value| {
+            json!({
+                "variable": true,
+                "code": code,
+                "datatype": datatype,
+                "required": false,
+                "datatype_description": text.t(description),
+                "order": order,
+                "description": text.t(description),
+                "values": v,
+            })
+        };
+        Ok((
+            "service_definition",
+            json!({
+                "service_code": code,
+                "attributes": [
+                    attribute(1, "date", "datetime", "o311-attr-date", json!([])),
+                    attribute(2, "time_of_day", "singlevaluelist", "o311-attr-time", values(TIME_BANDS)),
+                    attribute(3, "how_often", "singlevaluelist", "o311-attr-often", values(FREQUENCY)),
+                ],
+            }),
+        ))
+    })
+}
+
+/// The partner holding `key`; 403 for a missing, unknown or revoked key.
+async fn partner(state: &AppState, key: Option<&str>) -> Result<PartnerKey, Failure> {
+    let denied = || fail(StatusCode::FORBIDDEN, "a valid api_key is required");
+    let key = key.filter(|k| !k.is_empty()).ok_or_else(denied)?;
+    match state.store.partner_key(&key_hash(key)).await {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => Err(denied()),
+        Err(e) => Err(unavailable(&e)),
+    }
+}
+
+fn unavailable(e: &StoreError) -> Failure {
+    tracing::error!(error = %e, "open311 storage failure");
+    fail(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the service is not available, try again later",
+    )
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// An ISO 8601 time (`2026-11-01T00:00:00Z`, any offset) or a date (midnight UTC).
+fn instant(text: &str) -> Option<Timestamp> {
+    if let Ok(t) = text.parse::<jiff::Timestamp>() {
+        return Some(t.as_second());
+    }
+    let date: jiff::civil::Date = text.parse().ok()?;
+    Some(place::day_number(date) * 86_400)
+}
+
+/// The hour of the day in the UK.
+fn uk_hour(now: Timestamp) -> i8 {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(now).map_or(0, |t| t.to_zoned_datetime(tz).hour())
+}
+
+fn iso_day(t: Timestamp) -> String {
+    let day = t.div_euclid(86_400) * 86_400;
+    jiff::Timestamp::from_second(day).map_or_else(|_| String::new(), |t| t.to_string())
+}
+
+/// The list for `GET requests`: filters checked, then one entry per report and reason.
+async fn list_requests(state: &AppState, params: &[(String, String)]) -> Result<Value, Failure> {
+    let partner = partner(state, param(params, "api_key")).await?;
+    let bad = |what: &str| fail(StatusCode::BAD_REQUEST, what);
+    let now = state.clock.now();
+    let to = match param(params, "end_date") {
+        Some(t) => instant(t).ok_or_else(|| bad("end_date must be an ISO 8601 date and time"))?,
+        None => now,
+    };
+    let from = match param(params, "start_date") {
+        Some(t) => instant(t).ok_or_else(|| bad("start_date must be an ISO 8601 date and time"))?,
+        None => to - DEFAULT_DAYS * 86_400,
+    };
+    if from > to {
+        return Err(bad("start_date must not be after end_date"));
+    }
+    let mut reasons = 0;
+    let mut wanted = Vec::new();
+    for code in param(params, "service_code")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        reasons |= reason_bit(code)
+            .ok_or_else(|| bad(format!("unknown service_code {code:?}").as_str()))?;
+        wanted.push(code);
+    }
+    if reasons == 0 {
+        reasons = -1;
+    }
+    let ids: Vec<&str> = param(params, "service_request_id")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    match param(params, "status") {
+        None | Some("" | "open") => {}
+        Some("closed") => return Ok(Value::Array(Vec::new())),
+        Some(_) => return Err(bad("status must be open or closed")),
+    }
+    let text = state.text.default_catalog();
+    let agency = agency(state, &partner.force_code);
+    if !ids.is_empty() {
+        // Asking by id ignores the other filters, as the specification says.
+        let mut found = Vec::new();
+        for id in ids.iter().take(MAX_REQUESTS as usize) {
+            if let Some(r) = request_by_id(state, &partner, id).await? {
+                found.push(r);
+            }
+        }
+        return Ok(Value::Array(found));
+    }
+    let rows = state
+        .store
+        .place_requests(&PlaceRequestQuery {
+            force_code: partner.force_code.clone(),
+            from,
+            to,
+            reasons,
+            limit: MAX_REQUESTS,
+        })
+        .await
+        .map_err(|e| unavailable(&e))?;
+    let mut out = Vec::new();
+    for row in rows {
+        for (code, bit) in REASON_BITS {
+            let asked = wanted.is_empty() || wanted.contains(code);
+            if row.reasons & i64::from(*bit) != 0 && asked && out.len() < MAX_REQUESTS as usize {
+                out.push(request(
+                    text,
+                    &agency,
+                    &row.receipt,
+                    code,
+                    row.created_at,
+                    row.cell,
+                ));
+            }
+        }
+    }
+    Ok(Value::Array(out))
+}
+
+fn agency(state: &AppState, force_code: &str) -> String {
+    state
+        .geography
+        .areas
+        .areas()
+        .iter()
+        .find(|a| a.code == force_code)
+        .map_or_else(|| force_code.to_owned(), |a| a.name.clone())
+}
+
+/// One request as a partner sees it. `cell` is any H3 cell of the report at least as fine as
+/// [`COARSE_RES`].
+fn request(
+    text: &Catalog,
+    agency: &str,
+    receipt: &str,
+    code: &str,
+    created_at: Timestamp,
+    cell: i64,
+) -> Value {
+    let centre = u64::try_from(cell)
+        .ok()
+        .and_then(|c| hex::parent(c, COARSE_RES))
+        .and_then(hex::centre);
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    json!({
+        "service_request_id": format!("{receipt}-{code}"),
+        "status": "open",
+        "service_name": text.t(&format!("o311-service-{code}")),
+        "service_code": code,
+        "description": "",
+        "agency_responsible": agency,
+        "service_notice": text.t("o311-notice"),
+        "requested_datetime": iso_day(created_at),
+        "updated_datetime": iso_day(created_at),
+        "lat": centre.map(|c| round(c.lat())),
+        "long": centre.map(|c| round(c.lng())),
+    })
+}
+
+/// The request `RECEIPT-reason` if it is the partner's force's, has a point and that reason.
+async fn request_by_id(
+    state: &AppState,
+    partner: &PartnerKey,
+    id: &str,
+) -> Result<Option<Value>, Failure> {
+    let Some((receipt, code)) = id.split_once('-') else {
+        return Ok(None);
+    };
+    let Some(bit) = reason_bit(code) else {
+        return Ok(None);
+    };
+    let Some(report) = state
+        .store
+        .place_report(receipt)
+        .await
+        .map_err(|e| unavailable(&e))?
+    else {
+        return Ok(None);
+    };
+    let Some((lat, lng)) = report.point else {
+        return Ok(None);
+    };
+    if report.force_code != partner.force_code || report.reasons & bit == 0 {
+        return Ok(None);
+    }
+    let Ok(point) = LatLng::new(lat, lng) else {
+        return Ok(None);
+    };
+    let cell = hex::cells(point)[hex::RESOLUTIONS.len() - 1] as i64;
+    let agency = agency(state, &partner.force_code);
+    let text = state.text.default_catalog();
+    Ok(Some(request(
+        text,
+        &agency,
+        receipt,
+        code,
+        report.created_at,
+        cell,
+    )))
+}
+
+/// `GET requests/{id}.{format}`.
+async fn one_request(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Response {
+    let (id, format) = split(&file);
+    let format = match format {
+        Ok(f) => f,
+        Err(f) => return failure(Format::Xml, &f),
+    };
+    let found = async {
+        let partner = partner(&state, param(&params, "api_key")).await?;
+        request_by_id(&state, &partner, id)
+            .await?
+            .ok_or_else(|| fail(StatusCode::NOT_FOUND, "no such service_request_id"))
+    };
+    match found.await {
+        Ok(r) => respond(format, "service_requests", StatusCode::OK, &json!([r])),
+        Err(f) => failure(format, &f),
+    }
+}
+
+/// `POST requests.{format}`: a partner sends a place report on someone's behalf. Personal
+/// fields of the specification (`email`, `first_name`, `phone`, `device_id`, …) are ignored and
+/// never stored; the description is cleaned of contact details like the public form's.
+async fn post_request(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    body: Bytes,
+) -> Response {
+    let (name, format) = split(&file);
+    let format = match format {
+        Ok(f) => f,
+        Err(f) => return failure(Format::Xml, &f),
+    };
+    if name != "requests" {
+        return failure(format, &fail(StatusCode::NOT_FOUND, "no such resource"));
+    }
+    let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    match create_request(&state, &params).await {
+        Ok(id) => {
+            let body = json!([{
+                "service_request_id": id,
+                "service_notice": state.text.default_catalog().t("o311-notice"),
+            }]);
+            respond(format, "service_requests", StatusCode::OK, &body)
+        }
+        Err(f) => failure(format, &f),
+    }
+}
+
+async fn create_request(state: &AppState, params: &[(String, String)]) -> Result<String, Failure> {
+    let partner = partner(state, param(params, "api_key")).await?;
+    let bad = |what: &str| fail(StatusCode::BAD_REQUEST, what);
+    let code = param(params, "service_code")
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| bad("service_code is required"))?;
+    let bit =
+        reason_bit(code).ok_or_else(|| fail(StatusCode::NOT_FOUND, "no such service_code"))?;
+    let point = match (param(params, "lat"), param(params, "long")) {
+        (Some(lat), Some(lng)) => LatLng::parse(lat, lng)
+            .map_err(|_| bad("lat and long must be numbers within -90..90 and -180..180"))?,
+        (None, None) => {
+            let address = param(params, "address_string")
+                .filter(|a| !a.trim().is_empty())
+                .ok_or_else(|| bad("a location is required: lat and long, or address_string"))?;
+            search(&state.geography.places, address, 1)
+                .first()
+                .map(|p| p.point)
+                .ok_or_else(|| bad("address_string matches no place we know"))?
+        }
+        _ => return Err(bad("lat and long must be given together")),
+    };
+    let force = state
+        .geography
+        .areas
+        .route(point)
+        .filter(|a| a.code == partner.force_code)
+        .ok_or_else(|| bad("the location is outside the area this api_key covers"))?;
+    let today = uk_today(state.clock.now());
+    let date = match param(params, "attribute[date]").filter(|d| !d.is_empty()) {
+        None => today,
+        Some(d) => {
+            let parsed = d
+                .parse::<jiff::civil::Date>()
+                .ok()
+                .or_else(|| {
+                    d.parse::<jiff::Timestamp>()
+                        .ok()
+                        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+                })
+                .ok_or_else(|| bad("attribute[date] must be a date, YYYY-MM-DD"))?;
+            if parsed > today {
+                return Err(bad("attribute[date] must not be in the future"));
+            }
+            parsed
+        }
+    };
+    let hour = match param(params, "attribute[time_of_day]").filter(|h| !h.is_empty()) {
+        None => i64::from(uk_hour(state.clock.now()) / 3 * 3),
+        Some(h) => TIME_BANDS
+            .iter()
+            .find(|b| b.code == h)
+            .and_then(|b| b.code.parse().ok())
+            .ok_or_else(|| bad("attribute[time_of_day] must be 0, 3, 6 … 21"))?,
+    };
+    let mut answers = Answers::default();
+    let step = if BEHAVIOUR_REASONS.iter().any(|o| o.code == code) {
+        Step::PeopleReasons
+    } else {
+        Step::PlaceReasons
+    };
+    answers.set(
+        step.slug(),
+        Answer::Many {
+            codes: vec![code.to_owned()],
+            other: None,
+        },
+    );
+    if let Some(often) = param(params, "attribute[how_often]").filter(|o| !o.is_empty()) {
+        if !FREQUENCY.iter().any(|f| f.code == often) {
+            return Err(bad(
+                "attribute[how_often] is not one of the service's values",
+            ));
+        }
+        answers.set(Step::Frequency.slug(), Answer::One(often.to_owned()));
+    }
+    if let Some(text) = param(params, "description").filter(|t| !t.trim().is_empty()) {
+        if text.chars().count() > DETAILS_MAX {
+            return Err(bad(&format!(
+                "description must be {DETAILS_MAX} characters or fewer"
+            )));
+        }
+        answers.set(Step::Details.slug(), Answer::Text(Some(place::scrub(text))));
+    }
+    answers.set(
+        "channel",
+        Answer::Text(Some(format!("open311:{}", partner.id))),
+    );
+    let kept = serde_json::to_string(&answers)
+        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let facts = PlaceFacts {
+        point: Some(point),
+        force_code: force.code.clone(),
+        day: place::day_number(date),
+        hour,
+        reasons: bit,
+        answers: kept,
+    };
+    let submission = format!("open311-{}", ::hex::encode(crate::random::bytes::<16>()));
+    let receipt = store_place(state, &submission, &facts, None)
+        .await
+        .map_err(|e| unavailable(&e))?;
+    Ok(format!("{receipt}-{code}"))
+}
