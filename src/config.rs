@@ -48,6 +48,16 @@ pub struct Config {
     pub demo_reports: u64,
     /// Hotspot hexagons with fewer reports than this are not shown to anyone outside the police.
     pub suppression_k: i64,
+    /// A staff session ends after this long without a request.
+    pub staff_idle_minutes: i64,
+    /// A staff session ends this long after sign-in, whatever happens.
+    pub staff_absolute_hours: i64,
+    /// A new user's set-up link works for this long.
+    pub setup_link_hours: i64,
+    /// Closed stalking reports are deleted this many days after closing.
+    pub retention_closed_report_days: i64,
+    /// Place reports keep their exact point this many days, then only their H3 cells.
+    pub retention_place_point_days: i64,
     /// Add the fictional demo force area and places to a database that has no force areas.
     pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
@@ -94,6 +104,11 @@ impl Default for Config {
             draft_idle_minutes: 60,
             demo_data: true,
             suppression_k: 5,
+            staff_idle_minutes: 30,
+            staff_absolute_hours: 12,
+            setup_link_hours: 72,
+            retention_closed_report_days: 365,
+            retention_place_point_days: 180,
             demo_reports: 2_000,
             map_tile_url: String::new(),
             map_attribution: String::new(),

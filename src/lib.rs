@@ -1,6 +1,8 @@
 //! saferstreets: a police force's online service for reporting stalking and harassment and
 //! telling the police about places where people feel unsafe, with the staff back office behind it.
 
+pub mod audit;
+pub mod charts;
 pub mod clock;
 pub mod config;
 pub mod crypto;
@@ -11,6 +13,7 @@ pub mod geography;
 pub mod http;
 pub mod i18n;
 pub mod random;
+pub mod retention;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

@@ -49,11 +49,45 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Add a member of staff (prints a one-time set-up link).
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Check the audit log's hash chain.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+    /// Apply the retention periods now (the server also does this daily).
+    Purge,
     /// Issue, list and revoke partners' Open311 API keys.
     PartnerKey {
         #[command(subcommand)]
         action: PartnerKeyAction,
     },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Add a user and print their set-up link.
+    Add {
+        /// Their email address.
+        #[arg(long)]
+        email: String,
+        /// admin, investigator, analyst or partner.
+        #[arg(long)]
+        role: String,
+        /// Their force's code.
+        #[arg(long)]
+        force: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditAction {
+    /// Recompute every row's hash; exit 1 at the first break.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -131,6 +165,9 @@ fn main() -> ExitCode {
                 seed,
             } => demo_data(config, place_reports, force, seed).await,
             Command::PartnerKey { action } => partner_key(config, action).await,
+            Command::User { action } => user(config, action).await,
+            Command::Audit { action } => audit(config, action).await,
+            Command::Purge => purge(config).await,
         }
     });
     match result {
@@ -191,6 +228,109 @@ async fn import(config: Config, what: Import) -> anyhow::Result<()> {
             println!("imported {n} gazetteer places");
         }
     }
+    Ok(())
+}
+
+fn system_audit(action: &str, detail: String) -> saferstreets::audit::AuditEntry {
+    use saferstreets::clock::{Clock, SystemClock};
+    saferstreets::audit::AuditEntry {
+        at: SystemClock.now(),
+        actor_id: None,
+        actor: "command line".to_owned(),
+        role: String::new(),
+        force_code: String::new(),
+        action: action.to_owned(),
+        object: String::new(),
+        outcome: "ok".to_owned(),
+        detail,
+    }
+}
+
+async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use saferstreets::clock::{Clock, SystemClock};
+    let UserAction::Add { email, role, force } = action;
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let now = SystemClock.now();
+    let geography = saferstreets::geography::Geography::load(&store, &config, now).await?;
+    anyhow::ensure!(
+        geography.areas.areas().iter().any(|a| a.code == force),
+        "no force {force:?}: import its area with `saferstreets import boundaries`"
+    );
+    let email = saferstreets::domain::staff::normalise_email(&email)
+        .context("the email address is not in the right format")?;
+    let role = saferstreets::domain::staff::Role::parse(&role)
+        .context("--role must be admin, investigator, analyst or partner")?;
+    let mut entry = system_audit("add-user", format!("{email} as {}", role.code()));
+    entry.force_code.clone_from(&force);
+    let added = saferstreets::http::staff::users::add_user(
+        &store,
+        (&email, role, &force),
+        now,
+        config.setup_link_hours,
+        &entry,
+    )
+    .await;
+    let (_, token) = match added {
+        Err(saferstreets::storage::StoreError::Duplicate) => {
+            anyhow::bail!("there is already a user {email}")
+        }
+        other => other?,
+    };
+    let base = if config.public_url.is_empty() {
+        format!("http://{}", config.listen)
+    } else {
+        config.public_url.clone()
+    };
+    println!(
+        "added {email} ({}) to {force}. Their one-time set-up link, valid for {} hours:\n{}",
+        role.code(),
+        config.setup_link_hours,
+        saferstreets::http::staff::users::setup_url(&base, &token)
+    );
+    Ok(())
+}
+
+async fn audit(config: Config, action: AuditAction) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let AuditAction::Verify = action;
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let started = std::time::Instant::now();
+    let mut verifier = saferstreets::audit::Verifier::default();
+    let mut after = 0;
+    loop {
+        let rows = store.audit_rows(after, 10_000).await?;
+        let Some(last) = rows.last() else { break };
+        after = last.seq;
+        for row in &rows {
+            verifier.check(row)?;
+        }
+    }
+    let (seq, hash) = store.audit_head().await?;
+    verifier.finish(seq, &hash)?;
+    println!(
+        "audit log intact: {} rows checked in {:.1?}; last hash {hash}",
+        verifier.checked,
+        started.elapsed()
+    );
+    Ok(())
+}
+
+async fn purge(config: Config) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use saferstreets::clock::{Clock, SystemClock};
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let done = saferstreets::retention::purge(&store, &config, SystemClock.now()).await?;
+    println!(
+        "deleted {} closed stalking reports; dropped the exact point of {} place reports",
+        done.reports, done.points
+    );
     Ok(())
 }
 

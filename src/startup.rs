@@ -70,11 +70,21 @@ impl Application {
         &self.state
     }
 
-    /// Serve until SIGTERM or Ctrl-C, then finish requests in flight.
+    /// Serve until SIGTERM or Ctrl-C, then finish requests in flight. Retention is applied
+    /// at start and then daily.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        crate::retention::spawn_daily(
+            self.state.store.clone(),
+            self.state.config.as_ref().clone(),
+            self.state.clock.clone(),
+        );
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 
     /// Serve until `stop` resolves (for tests).
@@ -82,9 +92,13 @@ impl Application {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(stop)
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(stop)
+        .await
     }
 }
 

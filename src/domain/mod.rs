@@ -5,6 +5,7 @@ pub mod feedback;
 pub mod flow;
 pub mod place;
 pub mod questions;
+pub mod staff;
 pub mod stalking;
 pub mod text;
 

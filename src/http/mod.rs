@@ -12,6 +12,7 @@ pub mod public;
 pub mod report_stalking;
 pub mod security;
 pub mod session;
+pub mod staff;
 pub mod state;
 pub mod unsafe_place;
 pub mod usage;
@@ -35,11 +36,13 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
     if let Some(extra) = extra {
         pages = pages.merge(extra);
     }
+    // Staff pages are not counted as page views.
     let pages = pages
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             usage::count_page_views,
         ))
+        .merge(staff::routes(&state))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             session::middleware,

@@ -54,6 +54,7 @@ pub struct Shared {
 /// Keys derived from the one service secret, each for a single purpose.
 pub struct Keys {
     csrf: [u8; 32],
+    client: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -78,7 +79,15 @@ impl Keys {
     pub fn derive(secret: &[u8]) -> Self {
         Self {
             csrf: hmac(secret, b"saferstreets csrf v1"),
+            client: hmac(secret, b"saferstreets client v1"),
         }
+    }
+
+    /// A pseudonym for a client address, changing every day, so failures can be counted per
+    /// client (in the shared database) without ever storing the address.
+    pub fn client_pseudonym(&self, addr: std::net::IpAddr, day: i64) -> String {
+        let daily = hmac(&self.client, &day.to_be_bytes());
+        hex::encode(&hmac(&daily, addr.to_string().as_bytes())[..16])
     }
 
     /// The CSRF token that belongs to a session id.

@@ -6,6 +6,7 @@
 
 mod group_commit;
 mod sql;
+mod staff;
 
 use std::sync::Arc;
 
@@ -14,6 +15,9 @@ use async_trait::async_trait;
 use crate::clock::Timestamp;
 
 pub use sql::{connect, sqlite_path};
+pub use staff::{
+    Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
+};
 
 /// Which database engine a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +92,7 @@ pub struct PageViews {
 
 /// Everything the service keeps.
 #[async_trait]
-pub trait Store: Send + Sync + std::fmt::Debug {
+pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// The engine behind this store.
     fn backend(&self) -> Backend;
 

@@ -25,10 +25,10 @@ use crate::clock::Timestamp;
 #[derive(Debug)]
 pub struct SqlStore<DB: Database> {
     /// Reads (and, on PostgreSQL, writes).
-    pool: Pool<DB>,
+    pub(super) pool: Pool<DB>,
     /// Writes. On SQLite a single connection, so writers queue in order instead of spinning
     /// on SQLite's busy handler; on PostgreSQL the same pool as reads.
-    writes: Pool<DB>,
+    pub(super) writes: Pool<DB>,
     /// SQLite's group-commit writer for the hot writes (drafts and reports).
     writer: Option<Writer>,
     backend: Backend,
@@ -149,6 +149,7 @@ where
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<Vec<u8>>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     fn backend(&self) -> Backend {
@@ -741,7 +742,7 @@ where
 }
 
 /// Unique violations become [`StoreError::Duplicate`] so callers can pick a new value.
-fn unique_to_duplicate(e: sqlx::Error) -> StoreError {
+pub(super) fn unique_to_duplicate(e: sqlx::Error) -> StoreError {
     match &e {
         sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate,
         _ => StoreError::Db(e),
@@ -750,17 +751,25 @@ fn unique_to_duplicate(e: sqlx::Error) -> StoreError {
 
 /// What differs between the engines beyond the schema. Kept as small as it can be.
 pub trait Dialect: Database {
+    /// Appended to a `SELECT` that must lock its rows until the transaction ends. SQLite has
+    /// one writer at a time, so its transactions already exclude each other.
+    const FOR_UPDATE: &'static str;
+
     /// Rows changed by a statement (an inherent method on each driver's result type).
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
 
 impl Dialect for sqlx::Sqlite {
+    const FOR_UPDATE: &'static str = "";
+
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }
 }
 
 impl Dialect for sqlx::Postgres {
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
+
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }

@@ -331,3 +331,63 @@ fn partner_keys_are_issued_once_listed_without_the_key_and_revoked() {
     let (ok, _, err) = run(&["partner-key", "revoke", "1"]);
     assert!(!ok && err.contains("no active key"), "{err}");
 }
+
+#[test]
+fn user_add_prints_a_set_up_link_and_audit_verify_and_purge_run() {
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("DATABASE_URL")
+            .env("SAFERSTREETS_DEMO_REPORTS", "0")
+            .output()
+            .expect("run");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, out, err) = run(&[
+        "user",
+        "add",
+        "--email",
+        "Admin@Northshire.example",
+        "--role",
+        "admin",
+        "--force",
+        "northshire",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("admin@northshire.example"), "{out}");
+    assert!(out.contains("http://127.0.0.1:3000/staff/setup/"), "{out}");
+    let (ok, _, err) = run(&[
+        "user",
+        "add",
+        "--email",
+        "admin@northshire.example",
+        "--role",
+        "admin",
+        "--force",
+        "northshire",
+    ]);
+    assert!(!ok && err.contains("already a user"), "{err}");
+    let (ok, _, err) = run(&[
+        "user",
+        "add",
+        "--email",
+        "x@y.example",
+        "--role",
+        "root",
+        "--force",
+        "northshire",
+    ]);
+    assert!(!ok && err.contains("--role"), "{err}");
+    let (ok, out, err) = run(&["purge"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("deleted 0 closed stalking reports"), "{out}");
+    let (ok, out, err) = run(&["audit", "verify"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("audit log intact: 3 rows"), "{out}");
+}

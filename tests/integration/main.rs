@@ -10,6 +10,7 @@ mod open311;
 mod privacy;
 mod public;
 mod report_stalking;
+mod staff;
 mod storage;
 mod text;
 mod unsafe_place;

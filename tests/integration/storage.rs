@@ -650,3 +650,213 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_f
         assert_eq!(window.len(), 1);
     }
 }
+
+fn audit_entry(action: &str) -> saferstreets::audit::AuditEntry {
+    saferstreets::audit::AuditEntry {
+        at: 1_000,
+        actor_id: Some(7),
+        actor: "ann@example.org".into(),
+        role: "admin".into(),
+        force_code: "northshire".into(),
+        action: action.into(),
+        object: "user:1".into(),
+        outcome: "ok".into(),
+        detail: String::new(),
+    }
+}
+
+async fn verify(
+    store: &saferstreets::storage::DynStore,
+) -> Result<u64, saferstreets::audit::Broken> {
+    let mut v = saferstreets::audit::Verifier::default();
+    for row in store.audit_rows(0, 1_000).await.expect("rows") {
+        v.check(&row)?;
+    }
+    let (seq, hash) = store.audit_head().await.expect("head");
+    v.finish(seq, &hash)?;
+    Ok(v.checked)
+}
+
+#[tokio::test]
+async fn the_audit_log_is_append_only_and_its_chain_exposes_tampering() {
+    use saferstreets::audit::Broken;
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        for i in 0..5 {
+            let seq = store
+                .audit(&audit_entry(&format!("a{i}")))
+                .await
+                .expect("append");
+            assert_eq!(seq, i + 1);
+        }
+        assert_eq!(verify(&store).await, Ok(5), "{}", db.url);
+        let forced = match store.backend() {
+            storage::Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&db.url).await.expect("raw");
+                let update = sqlx::query("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3")
+                    .execute(&pool)
+                    .await;
+                let delete = sqlx::query("DELETE FROM audit_log WHERE seq = 2")
+                    .execute(&pool)
+                    .await;
+                assert!(
+                    update.is_err() && delete.is_err(),
+                    "triggers refuse changes"
+                );
+                // Someone with the database file can drop the triggers; the chain still tells.
+                sqlx::query("DROP TRIGGER audit_log_no_update")
+                    .execute(&pool)
+                    .await
+                    .expect("drop");
+                sqlx::query("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3")
+                    .execute(&pool)
+                    .await
+                    .expect("edit");
+                true
+            }
+            storage::Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&db.url).await.expect("raw");
+                let update = sqlx::query("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3")
+                    .execute(&pool)
+                    .await;
+                let delete = sqlx::query("DELETE FROM audit_log WHERE seq = 2")
+                    .execute(&pool)
+                    .await;
+                assert!(
+                    update.is_err() && delete.is_err(),
+                    "triggers refuse changes"
+                );
+                sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update")
+                    .execute(&pool)
+                    .await
+                    .expect("disable");
+                sqlx::query("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3")
+                    .execute(&pool)
+                    .await
+                    .expect("edit");
+                true
+            }
+        };
+        assert!(forced);
+        assert_eq!(verify(&store).await, Err(Broken::Altered(3)), "{}", db.url);
+    }
+}
+
+#[tokio::test]
+async fn staff_accounts_sessions_and_failure_counts_round_trip() {
+    use saferstreets::storage::NewStaffUser;
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let new = NewStaffUser {
+            email: "kim@example.org".into(),
+            role: "analyst".into(),
+            force_code: "northshire".into(),
+            setup_token_hash: "tok".into(),
+            setup_expires_at: 2_000,
+            created_at: 1_000,
+        };
+        let id = store
+            .create_staff_user(&new, &audit_entry("add"))
+            .await
+            .expect("add");
+        assert!(matches!(
+            store.create_staff_user(&new, &audit_entry("add")).await,
+            Err(storage::StoreError::Duplicate)
+        ));
+        assert_eq!(
+            store
+                .staff_user_by_setup("tok")
+                .await
+                .expect("get")
+                .map(|u| u.id),
+            Some(id)
+        );
+        assert!(
+            !store
+                .complete_staff_setup(id, "phc", b"sealed", 5, 2_000, &audit_entry("setup"))
+                .await
+                .expect("late"),
+            "an expired link cannot finish set-up"
+        );
+        assert!(
+            store
+                .complete_staff_setup(id, "phc", b"sealed", 5, 1_500, &audit_entry("setup"))
+                .await
+                .expect("setup")
+        );
+        assert!(
+            store
+                .staff_user_by_setup("tok")
+                .await
+                .expect("get")
+                .is_none(),
+            "link spent"
+        );
+        assert!(
+            !store.use_totp_step(id, 5).await.expect("replay"),
+            "the set-up step is used"
+        );
+        assert!(store.use_totp_step(id, 6).await.expect("fresh"));
+        assert!(!store.use_totp_step(id, 6).await.expect("replay"));
+
+        store
+            .create_staff_session("s1", id, 1_600)
+            .await
+            .expect("session");
+        store
+            .create_staff_session("s2", id, 1_600)
+            .await
+            .expect("session");
+        store.touch_staff_session("s1", 1_700).await.expect("touch");
+        let s = store.staff_session("s1").await.expect("get").expect("s1");
+        assert_eq!((s.user_id, s.created_at, s.seen_at), (id, 1_600, 1_700));
+        assert!(
+            store
+                .set_staff_status(id, "disabled", 1_800, &audit_entry("disable"))
+                .await
+                .expect("disable")
+        );
+        assert!(
+            store.staff_session("s2").await.expect("get").is_none(),
+            "sessions ended"
+        );
+
+        for expected in 1..=3 {
+            assert_eq!(
+                store.add_sign_in_failure("k", 100, 900).await.expect("add"),
+                expected
+            );
+        }
+        assert_eq!(
+            store.sign_in_failures("k", 500, 900).await.expect("count"),
+            3
+        );
+        assert_eq!(
+            store
+                .sign_in_failures("k", 1_001, 900)
+                .await
+                .expect("count"),
+            0
+        );
+        assert_eq!(
+            store
+                .add_sign_in_failure("k", 1_001, 900)
+                .await
+                .expect("new window"),
+            1
+        );
+        store.clear_sign_in_failures("k").await.expect("clear");
+        assert_eq!(
+            store
+                .sign_in_failures("k", 1_002, 900)
+                .await
+                .expect("count"),
+            0
+        );
+        assert_eq!(
+            verify(&store).await,
+            Ok(3),
+            "add, set-up, disable, and nothing else"
+        );
+    }
+}

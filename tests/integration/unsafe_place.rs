@@ -328,3 +328,17 @@ async fn sending_twice_stores_one_place_report() {
         "/unsafe-place/confirmation"
     );
 }
+
+/// Send one report with a pin from the map; its receipt (compact form).
+pub async fn send_one_by_map(b: &Browser) -> String {
+    b.get(&url("where")).await;
+    let pinned = b
+        .post_form(
+            &url("where"),
+            &[("action", "continue"), ("lat", "53.80"), ("lng", "-1.55")],
+        )
+        .await;
+    assert_eq!(pinned.status, 303, "{}", pinned.h1());
+    answer(b, AFTER_WHERE).await;
+    send(b).await.replace('-', "")
+}

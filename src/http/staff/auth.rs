@@ -1,0 +1,804 @@
+//! Signing in (email and password, then an authenticator code), signing out, and setting up
+//! a new account from its one-time link.
+//!
+//! Failures are counted per account (a hash of the email as typed, so unknown emails are
+//! treated exactly like known ones) and per client (a daily keyed hash of the address), in
+//! the database so every instance sees them. Unknown emails still cost an Argon2
+//! verification, so timing does not tell them apart either.
+
+use std::net::SocketAddr;
+use std::sync::LazyLock;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use totp_rs::{Algorithm, TOTP};
+
+use super::{
+    ClientAddr, Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie,
+};
+use crate::audit::AuditEntry;
+use crate::domain::FormErrors;
+use crate::domain::staff::{normalise_email, password_problem};
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render, render_with_status};
+use crate::http::forms::CsrfForm;
+use crate::http::session::SessionId;
+use crate::http::state::AppState;
+use crate::storage::StaffUser;
+
+/// Failures per account within [`WINDOW`] before sign-in is refused for the rest of it.
+pub const ACCOUNT_LIMIT: i64 = 5;
+/// Failures per client within [`WINDOW`].
+pub const CLIENT_LIMIT: i64 = 20;
+/// The counting window, in seconds.
+pub const WINDOW: i64 = 15 * 60;
+/// Minutes between the password and the code.
+const CODE_MINUTES: i64 = 5;
+/// Minutes to finish set-up once the link is opened.
+const SETUP_MINUTES: i64 = 30;
+
+const PENDING_SIGN_IN: &str = "pending-sign-in";
+const PENDING_SETUP: &str = "pending-setup";
+
+/// Routes that work without a staff session.
+pub fn open_routes() -> Router<crate::http::state::AppState> {
+    Router::new()
+        .route("/staff/sign-in", get(show_sign_in).post(sign_in))
+        .route("/staff/sign-in/code", get(show_code).post(code))
+        .route("/staff/setup/{token}", get(open_link))
+        .route("/staff/setup", get(show_password).post(choose_password))
+        .route(
+            "/staff/setup/authenticator",
+            get(show_authenticator).post(enrol),
+        )
+}
+
+/// Routes for someone signed in.
+pub fn protected_routes() -> Router<crate::http::state::AppState> {
+    Router::new()
+        .route("/staff", get(home))
+        .route("/staff/sign-out", post(sign_out))
+        .route("/staff/sign-out-everywhere", post(sign_out_everywhere))
+}
+
+/// A PHC string of a random password, verified against when the email is unknown, so an
+/// unknown email takes as long as a known one.
+static DECOY: LazyLock<String> =
+    LazyLock::new(|| hash_password(&hex::encode(crate::random::bytes::<16>())).unwrap_or_default());
+
+/// Argon2id with the crate's defaults (19 MiB, 2 passes: OWASP's minimum profile).
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::Internal(format!("argon2: {e}")))
+}
+
+fn verify_password(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Argon2 takes tens of milliseconds of CPU: off the async workers.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The TOTP generator for a secret (RFC 6238: SHA-1, 6 digits, 30 s, one step either side).
+pub fn totp(secret: &[u8], email: &str) -> Result<TOTP, AppError> {
+    TOTP::new(
+        Algorithm::SHA1,
+        6,
+        1,
+        30,
+        secret.to_vec(),
+        Some("saferstreets".to_owned()),
+        email.to_owned(),
+    )
+    .map_err(|e| AppError::Internal(format!("totp: {e}")))
+}
+
+/// The time step a code belongs to (current, previous or next), if it matches any.
+pub fn matching_step(totp: &TOTP, code: &str, now: i64) -> Option<i64> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let step = now.div_euclid(30);
+    [step, step - 1, step + 1].into_iter().find(|s| {
+        u64::try_from(s * 30).is_ok_and(|t| {
+            let expected = totp.generate(t);
+            // Constant-time comparison of equal-length digit strings.
+            expected
+                .bytes()
+                .zip(code.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+        })
+    })
+}
+
+fn totp_purpose(user_id: i64) -> Vec<u8> {
+    format!("totp:{user_id}").into_bytes()
+}
+
+/// The account's counting key: a hash of the email as typed, normalised.
+fn account_key(email: &str) -> String {
+    let e = email.trim().to_lowercase();
+    format!("account:{}", hex::encode(Sha256::digest(e.as_bytes())))
+}
+
+fn client_key(state: &AppState, addr: Option<SocketAddr>) -> String {
+    let day = state.clock.now().div_euclid(86_400);
+    match addr {
+        Some(a) => format!("client:{}", state.keys.client_pseudonym(a.ip(), day)),
+        None => "client:unknown".to_owned(),
+    }
+}
+
+fn anonymous_audit(state: &AppState, actor: String, outcome: &str, detail: &str) -> AuditEntry {
+    AuditEntry {
+        at: state.clock.now(),
+        actor_id: None,
+        actor,
+        role: String::new(),
+        force_code: String::new(),
+        action: "sign-in".to_owned(),
+        object: String::new(),
+        outcome: outcome.to_owned(),
+        detail: detail.to_owned(),
+    }
+}
+
+fn user_audit(state: &AppState, user: &StaffUser, action: &str, outcome: &str) -> AuditEntry {
+    AuditEntry {
+        at: state.clock.now(),
+        actor_id: Some(user.id),
+        actor: user.email.clone(),
+        role: user.role.clone(),
+        force_code: user.force_code.clone(),
+        action: action.to_owned(),
+        object: format!("user:{}", user.id),
+        outcome: outcome.to_owned(),
+        detail: String::new(),
+    }
+}
+
+/// Only our own staff paths are followed after sign-in.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with("/staff") && !n.starts_with("/staff/sign-") && !n.contains("//") =>
+        {
+            n.to_owned()
+        }
+        _ => "/staff".to_owned(),
+    }
+}
+
+/// The sign-in page.
+#[derive(Template)]
+#[template(path = "staff/sign_in.html")]
+pub struct SignInPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Where to go afterwards.
+    pub next: String,
+    /// The email typed.
+    pub email: String,
+    /// The problem, if any.
+    pub errors: FormErrors,
+    /// Message id of a notice (signed out, set up, timed out).
+    pub notice: Option<&'static str>,
+    /// Nobody is signed in here.
+    pub me: Option<Me>,
+}
+
+/// Query of the sign-in page.
+#[derive(Debug, Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+    done: Option<String>,
+}
+
+async fn show_sign_in(chrome: Chrome, Query(q): Query<SignInQuery>) -> Response {
+    let notice = match q.done.as_deref() {
+        Some("signed-out") => Some("staff-notice-signed-out"),
+        Some("set-up") => Some("staff-notice-set-up"),
+        _ => q.next.as_ref().map(|_| "staff-notice-sign-in-first"),
+    };
+    render(&SignInPage {
+        chrome,
+        next: safe_next(q.next.as_deref()),
+        email: String::new(),
+        errors: FormErrors::default(),
+        notice,
+        me: None,
+    })
+}
+
+/// The sign-in form.
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// Between the password and the code.
+#[derive(Debug, Serialize, Deserialize)]
+struct PendingSignIn {
+    user_id: i64,
+    next: String,
+}
+
+async fn too_many(state: &AppState, account: &str, client: &str) -> Result<bool, AppError> {
+    let now = state.clock.now();
+    Ok(
+        state.store.sign_in_failures(account, now, WINDOW).await? >= ACCOUNT_LIMIT
+            || state.store.sign_in_failures(client, now, WINDOW).await? >= CLIENT_LIMIT,
+    )
+}
+
+async fn count_failure(state: &AppState, account: &str, client: &str) -> Result<(), AppError> {
+    let now = state.clock.now();
+    state
+        .store
+        .add_sign_in_failure(account, now, WINDOW)
+        .await?;
+    state.store.add_sign_in_failure(client, now, WINDOW).await?;
+    Ok(())
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    ClientAddr(addr): ClientAddr,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> Result<Response, AppError> {
+    let next = safe_next(form.next.as_deref());
+    let page = |error| SignInPage {
+        chrome: chrome.clone(),
+        next: next.clone(),
+        email: form.email.chars().take(254).collect(),
+        errors: one_error("email", error),
+        notice: None,
+        me: None,
+    };
+    if form.email.trim().is_empty() || form.password.is_empty() {
+        return Ok(render_with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &page("staff-error-sign-in-missing"),
+        ));
+    }
+    let account = account_key(&form.email);
+    let client = client_key(&state, addr);
+    // Who to record: the account if the email is known, else a hash (what was typed may be a
+    // password put in the wrong box).
+    let typed = form.email.chars().take(254).collect::<String>();
+    let user = match normalise_email(&typed) {
+        Some(e) => state.store.staff_user_by_email(&e).await?,
+        None => None,
+    };
+    let actor = user
+        .as_ref()
+        .map_or_else(|| account.clone(), |u| u.email.clone());
+    if too_many(&state, &account, &client).await? {
+        state
+            .store
+            .audit(&anonymous_audit(&state, actor, "denied", "throttled"))
+            .await?;
+        return Ok(render_with_status(
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            &page("staff-error-throttled"),
+        ));
+    }
+    let phc = user
+        .as_ref()
+        .filter(|u| u.status == "active")
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| DECOY.clone());
+    let password = form.password.clone();
+    let known = user.as_ref().is_some_and(|u| u.status == "active");
+    let ok = blocking(move || verify_password(&password, &phc)).await? && known;
+    let user = match (ok, user) {
+        (true, Some(user)) => user,
+        (_, user) => {
+            count_failure(&state, &account, &client).await?;
+            let mut entry = anonymous_audit(&state, actor, "failed", "password");
+            if let Some(u) = user {
+                entry.actor_id = Some(u.id);
+                entry.force_code = u.force_code;
+                entry.role = u.role;
+            }
+            state.store.audit(&entry).await?;
+            return Ok(render_with_status(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                &page("staff-error-sign-in"),
+            ));
+        }
+    };
+    save_pending(
+        &state,
+        &session,
+        PENDING_SIGN_IN,
+        &PendingSignIn {
+            user_id: user.id,
+            next,
+        },
+        CODE_MINUTES,
+    )
+    .await?;
+    Ok(Redirect::to("/staff/sign-in/code").into_response())
+}
+
+/// The code page.
+#[derive(Template)]
+#[template(path = "staff/code.html")]
+pub struct CodePage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The problem, if any.
+    pub errors: FormErrors,
+    /// Where the form goes.
+    pub action: &'static str,
+    /// Nobody is signed in yet.
+    pub me: Option<Me>,
+}
+
+async fn show_code(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    if load_pending::<PendingSignIn>(&state, &session, PENDING_SIGN_IN)
+        .await?
+        .is_none()
+    {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    }
+    Ok(render(&CodePage {
+        chrome,
+        errors: FormErrors::default(),
+        action: "/staff/sign-in/code",
+        me: None,
+    }))
+}
+
+/// The code form.
+#[derive(Debug, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn code(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    ClientAddr(addr): ClientAddr,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<Response, AppError> {
+    let Some(pending) = load_pending::<PendingSignIn>(&state, &session, PENDING_SIGN_IN).await?
+    else {
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let Some(user) = state
+        .store
+        .staff_user(pending.user_id)
+        .await?
+        .filter(|u| u.status == "active")
+    else {
+        clear_pending(&state, &session, PENDING_SIGN_IN).await?;
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    };
+    let account = account_key(&user.email);
+    let client = client_key(&state, addr);
+    let refuse = |error| {
+        render_with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &CodePage {
+                chrome: chrome.clone(),
+                errors: one_error("code", error),
+                action: "/staff/sign-in/code",
+                me: None,
+            },
+        )
+    };
+    if form.code.trim().is_empty() {
+        return Ok(refuse("staff-error-code-missing"));
+    }
+    if too_many(&state, &account, &client).await? {
+        state
+            .store
+            .audit(&user_audit(&state, &user, "sign-in", "denied"))
+            .await?;
+        clear_pending(&state, &session, PENDING_SIGN_IN).await?;
+        return Ok(Redirect::to("/staff/sign-in").into_response());
+    }
+    let secret = match &user.totp_sealed {
+        Some(sealed) => state
+            .keyring
+            .open(sealed, &totp_purpose(user.id))
+            .map_err(|e| AppError::Internal(format!("totp secret: {e}")))?,
+        None => return Err(AppError::Internal("active user without TOTP".into())),
+    };
+    let generator = totp(&secret, &user.email)?;
+    let step = matching_step(&generator, &form.code, state.clock.now());
+    let fresh = match step {
+        Some(s) => state.store.use_totp_step(user.id, s).await?,
+        None => false,
+    };
+    if !fresh {
+        count_failure(&state, &account, &client).await?;
+        let mut entry = user_audit(&state, &user, "sign-in", "failed");
+        entry.detail = if step.is_some() {
+            "code reused"
+        } else {
+            "code"
+        }
+        .to_owned();
+        state.store.audit(&entry).await?;
+        return Ok(refuse(if step.is_some() {
+            "staff-error-code-used"
+        } else {
+            "staff-error-code"
+        }));
+    }
+    state.store.clear_sign_in_failures(&account).await?;
+    clear_pending(&state, &session, PENDING_SIGN_IN).await?;
+    // A new, random session id at every sign-in.
+    let cookie = hex::encode(crate::random::bytes::<32>());
+    state
+        .store
+        .create_staff_session(&super::session_key(&cookie), user.id, state.clock.now())
+        .await?;
+    state
+        .store
+        .audit(&user_audit(&state, &user, "sign-in", "ok"))
+        .await?;
+    Ok((
+        [(header::SET_COOKIE, session_cookie(&cookie))],
+        Redirect::to(&pending.next),
+    )
+        .into_response())
+}
+
+/// The back office's first page.
+#[derive(Template)]
+#[template(path = "staff/home.html")]
+pub struct HomePage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
+}
+
+async fn home(chrome: Chrome, Extension(me): Extension<Me>) -> Response {
+    render(&HomePage {
+        chrome,
+        me: Some(me),
+    })
+}
+
+async fn sign_out(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    state.store.delete_staff_session(&me.session_key).await?;
+    state
+        .store
+        .audit(&me.audit(&state, "sign-out", "", "ok"))
+        .await?;
+    Ok((
+        [(header::SET_COOKIE, expired_cookie())],
+        Redirect::to("/staff/sign-in?done=signed-out"),
+    )
+        .into_response())
+}
+
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    let n = state.store.delete_staff_sessions(me.id).await?;
+    let mut entry = me.audit(&state, "sign-out-everywhere", "", "ok");
+    entry.detail = format!("{n} sessions ended");
+    state.store.audit(&entry).await?;
+    Ok((
+        [(header::SET_COOKIE, expired_cookie())],
+        Redirect::to("/staff/sign-in?done=signed-out"),
+    )
+        .into_response())
+}
+
+/// Hash of a set-up token as stored.
+pub fn setup_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new set-up token and its hash.
+pub fn new_setup_token() -> (String, String) {
+    let token = hex::encode(crate::random::bytes::<32>());
+    let hash = setup_hash(&token);
+    (token, hash)
+}
+
+/// Set-up in progress.
+#[derive(Debug, Serialize, Deserialize)]
+struct PendingSetup {
+    user_id: i64,
+    /// Argon2 hash of the chosen password, once chosen.
+    password_hash: Option<String>,
+    /// The authenticator secret shown, once generated.
+    secret: Option<Vec<u8>>,
+}
+
+/// A set-up link that does not work (used, expired or never issued).
+#[derive(Template)]
+#[template(path = "staff/link_expired.html")]
+pub struct LinkExpiredPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Nobody is signed in.
+    pub me: Option<Me>,
+}
+
+fn link_expired(chrome: Chrome) -> Response {
+    render_with_status(
+        axum::http::StatusCode::GONE,
+        &LinkExpiredPage { chrome, me: None },
+    )
+}
+
+async fn pending_user(
+    state: &AppState,
+    session: &SessionId,
+) -> Result<Option<(PendingSetup, StaffUser)>, AppError> {
+    let Some(p) = load_pending::<PendingSetup>(state, session, PENDING_SETUP).await? else {
+        return Ok(None);
+    };
+    let user = state.store.staff_user(p.user_id).await?;
+    let live = user.filter(|u| {
+        u.status == "pending" && u.setup_expires_at.is_some_and(|t| t > state.clock.now())
+    });
+    Ok(live.map(|u| (p, u)))
+}
+
+/// Opening the link moves its token out of the address bar and history into the session.
+async fn open_link(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let user = state.store.staff_user_by_setup(&setup_hash(&token)).await?;
+    let Some(user) = user.filter(|u| u.setup_expires_at.is_some_and(|t| t > state.clock.now()))
+    else {
+        return Ok(link_expired(chrome));
+    };
+    let p = PendingSetup {
+        user_id: user.id,
+        password_hash: None,
+        secret: None,
+    };
+    save_pending(&state, &session, PENDING_SETUP, &p, SETUP_MINUTES).await?;
+    Ok(Redirect::to("/staff/setup").into_response())
+}
+
+/// Choosing a password.
+#[derive(Template)]
+#[template(path = "staff/setup_password.html")]
+pub struct PasswordPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The account's email.
+    pub email: String,
+    /// The problem, if any.
+    pub errors: FormErrors,
+    /// Nobody is signed in.
+    pub me: Option<Me>,
+}
+
+async fn show_password(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    let Some((_, user)) = pending_user(&state, &session).await? else {
+        return Ok(link_expired(chrome));
+    };
+    Ok(render(&PasswordPage {
+        chrome,
+        email: user.email,
+        errors: FormErrors::default(),
+        me: None,
+    }))
+}
+
+/// The password form.
+#[derive(Debug, Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn choose_password(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<Response, AppError> {
+    let Some((mut pending, user)) = pending_user(&state, &session).await? else {
+        return Ok(link_expired(chrome));
+    };
+    let problem = password_problem(&form.password, &user.email)
+        .or_else(|| (form.password != form.confirm).then_some("staff-password-mismatch"));
+    if let Some(error) = problem {
+        return Ok(render_with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &PasswordPage {
+                chrome,
+                email: user.email,
+                errors: one_error("password", error),
+                me: None,
+            },
+        ));
+    }
+    let password = form.password;
+    pending.password_hash = Some(blocking(move || hash_password(&password)).await??);
+    pending.secret = Some(crate::random::bytes::<20>().to_vec());
+    save_pending(&state, &session, PENDING_SETUP, &pending, SETUP_MINUTES).await?;
+    Ok(Redirect::to("/staff/setup/authenticator").into_response())
+}
+
+/// Enrolling an authenticator app.
+#[derive(Template)]
+#[template(path = "staff/setup_authenticator.html")]
+pub struct AuthenticatorPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The QR code, as SVG markup made here.
+    pub qr_svg: String,
+    /// The secret in base 32, for typing in.
+    pub secret: String,
+    /// The problem, if any.
+    pub errors: FormErrors,
+    /// Nobody is signed in.
+    pub me: Option<Me>,
+}
+
+fn authenticator_page(
+    chrome: Chrome,
+    generator: &TOTP,
+    error: Option<&'static str>,
+) -> Result<AuthenticatorPage, AppError> {
+    let qr = qrcode::QrCode::new(generator.get_url().as_bytes())
+        .map_err(|e| AppError::Internal(format!("qr: {e}")))?;
+    let svg = qr
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .build();
+    // The renderer's XML declaration cannot appear inside HTML; the SVG is given a role and
+    // a name for screen readers, which are told the secret in text below it.
+    let svg = svg
+        .trim_start_matches(r#"<?xml version="1.0" standalone="yes"?>"#)
+        .replacen(
+            "<svg ",
+            &format!(
+                r#"<svg role="img" aria-label="{}" class="app-qr" "#,
+                chrome.t("staff-setup-qr-label")
+            ),
+            1,
+        );
+    let secret = generator.get_secret_base32();
+    let grouped = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(AuthenticatorPage {
+        chrome,
+        qr_svg: svg,
+        secret: grouped,
+        errors: error.map_or_else(FormErrors::default, |e| one_error("code", e)),
+        me: None,
+    })
+}
+
+async fn show_authenticator(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    let Some((pending, user)) = pending_user(&state, &session).await? else {
+        return Ok(link_expired(chrome));
+    };
+    let Some(secret) = pending.secret.as_deref() else {
+        return Ok(Redirect::to("/staff/setup").into_response());
+    };
+    Ok(render(&authenticator_page(
+        chrome,
+        &totp(secret, &user.email)?,
+        None,
+    )?))
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Result<Response, AppError> {
+    let Some((pending, user)) = pending_user(&state, &session).await? else {
+        return Ok(link_expired(chrome));
+    };
+    let (Some(secret), Some(password_hash)) = (pending.secret.as_deref(), &pending.password_hash)
+    else {
+        return Ok(Redirect::to("/staff/setup").into_response());
+    };
+    let generator = totp(secret, &user.email)?;
+    let Some(step) = matching_step(&generator, &form.code, state.clock.now()) else {
+        let error = if form.code.trim().is_empty() {
+            "staff-error-code-missing"
+        } else {
+            "staff-error-code"
+        };
+        return Ok(render_with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &authenticator_page(chrome, &generator, Some(error))?,
+        ));
+    };
+    let sealed = state
+        .keyring
+        .seal(secret, &totp_purpose(user.id))
+        .map_err(|e| AppError::Internal(format!("totp secret: {e}")))?;
+    let entry = user_audit(&state, &user, "set-up", "ok");
+    let done = state
+        .store
+        .complete_staff_setup(
+            user.id,
+            password_hash,
+            &sealed,
+            step,
+            state.clock.now(),
+            &entry,
+        )
+        .await?;
+    clear_pending(&state, &session, PENDING_SETUP).await?;
+    if !done {
+        return Ok(link_expired(chrome));
+    }
+    Ok(Redirect::to("/staff/sign-in?done=set-up").into_response())
+}
+
+/// A form's single problem.
+pub fn one_error(field: &'static str, message: &'static str) -> FormErrors {
+    let mut errors = FormErrors::default();
+    errors.add(field, message);
+    errors
+}

@@ -1,0 +1,334 @@
+//! The staff back office under `/staff`: sign-in with a password and an authenticator code,
+//! then pages per role. Access is deny-by-default: [`POLICY`] lists every protected route with
+//! the roles allowed on it, and [`guard`] refuses (and audits) anything else. A member of staff
+//! only ever sees their own force's data: handlers compare each object's force with theirs and
+//! answer 404 (audited) when it differs, so other forces' ids are not even confirmed.
+
+pub mod auth;
+pub mod reports;
+pub mod users;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Serialize, de::DeserializeOwned};
+use sha2::{Digest, Sha256};
+
+use super::error::AppError;
+use super::session::{SessionId, read_cookie};
+use super::state::AppState;
+use crate::audit::AuditEntry;
+use crate::domain::staff::Role;
+
+/// The staff session cookie. `__Host-` makes browsers insist on Secure, path `/` and no
+/// Domain, so no other host or path can plant or read it; browsers treat `localhost` as
+/// secure, so it works on a developer's machine too.
+pub const COOKIE: &str = "__Host-ss_staff";
+
+/// Who may use a protected route.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// HTTP method.
+    pub method: &'static str,
+    /// The route as registered.
+    pub path: &'static str,
+    /// Roles allowed; everyone else is refused.
+    pub roles: &'static [Role],
+}
+
+const ALL: &[Role] = &Role::ALL;
+const INVESTIGATOR: &[Role] = &[Role::Investigator];
+const ADMIN: &[Role] = &[Role::Admin];
+
+/// Every protected route and who may use it. A route missing here is refused to everyone.
+pub const POLICY: &[Rule] = &[
+    rule("GET", "/staff", ALL),
+    rule("POST", "/staff/sign-out", ALL),
+    rule("POST", "/staff/sign-out-everywhere", ALL),
+    rule("GET", "/staff/reports", INVESTIGATOR),
+    rule("GET", "/staff/reports/{id}", INVESTIGATOR),
+    rule("POST", "/staff/reports/{id}", INVESTIGATOR),
+    rule("GET", "/staff/users", ADMIN),
+    rule("GET", "/staff/users/new", ADMIN),
+    rule("POST", "/staff/users/new", ADMIN),
+    rule("GET", "/staff/users/{id}", ADMIN),
+    rule("POST", "/staff/users/{id}", ADMIN),
+];
+
+/// Routes open before sign-in (they lead to it).
+pub const OPEN: &[(&str, &str)] = &[
+    ("GET", "/staff/sign-in"),
+    ("POST", "/staff/sign-in"),
+    ("GET", "/staff/sign-in/code"),
+    ("POST", "/staff/sign-in/code"),
+    ("GET", "/staff/setup/{token}"),
+    ("GET", "/staff/setup"),
+    ("POST", "/staff/setup"),
+    ("GET", "/staff/setup/authenticator"),
+    ("POST", "/staff/setup/authenticator"),
+];
+
+const fn rule(method: &'static str, path: &'static str, roles: &'static [Role]) -> Rule {
+    Rule {
+        method,
+        path,
+        roles,
+    }
+}
+
+/// Whether `role` may use `method` on the route `path`.
+pub fn allowed(method: &str, path: &str, role: Role) -> bool {
+    POLICY
+        .iter()
+        .any(|r| r.method == method && r.path == path && r.roles.contains(&role))
+}
+
+/// The signed-in member of staff, put in the request by [`guard`].
+#[derive(Debug, Clone)]
+pub struct Me {
+    /// User id.
+    pub id: i64,
+    /// Email.
+    pub email: String,
+    /// Role.
+    pub role: Role,
+    /// Their force.
+    pub force_code: String,
+    /// The session's store key.
+    pub session_key: String,
+}
+
+impl Me {
+    /// An audit entry by this member of staff, now.
+    pub fn audit(&self, state: &AppState, action: &str, object: &str, outcome: &str) -> AuditEntry {
+        AuditEntry {
+            at: state.clock.now(),
+            actor_id: Some(self.id),
+            actor: self.email.clone(),
+            role: self.role.code().to_owned(),
+            force_code: self.force_code.clone(),
+            action: action.to_owned(),
+            object: object.to_owned(),
+            outcome: outcome.to_owned(),
+            detail: String::new(),
+        }
+    }
+
+    /// Record an attempt on another force's object (or one that does not exist) and answer
+    /// 404: the same answer either way.
+    pub async fn not_found(&self, state: &AppState, action: &str, object: &str) -> AppError {
+        let entry = self.audit(state, action, object, "denied");
+        if let Err(e) = state.store.audit(&entry).await {
+            return AppError::Store(e);
+        }
+        AppError::NotFound
+    }
+
+    /// Message id of the role's name.
+    pub fn role_label(&self) -> String {
+        format!("staff-role-{}", self.role.code())
+    }
+
+    /// Whether the user may use a route (for showing links).
+    pub fn may(&self, method: &str, path: &str) -> bool {
+        allowed(method, path, self.role)
+    }
+}
+
+/// The client's address, when the server was started with connection info (tests that call
+/// the router directly have none).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub Option<std::net::SocketAddr>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0),
+        ))
+    }
+}
+
+/// Routes of the back office.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let protected = Router::new()
+        .merge(auth::protected_routes())
+        .merge(reports::routes())
+        .merge(users::routes())
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
+    auth::open_routes().merge(protected)
+}
+
+/// The store key of a staff session cookie value.
+pub fn session_key(cookie: &str) -> String {
+    hex::encode(Sha256::digest(cookie.as_bytes()))
+}
+
+/// The `Set-Cookie` value that starts a staff session.
+pub fn session_cookie(value: &str) -> String {
+    format!("{COOKIE}={value}; Path=/; HttpOnly; Secure; SameSite=Strict")
+}
+
+/// The `Set-Cookie` value that removes it.
+pub fn expired_cookie() -> String {
+    format!("{COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+}
+
+/// Where to send someone whose session is missing or over: the sign-in page, then back.
+fn to_sign_in(req: &Request) -> Response {
+    let back = if req.method() == Method::GET {
+        req.uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let target = if back.is_empty() {
+        "/staff/sign-in".to_owned()
+    } else {
+        let next: String = form_urlencoded::byte_serialize(back.as_bytes()).collect();
+        format!("/staff/sign-in?next={next}")
+    };
+    (
+        [(header::SET_COOKIE, expired_cookie())],
+        Redirect::to(&target),
+    )
+        .into_response()
+}
+
+/// Check the staff session (idle and absolute limits), then the route's policy.
+pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let Some(cookie) = read_cookie(req.headers(), COOKIE).map(str::to_owned) else {
+        return to_sign_in(&req);
+    };
+    let key = session_key(&cookie);
+    let me = match signed_in(&state, &key).await {
+        Ok(Some(me)) => me,
+        Ok(None) => return to_sign_in(&req),
+        Err(e) => return e.into_response(),
+    };
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
+    if !allowed(req.method().as_str(), &route, me.role) {
+        let entry = me.audit(&state, "access", &route, "denied");
+        if let Err(e) = state.store.audit(&entry).await {
+            return AppError::Store(e).into_response();
+        }
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    req.extensions_mut().insert(me);
+    next.run(req).await
+}
+
+/// The member of staff behind a session key, if the session is live (it is ended if not).
+async fn signed_in(state: &AppState, key: &str) -> Result<Option<Me>, AppError> {
+    let Some(session) = state.store.staff_session(key).await? else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let idle = now - session.seen_at > state.config.staff_idle_minutes * 60;
+    let old = now - session.created_at > state.config.staff_absolute_hours * 3_600;
+    if idle || old {
+        state.store.delete_staff_session(key).await?;
+        return Ok(None);
+    }
+    let user = state.store.staff_user(session.user_id).await?;
+    let Some(user) = user.filter(|u| u.status == "active") else {
+        state.store.delete_staff_session(key).await?;
+        return Ok(None);
+    };
+    let Some(role) = Role::parse(&user.role) else {
+        return Ok(None);
+    };
+    // Activity is written at most once a minute: enough for a 30-minute idle limit.
+    if now - session.seen_at >= 60 {
+        state.store.touch_staff_session(key, now).await?;
+    }
+    Ok(Some(Me {
+        id: user.id,
+        email: user.email,
+        role,
+        force_code: user.force_code,
+        session_key: key.to_owned(),
+    }))
+}
+
+/// Short-lived state between sign-in steps (password → code; link → password →
+/// authenticator), sealed in the visitor's session row like a form draft.
+pub async fn load_pending<T: DeserializeOwned>(
+    state: &AppState,
+    session: &SessionId,
+    name: &str,
+) -> Result<Option<T>, AppError> {
+    let key = format!("{}:{name}", session.store_key());
+    let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
+        return Ok(None);
+    };
+    if expires_at <= state.clock.now() {
+        state.store.delete_session(&key).await?;
+        return Ok(None);
+    }
+    let json = state
+        .keyring
+        .open(&sealed, key.as_bytes())
+        .map_err(|e| AppError::Internal(format!("pending: {e}")))?;
+    Ok(serde_json::from_slice(&json).ok())
+}
+
+/// Keep `value` as the session's pending state `name` for `minutes`.
+pub async fn save_pending<T: Serialize>(
+    state: &AppState,
+    session: &SessionId,
+    name: &str,
+    value: &T,
+    minutes: i64,
+) -> Result<(), AppError> {
+    let key = format!("{}:{name}", session.store_key());
+    let json = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
+    let sealed = state
+        .keyring
+        .seal(&json, key.as_bytes())
+        .map_err(|e| AppError::Internal(format!("pending: {e}")))?;
+    state
+        .store
+        .put_session(&key, &sealed, state.clock.now() + minutes * 60)
+        .await?;
+    Ok(())
+}
+
+/// Forget the pending state `name`.
+pub async fn clear_pending(
+    state: &AppState,
+    session: &SessionId,
+    name: &str,
+) -> Result<(), AppError> {
+    let key = format!("{}:{name}", session.store_key());
+    state.store.delete_session(&key).await?;
+    Ok(())
+}
+
+/// A timestamp as shown to staff: UK date and time.
+pub fn when(t: crate::clock::Timestamp) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(t).map_or_else(
+        |_| String::new(),
+        |t| {
+            t.to_zoned_datetime(tz)
+                .strftime("%-d %b %Y %H:%M")
+                .to_string()
+        },
+    )
+}

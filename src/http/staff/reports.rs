@@ -1,0 +1,487 @@
+//! Investigators' stalking-report queue and case page: filters, priority with its reasons,
+//! the victim's answers (decrypted only here, and every view audited), safe-contact
+//! instructions first, and status changes with notes and assignment.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+use super::auth::one_error;
+use super::{Me, when};
+use crate::domain::FormErrors;
+use crate::domain::staff::{Role, Status};
+use crate::domain::stalking::Answers;
+use crate::domain::stalking::flow::Stalking;
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render, render_with_status};
+use crate::http::forms::CsrfForm;
+use crate::http::multipage::views::{SummaryRow, summary_rows};
+use crate::http::report_stalking::report_purpose;
+use crate::http::state::AppState;
+use crate::storage::{Case, CaseUpdate, QueueQuery, QueueRow, StaffUser};
+
+/// Reports per page of the queue.
+const PAGE: i64 = 50;
+
+/// The longest note.
+pub const NOTE_MAX: usize = 2_000;
+
+/// Questions whose answers say how (and whether) to contact the victim safely: shown first.
+const CONTACT: &[&str] = &[
+    "your-name-or-anonymous",
+    "name",
+    "contact",
+    "phone",
+    "email",
+    "safe-times",
+    "leave-message",
+    "do-not-contact",
+];
+
+/// Routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/staff/reports", get(queue))
+        .route("/staff/reports/{id}", get(case).post(update))
+}
+
+/// Queue filters from the address (all optional; bad values are ignored, never an error).
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    priority: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    assigned: String,
+    page: Option<i64>,
+}
+
+fn day_start(text: &str) -> Option<i64> {
+    let date: jiff::civil::Date = text.trim().parse().ok()?;
+    Some(crate::domain::place::day_number(date) * 86_400)
+}
+
+/// A line of the queue as shown.
+#[derive(Debug)]
+pub struct Line {
+    /// Id.
+    pub id: i64,
+    /// Reference, grouped.
+    pub reference: String,
+    /// Sent.
+    pub sent: String,
+    /// Priority code.
+    pub priority: String,
+    /// Status code.
+    pub status: String,
+    /// Assignee's email, or empty.
+    pub assignee: String,
+}
+
+/// The queue page.
+#[derive(Template)]
+#[template(path = "staff/reports.html")]
+pub struct QueuePage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
+    /// The lines.
+    pub lines: Vec<Line>,
+    /// How many match.
+    pub total: i64,
+    /// The filters as given (for the form).
+    pub filters: Filters,
+    /// Investigators of the force (id, email) for the "assigned to" filter.
+    pub investigators: Vec<(i64, String)>,
+    /// Link to the previous page, if any.
+    pub previous: Option<String>,
+    /// Link to the next page, if any.
+    pub next: Option<String>,
+}
+
+impl QueuePage {
+    /// Statuses for the filter.
+    pub fn statuses(&self) -> Vec<&'static str> {
+        Status::ALL.iter().map(|s| s.code()).collect()
+    }
+}
+
+fn grouped(reference: &str) -> String {
+    crate::domain::stalking::reference::Reference::parse(reference)
+        .map_or_else(|| reference.to_owned(), |r| r.to_string())
+}
+
+async fn investigators(state: &AppState, force: &str) -> Result<Vec<StaffUser>, AppError> {
+    Ok(state
+        .store
+        .staff_users(force)
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Investigator.code() && u.status == "active")
+        .collect())
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Query(f): Query<Filters>,
+) -> Result<Response, AppError> {
+    let page = f.page.unwrap_or(1).clamp(1, 10_000);
+    let q = QueueQuery {
+        force_code: me.force_code.clone(),
+        status: Status::parse(&f.status).map(|s| s.code().to_owned()),
+        priority: ["urgent", "high", "standard"]
+            .into_iter()
+            .find(|p| *p == f.priority)
+            .map(str::to_owned),
+        from: day_start(&f.from),
+        to: day_start(&f.to).map(|t| t + 86_400),
+        assigned_to: match f.assigned.as_str() {
+            "none" => Some(0),
+            other => other.parse().ok(),
+        },
+        limit: PAGE,
+        offset: (page - 1) * PAGE,
+    };
+    let (rows, total) = state.store.stalking_queue(&q).await?;
+    let staff = investigators(&state, &me.force_code).await?;
+    let email_of = |id: Option<i64>| {
+        id.and_then(|id| staff.iter().find(|u| u.id == id))
+            .map(|u| u.email.clone())
+            .unwrap_or_default()
+    };
+    let lines = rows
+        .iter()
+        .map(|r: &QueueRow| Line {
+            id: r.id,
+            reference: grouped(&r.reference),
+            sent: when(r.created_at),
+            priority: r.priority.clone(),
+            status: r.status.clone(),
+            assignee: email_of(r.assigned_to),
+        })
+        .collect();
+    let link = |p: i64| {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("status", &f.status)
+            .append_pair("priority", &f.priority)
+            .append_pair("from", &f.from)
+            .append_pair("to", &f.to)
+            .append_pair("assigned", &f.assigned)
+            .append_pair("page", &p.to_string())
+            .finish();
+        format!("/staff/reports?{query}")
+    };
+    let previous = (page > 1).then(|| link(page - 1));
+    let next = (page * PAGE < total).then(|| link(page + 1));
+    Ok(render(&QueuePage {
+        chrome,
+        me: Some(me),
+        lines,
+        total,
+        previous,
+        next,
+        investigators: staff.iter().map(|u| (u.id, u.email.clone())).collect(),
+        filters: f,
+    }))
+}
+
+/// A note in the history, decrypted.
+#[derive(Debug)]
+pub struct HistoryLine {
+    /// When.
+    pub at: String,
+    /// Who.
+    pub author: String,
+    /// Status before → after (codes).
+    pub from: String,
+    /// After.
+    pub to: String,
+    /// Assigned to after (email).
+    pub assignee: String,
+    /// The note.
+    pub note: String,
+}
+
+/// The case page.
+#[derive(Template)]
+#[template(path = "staff/report.html")]
+pub struct CasePage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
+    /// The report's id.
+    pub id: i64,
+    /// Reference, grouped.
+    pub reference: String,
+    /// Sent.
+    pub sent: String,
+    /// Priority code.
+    pub priority: String,
+    /// Message ids of the priority's reasons.
+    pub reasons: Vec<String>,
+    /// Current status code.
+    pub status: String,
+    /// Current assignee id.
+    pub assigned_to: Option<i64>,
+    /// How to contact the victim safely.
+    pub contact: Vec<SummaryRow>,
+    /// Every other answer.
+    pub answers: Vec<SummaryRow>,
+    /// The history.
+    pub history: Vec<HistoryLine>,
+    /// Investigators (id, email).
+    pub investigators: Vec<(i64, String)>,
+    /// Problems with the update form.
+    pub errors: FormErrors,
+    /// The note typed (kept on error).
+    pub note: String,
+    /// Longest note.
+    pub note_max: usize,
+}
+
+impl CasePage {
+    /// Statuses the report may move to.
+    pub fn next_statuses(&self) -> Vec<&'static str> {
+        let now = Status::parse(&self.status).unwrap_or(Status::New);
+        Status::ALL
+            .iter()
+            .filter(|s| now.may_become(**s))
+            .map(|s| s.code())
+            .collect()
+    }
+}
+
+/// A report of the member of staff's force, or an audited 404.
+async fn own_case(state: &AppState, me: &Me, id: &str, action: &str) -> Result<Case, AppError> {
+    let object = format!("stalking-report:{id}");
+    let case = match id.parse::<i64>() {
+        Ok(n) => state.store.stalking_case(n).await?,
+        Err(_) => None,
+    };
+    match case {
+        Some(c) if c.force_code == me.force_code => Ok(c),
+        _ => Err(me.not_found(state, action, &object).await),
+    }
+}
+
+async fn case_page(
+    state: &AppState,
+    chrome: Chrome,
+    me: Me,
+    case: Case,
+    errors: FormErrors,
+    note: String,
+) -> Result<CasePage, AppError> {
+    let plaintext = state
+        .keyring
+        .open(&case.sealed, &report_purpose(&case.submission_id))
+        .map_err(|e| AppError::Internal(format!("report: {e}")))?;
+    let answers: Answers =
+        serde_json::from_slice(&plaintext).map_err(|e| AppError::Internal(e.to_string()))?;
+    let (contact, rest): (Vec<SummaryRow>, Vec<SummaryRow>) =
+        summary_rows::<Stalking>(&chrome, &answers)
+            .into_iter()
+            .partition(|row| {
+                CONTACT
+                    .iter()
+                    .any(|slug| row.href.ends_with(&format!("/{slug}?change=check")))
+            });
+    let staff = investigators(state, &me.force_code).await?;
+    let email_of = |id: Option<i64>| {
+        id.and_then(|id| staff.iter().find(|u| u.id == id))
+            .map(|u| u.email.clone())
+            .unwrap_or_default()
+    };
+    let mut history = Vec::new();
+    for n in state.store.case_notes(case.row.id).await? {
+        let note = match &n.sealed {
+            Some(sealed) => {
+                let bytes = state
+                    .keyring
+                    .open(sealed, &note_purpose(case.row.id))
+                    .map_err(|e| AppError::Internal(format!("note: {e}")))?;
+                String::from_utf8_lossy(&bytes).into_owned()
+            }
+            None => String::new(),
+        };
+        history.push(HistoryLine {
+            at: when(n.at),
+            author: n.author,
+            from: n.status_from,
+            to: n.status_to,
+            assignee: email_of(n.assigned_to),
+            note,
+        });
+    }
+    let reasons: Vec<String> = serde_json::from_str::<Vec<String>>(&case.row.reasons)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| format!("staff-reason-{r}"))
+        .collect();
+    Ok(CasePage {
+        chrome,
+        me: Some(me),
+        id: case.row.id,
+        reference: grouped(&case.row.reference),
+        sent: when(case.row.created_at),
+        priority: case.row.priority,
+        reasons,
+        status: case.row.status,
+        assigned_to: case.row.assigned_to,
+        contact,
+        answers: rest,
+        history,
+        investigators: staff.iter().map(|u| (u.id, u.email.clone())).collect(),
+        errors,
+        note,
+        note_max: NOTE_MAX,
+    })
+}
+
+fn note_purpose(report_id: i64) -> Vec<u8> {
+    format!("stalking-note:{report_id}").into_bytes()
+}
+
+async fn case(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &me, &id, "view-report").await?;
+    // The view is recorded before anything is decrypted: no record, no view.
+    let object = format!("stalking-report:{}", case.row.id);
+    state
+        .store
+        .audit(&me.audit(&state, "view-report", &object, "ok"))
+        .await?;
+    let page = case_page(
+        &state,
+        chrome,
+        me,
+        case,
+        FormErrors::default(),
+        String::new(),
+    )
+    .await?;
+    Ok(render(&page))
+}
+
+/// The update form.
+#[derive(Debug, Deserialize)]
+pub struct UpdateForm {
+    #[serde(default)]
+    status: String,
+    /// The status the page showed.
+    #[serde(default)]
+    seen: String,
+    #[serde(default)]
+    assigned_to: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn update(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<UpdateForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &me, &id, "update-report").await?;
+    let object = format!("stalking-report:{}", case.row.id);
+    let current = Status::parse(&case.row.status).unwrap_or(Status::New);
+    let mut errors = FormErrors::default();
+    let to = Status::parse(&form.status);
+    match to {
+        Some(s) if current.may_become(s) => {}
+        Some(_) => errors.add("status", "staff-error-status-move"),
+        None => errors.add("status", "staff-error-status"),
+    }
+    let assigned_to = match form.assigned_to.as_str() {
+        "" | "none" => None,
+        text => {
+            let staff = investigators(&state, &me.force_code).await?;
+            match text
+                .parse::<i64>()
+                .ok()
+                .filter(|n| staff.iter().any(|u| u.id == *n))
+            {
+                Some(n) => Some(n),
+                // Not an investigator of this force: a forged id.
+                None => return Err(me.not_found(&state, "assign-report", &object).await),
+            }
+        }
+    };
+    let note = form.note.trim().to_owned();
+    if note.chars().count() > NOTE_MAX {
+        errors.add("note", "staff-error-note-long");
+    }
+    if form.seen != case.row.status && errors.is_empty() {
+        errors = one_error("status", "staff-error-changed");
+    }
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
+        let page = case_page(&state, chrome, me, case, errors, note).await?;
+        return Ok(render_with_status(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &page,
+        ));
+    };
+    let sealed = if note.is_empty() {
+        None
+    } else {
+        Some(
+            state
+                .keyring
+                .seal(note.as_bytes(), &note_purpose(case.row.id))
+                .map_err(|e| AppError::Internal(format!("note: {e}")))?,
+        )
+    };
+    let mut entry = me.audit(&state, "update-report", &object, "ok");
+    entry.detail = format!(
+        "{} -> {}; assigned {}",
+        case.row.status,
+        to.code(),
+        assigned_to.map_or_else(|| "nobody".to_owned(), |a| format!("user:{a}"))
+    );
+    let done = state
+        .store
+        .update_case(
+            &CaseUpdate {
+                report_id: case.row.id,
+                from_status: case.row.status.clone(),
+                to_status: to.code().to_owned(),
+                assigned_to,
+                author_id: me.id,
+                at: state.clock.now(),
+                note: sealed,
+            },
+            &entry,
+        )
+        .await?;
+    if !done {
+        let page = case_page(
+            &state,
+            chrome,
+            me,
+            case,
+            one_error("status", "staff-error-changed"),
+            note,
+        )
+        .await?;
+        return Ok(render_with_status(axum::http::StatusCode::CONFLICT, &page));
+    }
+    Ok(Redirect::to(&format!("/staff/reports/{}", case.row.id)).into_response())
+}

@@ -1,0 +1,918 @@
+//! Storage of the staff back office: accounts, sessions, sign-in failures, the stalking-report
+//! workflow, retention and the audit log. A trait of its own (a supertrait of [`Store`]) so
+//! this SQL sits apart from the public forms'.
+//!
+//! Every change that must be audited takes its [`AuditEntry`] and writes it in the same
+//! transaction: the change and its record are committed together or not at all.
+
+use async_trait::async_trait;
+use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
+
+use super::StoreError;
+use super::sql::{Dialect, SqlStore};
+use crate::audit::{AuditEntry, AuditRow, link};
+use crate::clock::Timestamp;
+
+/// A member of staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffUser {
+    /// Id.
+    pub id: i64,
+    /// Email, normalised.
+    pub email: String,
+    /// Role code.
+    pub role: String,
+    /// Their force.
+    pub force_code: String,
+    /// `pending`, `active` or `disabled`.
+    pub status: String,
+    /// Argon2id PHC string, once set.
+    pub password_hash: Option<String>,
+    /// The TOTP secret, sealed, once enrolled.
+    pub totp_sealed: Option<Vec<u8>>,
+    /// The last TOTP time step accepted (a code is never accepted twice).
+    pub totp_last_step: i64,
+    /// When the set-up link stops working.
+    pub setup_expires_at: Option<Timestamp>,
+    /// Created.
+    pub created_at: Timestamp,
+}
+
+/// A user about to be created, with their set-up link's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewStaffUser {
+    /// Email, normalised.
+    pub email: String,
+    /// Role code.
+    pub role: String,
+    /// Their force.
+    pub force_code: String,
+    /// SHA-256 of the set-up token.
+    pub setup_token_hash: String,
+    /// When the link stops working.
+    pub setup_expires_at: Timestamp,
+    /// Now.
+    pub created_at: Timestamp,
+}
+
+/// A staff session row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaffSession {
+    /// The user.
+    pub user_id: i64,
+    /// Signed in at.
+    pub created_at: Timestamp,
+    /// Last request at (updated at most once a minute).
+    pub seen_at: Timestamp,
+}
+
+/// Filters of the stalking-report queue.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QueueQuery {
+    /// The force.
+    pub force_code: String,
+    /// One status, or all but `closed` when `None`.
+    pub status: Option<String>,
+    /// One priority.
+    pub priority: Option<String>,
+    /// Sent at or after.
+    pub from: Option<Timestamp>,
+    /// Sent before.
+    pub to: Option<Timestamp>,
+    /// Assigned to this user; `Some(0)` for unassigned.
+    pub assigned_to: Option<i64>,
+    /// Page size.
+    pub limit: i64,
+    /// Rows to skip.
+    pub offset: i64,
+}
+
+/// A line of the queue (nothing sealed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueRow {
+    /// Id.
+    pub id: i64,
+    /// Reference.
+    pub reference: String,
+    /// Sent at.
+    pub created_at: Timestamp,
+    /// Priority code.
+    pub priority: String,
+    /// Priority reasons (JSON array of codes).
+    pub reasons: String,
+    /// Status code.
+    pub status: String,
+    /// Assigned to (user id).
+    pub assigned_to: Option<i64>,
+}
+
+/// A stalking report as staff work on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// The queue line.
+    pub row: QueueRow,
+    /// The force.
+    pub force_code: String,
+    /// The submission id (part of the sealed answers' associated data).
+    pub submission_id: String,
+    /// The sealed answers.
+    pub sealed: Vec<u8>,
+}
+
+/// A change to a case: status, assignment and an optional sealed note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseUpdate {
+    /// The report.
+    pub report_id: i64,
+    /// The status the member of staff saw (the change is refused if it moved meanwhile).
+    pub from_status: String,
+    /// The new status.
+    pub to_status: String,
+    /// The new assignee.
+    pub assigned_to: Option<i64>,
+    /// Who.
+    pub author_id: i64,
+    /// When.
+    pub at: Timestamp,
+    /// The note, sealed.
+    pub note: Option<Vec<u8>>,
+}
+
+/// A case's history line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Id.
+    pub id: i64,
+    /// Author's email.
+    pub author: String,
+    /// When.
+    pub at: Timestamp,
+    /// Status before.
+    pub status_from: String,
+    /// Status after.
+    pub status_to: String,
+    /// Assigned to after.
+    pub assigned_to: Option<i64>,
+    /// The note, sealed.
+    pub sealed: Option<Vec<u8>>,
+}
+
+/// Storage of the back office.
+#[async_trait]
+pub trait StaffStore: Send + Sync {
+    /// Create a pending user; `Duplicate` if the email is taken.
+    async fn create_staff_user(
+        &self,
+        user: &NewStaffUser,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError>;
+
+    /// A user by id.
+    async fn staff_user(&self, id: i64) -> Result<Option<StaffUser>, StoreError>;
+
+    /// A user by normalised email.
+    async fn staff_user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError>;
+
+    /// The pending user holding this set-up token hash.
+    async fn staff_user_by_setup(&self, token_hash: &str) -> Result<Option<StaffUser>, StoreError>;
+
+    /// A force's users, by email.
+    async fn staff_users(&self, force_code: &str) -> Result<Vec<StaffUser>, StoreError>;
+
+    /// Finish set-up: password and TOTP secret set, the link spent, the account active.
+    async fn complete_staff_setup(
+        &self,
+        id: i64,
+        password_hash: &str,
+        totp_sealed: &[u8],
+        step: i64,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError>;
+
+    /// Disable or re-enable a user; disabling ends their sessions.
+    async fn set_staff_status(
+        &self,
+        id: i64,
+        status: &str,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError>;
+
+    /// Start set-up again with a new link (password and authenticator forgotten, sessions
+    /// ended).
+    async fn reset_staff_setup(
+        &self,
+        id: i64,
+        token_hash: &str,
+        expires_at: Timestamp,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError>;
+
+    /// Accept TOTP step `step` for a user unless it (or a later one) was used: `false` means a
+    /// replayed code.
+    async fn use_totp_step(&self, id: i64, step: i64) -> Result<bool, StoreError>;
+
+    /// Start a session.
+    async fn create_staff_session(
+        &self,
+        key: &str,
+        user_id: i64,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+
+    /// A session by key.
+    async fn staff_session(&self, key: &str) -> Result<Option<StaffSession>, StoreError>;
+
+    /// Record activity.
+    async fn touch_staff_session(&self, key: &str, now: Timestamp) -> Result<(), StoreError>;
+
+    /// End one session.
+    async fn delete_staff_session(&self, key: &str) -> Result<(), StoreError>;
+
+    /// End every session of a user; how many there were.
+    async fn delete_staff_sessions(&self, user_id: i64) -> Result<u64, StoreError>;
+
+    /// Failed sign-ins counted under `key` in the window that started within `window` seconds.
+    async fn sign_in_failures(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: i64,
+    ) -> Result<i64, StoreError>;
+
+    /// Count a failed sign-in; the count in the current window.
+    async fn add_sign_in_failure(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: i64,
+    ) -> Result<i64, StoreError>;
+
+    /// Forget the failures under `key` (after a successful sign-in).
+    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StoreError>;
+
+    /// Append to the audit log; its position.
+    async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError>;
+
+    /// Audit rows after `after_seq` in order, at most `limit`.
+    async fn audit_rows(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError>;
+
+    /// A force's audit rows, newest first, before `before_seq`.
+    async fn force_audit_rows(
+        &self,
+        force_code: &str,
+        before_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>, StoreError>;
+
+    /// The chain's last link: position and hash.
+    async fn audit_head(&self) -> Result<(i64, String), StoreError>;
+
+    /// The queue, by priority then age, and how many match in all.
+    async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError>;
+
+    /// A report by id.
+    async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError>;
+
+    /// Apply a change with its note and audit row; `false` if the status moved meanwhile.
+    async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError>;
+
+    /// A case's history, oldest first.
+    async fn case_notes(&self, report_id: i64) -> Result<Vec<Note>, StoreError>;
+
+    /// Delete stalking reports closed before `before` (with their notes); how many.
+    async fn purge_closed_reports(
+        &self,
+        before: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64, StoreError>;
+
+    /// Drop the exact point of place reports sent before `before`, keeping their H3 cells and
+    /// counts; how many.
+    async fn coarsen_place_points(
+        &self,
+        before: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64, StoreError>;
+}
+
+const USER_COLUMNS: &str = "id, email, role, force_code, status, password_hash, totp_sealed, \
+     totp_last_step, setup_expires_at, created_at";
+
+const QUEUE_COLUMNS: &str = "id, reference, created_at, priority, reasons, status, assigned_to";
+
+#[async_trait]
+impl<DB> StaffStore for SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<String>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<Vec<u8>>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    async fn create_staff_user(
+        &self,
+        u: &NewStaffUser,
+        audit: &AuditEntry,
+    ) -> Result<i64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let id: i64 = sqlx::query(
+            "INSERT INTO staff_users (email, role, force_code, status, setup_token_hash, \
+             setup_expires_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, 'pending', $4, $5, $6, $6) RETURNING id",
+        )
+        .bind(u.email.as_str())
+        .bind(u.role.as_str())
+        .bind(u.force_code.as_str())
+        .bind(u.setup_token_hash.as_str())
+        .bind(u.setup_expires_at)
+        .bind(u.created_at)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(super::sql::unique_to_duplicate)?
+        .try_get(0)?;
+        let mut audit = audit.clone();
+        audit.object = format!("user:{id}");
+        append_on::<DB>(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn staff_user(&self, id: i64) -> Result<Option<StaffUser>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM staff_users WHERE id = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from).transpose()
+    }
+
+    async fn staff_user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM staff_users WHERE email = $1");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from).transpose()
+    }
+
+    async fn staff_user_by_setup(&self, token_hash: &str) -> Result<Option<StaffUser>, StoreError> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM staff_users \
+             WHERE setup_token_hash = $1 AND status = 'pending'"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from).transpose()
+    }
+
+    async fn staff_users(&self, force_code: &str) -> Result<Vec<StaffUser>, StoreError> {
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM staff_users WHERE force_code = $1 ORDER BY email");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(force_code)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user_from).collect()
+    }
+
+    async fn complete_staff_setup(
+        &self,
+        id: i64,
+        password_hash: &str,
+        totp_sealed: &[u8],
+        step: i64,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let done = sqlx::query(
+            "UPDATE staff_users SET status = 'active', password_hash = $1, totp_sealed = $2, \
+             totp_last_step = $3, setup_token_hash = NULL, setup_expires_at = NULL, \
+             updated_at = $4 WHERE id = $5 AND status = 'pending' AND setup_expires_at > $4",
+        )
+        .bind(password_hash)
+        .bind(totp_sealed)
+        .bind(step)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let changed = DB::rows_affected(&done) == 1;
+        if changed {
+            append_on::<DB>(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    async fn set_staff_status(
+        &self,
+        id: i64,
+        status: &str,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        // Re-enabling only reactivates accounts that had finished set-up.
+        let done = sqlx::query(
+            "UPDATE staff_users SET status = $1, updated_at = $2 WHERE id = $3 \
+             AND ($1 = 'disabled' OR password_hash IS NOT NULL)",
+        )
+        .bind(status)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let changed = DB::rows_affected(&done) == 1;
+        if changed {
+            sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            append_on::<DB>(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    async fn reset_staff_setup(
+        &self,
+        id: i64,
+        token_hash: &str,
+        expires_at: Timestamp,
+        now: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let done = sqlx::query(
+            "UPDATE staff_users SET status = 'pending', password_hash = NULL, \
+             totp_sealed = NULL, setup_token_hash = $1, setup_expires_at = $2, updated_at = $3 \
+             WHERE id = $4",
+        )
+        .bind(token_hash)
+        .bind(expires_at)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let changed = DB::rows_affected(&done) == 1;
+        if changed {
+            sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            append_on::<DB>(&mut tx, audit).await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    async fn use_totp_step(&self, id: i64, step: i64) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE staff_users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1",
+        )
+        .bind(step)
+        .bind(id)
+        .execute(&self.writes)
+        .await?;
+        Ok(DB::rows_affected(&done) == 1)
+    }
+
+    async fn create_staff_session(
+        &self,
+        key: &str,
+        user_id: i64,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (key, user_id, created_at, seen_at) VALUES ($1, $2, $3, $3)",
+        )
+        .bind(key)
+        .bind(user_id)
+        .bind(now)
+        .execute(&self.writes)
+        .await?;
+        Ok(())
+    }
+
+    async fn staff_session(&self, key: &str) -> Result<Option<StaffSession>, StoreError> {
+        let row =
+            sqlx::query("SELECT user_id, created_at, seen_at FROM staff_sessions WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(StaffSession {
+            user_id: r.try_get(0)?,
+            created_at: r.try_get(1)?,
+            seen_at: r.try_get(2)?,
+        }))
+    }
+
+    async fn touch_staff_session(&self, key: &str, now: Timestamp) -> Result<(), StoreError> {
+        sqlx::query("UPDATE staff_sessions SET seen_at = $1 WHERE key = $2")
+            .bind(now)
+            .bind(key)
+            .execute(&self.writes)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_staff_session(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE key = $1")
+            .bind(key)
+            .execute(&self.writes)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_staff_sessions(&self, user_id: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.writes)
+            .await?;
+        Ok(DB::rows_affected(&done))
+    }
+
+    async fn sign_in_failures(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: i64,
+    ) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "SELECT failures FROM sign_in_failures WHERE key = $1 AND window_start > $2",
+        )
+        .bind(key)
+        .bind(now - window)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(match row {
+            Some(r) => r.try_get(0)?,
+            None => 0,
+        })
+    }
+
+    async fn add_sign_in_failure(
+        &self,
+        key: &str,
+        now: Timestamp,
+        window: i64,
+    ) -> Result<i64, StoreError> {
+        // One statement, so two instances counting at once cannot lose a failure.
+        let row = sqlx::query(
+            "INSERT INTO sign_in_failures (key, failures, window_start) VALUES ($1, 1, $2) \
+             ON CONFLICT (key) DO UPDATE SET \
+             failures = CASE WHEN sign_in_failures.window_start <= $3 THEN 1 \
+                        ELSE sign_in_failures.failures + 1 END, \
+             window_start = CASE WHEN sign_in_failures.window_start <= $3 THEN $2 \
+                        ELSE sign_in_failures.window_start END \
+             RETURNING failures",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(now - window)
+        .fetch_one(&self.writes)
+        .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+            .bind(key)
+            .execute(&self.writes)
+            .await?;
+        Ok(())
+    }
+
+    async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let seq = append_on::<DB>(&mut tx, entry).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    async fn audit_rows(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, at, actor_id, actor, role, force_code, action, object, outcome, detail, \
+             prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after_seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from).collect()
+    }
+
+    async fn force_audit_rows(
+        &self,
+        force_code: &str,
+        before_seq: i64,
+        limit: i64,
+    ) -> Result<Vec<AuditRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, at, actor_id, actor, role, force_code, action, object, outcome, detail, \
+             prev_hash, hash FROM audit_log WHERE force_code = $1 AND seq < $2 \
+             ORDER BY seq DESC LIMIT $3",
+        )
+        .bind(force_code)
+        .bind(before_seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(audit_from).collect()
+    }
+
+    async fn audit_head(&self) -> Result<(i64, String), StoreError> {
+        let r = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((r.try_get(0)?, r.try_get(1)?))
+    }
+
+    async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError> {
+        // Optional filters as `($n IS NULL OR …)`, so the statement is the same whatever is
+        // chosen; `status` NULL means every open report.
+        let filter = "WHERE force_code = $1 \
+             AND (($2 IS NULL AND status != 'closed') OR status = $2) \
+             AND ($3 IS NULL OR priority = $3) \
+             AND ($4 IS NULL OR created_at >= $4) \
+             AND ($5 IS NULL OR created_at < $5) \
+             AND ($6 IS NULL OR ($6 = 0 AND assigned_to IS NULL) OR assigned_to = $6)";
+        let list = format!(
+            "SELECT {QUEUE_COLUMNS} FROM stalking_reports {filter} \
+             ORDER BY priority_rank, created_at, id LIMIT $7 OFFSET $8"
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(list.as_str()))
+            .bind(q.force_code.as_str())
+            .bind(q.status.as_deref())
+            .bind(q.priority.as_deref())
+            .bind(q.from)
+            .bind(q.to)
+            .bind(q.assigned_to)
+            .bind(q.limit)
+            .bind(q.offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let count = format!("SELECT COUNT(*) FROM stalking_reports {filter}");
+        let total: i64 = sqlx::query(sqlx::AssertSqlSafe(count.as_str()))
+            .bind(q.force_code.as_str())
+            .bind(q.status.as_deref())
+            .bind(q.priority.as_deref())
+            .bind(q.from)
+            .bind(q.to)
+            .bind(q.assigned_to)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get(0)?;
+        let rows = rows.iter().map(queue_from).collect::<Result<_, _>>()?;
+        Ok((rows, total))
+    }
+
+    async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError> {
+        let sql = format!(
+            "SELECT {QUEUE_COLUMNS}, force_code, submission_id, sealed \
+             FROM stalking_reports WHERE id = $1"
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(Case {
+            row: queue_from(&r)?,
+            force_code: r.try_get(7)?,
+            submission_id: r.try_get(8)?,
+            sealed: r.try_get(9)?,
+        }))
+    }
+
+    async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let closed_at = (u.to_status == "closed").then_some(u.at);
+        let done = sqlx::query(
+            "UPDATE stalking_reports SET status = $1, assigned_to = $2, updated_at = $3, \
+             closed_at = $4 WHERE id = $5 AND status = $6",
+        )
+        .bind(u.to_status.as_str())
+        .bind(u.assigned_to)
+        .bind(u.at)
+        .bind(closed_at)
+        .bind(u.report_id)
+        .bind(u.from_status.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if DB::rows_affected(&done) != 1 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO stalking_notes (report_id, author_id, at, status_from, status_to, \
+             assigned_to, sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(u.report_id)
+        .bind(u.author_id)
+        .bind(u.at)
+        .bind(u.from_status.as_str())
+        .bind(u.to_status.as_str())
+        .bind(u.assigned_to)
+        .bind(u.note.clone())
+        .execute(&mut *tx)
+        .await?;
+        append_on::<DB>(&mut tx, audit).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn case_notes(&self, report_id: i64) -> Result<Vec<Note>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT n.id, u.email, n.at, n.status_from, n.status_to, n.assigned_to, n.sealed \
+             FROM stalking_notes n JOIN staff_users u ON u.id = n.author_id \
+             WHERE n.report_id = $1 ORDER BY n.id",
+        )
+        .bind(report_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Note {
+                    id: r.try_get(0)?,
+                    author: r.try_get(1)?,
+                    at: r.try_get(2)?,
+                    status_from: r.try_get(3)?,
+                    status_to: r.try_get(4)?,
+                    assigned_to: r.try_get(5)?,
+                    sealed: r.try_get(6)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn purge_closed_reports(
+        &self,
+        before: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let done =
+            sqlx::query("DELETE FROM stalking_reports WHERE status = 'closed' AND closed_at < $1")
+                .bind(before)
+                .execute(&mut *tx)
+                .await?;
+        let n = DB::rows_affected(&done);
+        let mut audit = audit.clone();
+        audit.detail = format!("{n} closed stalking reports deleted");
+        append_on::<DB>(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    async fn coarsen_place_points(
+        &self,
+        before: Timestamp,
+        audit: &AuditEntry,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let done = sqlx::query(
+            "UPDATE place_reports SET lat = NULL, lng = NULL \
+             WHERE created_at < $1 AND lat IS NOT NULL",
+        )
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
+        let n = DB::rows_affected(&done);
+        let mut audit = audit.clone();
+        audit.detail = format!("{n} place reports' exact points dropped");
+        append_on::<DB>(&mut tx, &audit).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+}
+
+/// Append `e` to the chain inside `tx`, which holds the head's lock until it commits.
+async fn append_on<DB>(tx: &mut Transaction<'_, DB>, e: &AuditEntry) -> Result<i64, StoreError>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    let head = format!(
+        "SELECT seq, hash FROM audit_head WHERE id = 1{}",
+        DB::FOR_UPDATE
+    );
+    let r = sqlx::query(sqlx::AssertSqlSafe(head.as_str()))
+        .fetch_one(&mut **tx)
+        .await?;
+    let prev_seq: i64 = r.try_get(0)?;
+    let prev_hash: String = r.try_get(1)?;
+    let seq = prev_seq + 1;
+    let hash = link(&prev_hash, seq, e);
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor_id, actor, role, force_code, action, object, \
+         outcome, detail, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(seq)
+    .bind(e.at)
+    .bind(e.actor_id)
+    .bind(e.actor.as_str())
+    .bind(e.role.as_str())
+    .bind(e.force_code.as_str())
+    .bind(e.action.as_str())
+    .bind(e.object.as_str())
+    .bind(e.outcome.as_str())
+    .bind(e.detail.as_str())
+    .bind(prev_hash.as_str())
+    .bind(hash.as_str())
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(seq)
+        .bind(hash.as_str())
+        .execute(&mut **tx)
+        .await?;
+    Ok(seq)
+}
+
+fn user_from<R: Row>(r: &R) -> Result<StaffUser, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<String>: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<Vec<u8>>: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
+{
+    Ok(StaffUser {
+        id: r.try_get(0)?,
+        email: r.try_get(1)?,
+        role: r.try_get(2)?,
+        force_code: r.try_get(3)?,
+        status: r.try_get(4)?,
+        password_hash: r.try_get(5)?,
+        totp_sealed: r.try_get(6)?,
+        totp_last_step: r.try_get(7)?,
+        setup_expires_at: r.try_get(8)?,
+        created_at: r.try_get(9)?,
+    })
+}
+
+fn queue_from<R: Row>(r: &R) -> Result<QueueRow, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
+{
+    Ok(QueueRow {
+        id: r.try_get(0)?,
+        reference: r.try_get(1)?,
+        created_at: r.try_get(2)?,
+        priority: r.try_get(3)?,
+        reasons: r.try_get(4)?,
+        status: r.try_get(5)?,
+        assigned_to: r.try_get(6)?,
+    })
+}
+
+fn audit_from<R: Row>(r: &R) -> Result<AuditRow, StoreError>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
+    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
+{
+    Ok(AuditRow {
+        seq: r.try_get(0)?,
+        entry: AuditEntry {
+            at: r.try_get(1)?,
+            actor_id: r.try_get(2)?,
+            actor: r.try_get(3)?,
+            role: r.try_get(4)?,
+            force_code: r.try_get(5)?,
+            action: r.try_get(6)?,
+            object: r.try_get(7)?,
+            outcome: r.try_get(8)?,
+            detail: r.try_get(9)?,
+        },
+        prev_hash: r.try_get(10)?,
+        hash: r.try_get(11)?,
+    })
+}
