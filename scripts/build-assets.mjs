@@ -93,6 +93,7 @@ write(path.join(dist, 'app.css'), css)
 copyText(path.join(src, 'app.js'), path.join(dist, 'app.js'))
 // Imported by app.js on pages with a map (it loads Leaflet from leaflet/ below).
 copyText(path.join(src, 'map.js'), path.join(dist, 'map.js'))
+copyText(path.join(src, 'staff-map.js'), path.join(dist, 'staff-map.js'))
 copyText(
   path.join(modules, 'govuk-frontend', 'dist', 'govuk', 'govuk-frontend.min.js'),
   path.join(dist, 'govuk-frontend.min.js'),

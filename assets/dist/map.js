@@ -18,14 +18,14 @@
 
 const LEAFLET_BASE = '/assets/leaflet/'
 const LEAFLET_JS = LEAFLET_BASE + 'leaflet.js'
-const LEAFLET_CSS = LEAFLET_BASE + 'leaflet.css'
+export const LEAFLET_CSS = LEAFLET_BASE + 'leaflet.css'
 const START_ZOOM = 13
 // Zoom in at least this far on the visitor's own location, close enough to check the pin.
 const LOCATE_ZOOM = 16
 const DECIMALS = 6
 
 /** Load a stylesheet of ours once (before app.css, so our own rules override Leaflet's). */
-function loadStylesheet (href) {
+export function loadStylesheet (href) {
   const existing = document.querySelector(`link[rel="stylesheet"][href="${href}"]`)
   if (existing && existing.sheet) return Promise.resolve()
   return new Promise((resolve, reject) => {
@@ -42,7 +42,7 @@ function loadStylesheet (href) {
 }
 
 /** Load Leaflet's UMD build (it is not an ES module) and resolve with `window.L`. */
-function loadLeaflet () {
+export function loadLeaflet () {
   if (window.L && window.L.map) return Promise.resolve(window.L)
   return new Promise((resolve, reject) => {
     const script = document.createElement('script')
@@ -58,7 +58,7 @@ function loadLeaflet () {
 
 /** The tile provider's attribution is plain text (see Config::map_attribution); Leaflet
  * inserts attributions as HTML, so escape it. */
-function escapeHtml (text) {
+export function escapeHtml (text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -85,9 +85,13 @@ function onPageshow (event) {
   document.body.classList.remove('app-exiting')
 }
 
-document.addEventListener('keydown', onKeydown, true)
-document.addEventListener('click', onClick)
-window.addEventListener('pageshow', onPageshow)
+// Only public pages carry a quick exit; the staff back office has none, so Escape and
+// Shift keep their ordinary meaning there.
+if (document.querySelector(EXIT_SELECTOR)) {
+  document.addEventListener('keydown', onKeydown, true)
+  document.addEventListener('click', onClick)
+  window.addEventListener('pageshow', onPageshow)
+}
 
 // --- Print buttons -----------------------------------------------------------
 //
@@ -111,6 +115,18 @@ if (mapSection) {
     .catch((error) => {
       mapSection.hidden = true
       console.error('The map did not start', error)
+    })
+}
+
+// --- Hotspot map in the back office -----------------------------------------
+
+const staffMap = document.querySelector('[data-staff-map]')
+if (staffMap) {
+  import('./staff-map.js')
+    .then(({ initStaffMap }) => initStaffMap(staffMap))
+    .catch((error) => {
+      staffMap.hidden = true
+      console.error('The hotspot map did not start', error)
     })
 }
 

@@ -90,6 +90,18 @@ pub fn disk(cell: u64, k: u32) -> Vec<u64> {
     }
 }
 
+/// The first and last descendant of `cell` at the finer resolution `res`. H3 numbers a cell's
+/// descendants contiguously, so `lo <= c <= hi` holds exactly for the descendants among cells
+/// of resolution `res`.
+pub fn child_range(cell: u64, res: u8) -> Option<(u64, u64)> {
+    let c = index(cell)?;
+    let r = self::res(res)?;
+    let n = c.children_count(r);
+    let first = c.child_at(0, r)?;
+    let last = c.child_at(n.checked_sub(1)?, r)?;
+    Some((first.into(), last.into()))
+}
+
 /// The resolution of a cell, 0–15.
 pub fn resolution(cell: u64) -> Option<u8> {
     Some(u8::from(index(cell)?.resolution()))
@@ -112,6 +124,28 @@ pub fn aggregate(counts: &[(u64, u64)], res: u8) -> Vec<(u64, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cells_descendants_are_exactly_the_cells_in_its_child_range() {
+        let p = LatLng::new(53.8012, -1.5481).expect("point");
+        let parent = cell(p, 9);
+        let (lo, hi) = child_range(parent, 11).expect("range");
+        let children: Vec<u64> = index(parent)
+            .expect("cell")
+            .children(Resolution::Eleven)
+            .map(u64::from)
+            .collect();
+        assert_eq!(children.len(), 49);
+        assert!(children.iter().all(|c| (lo..=hi).contains(c)));
+        // Every res-11 cell in the range has this parent: the neighbours' children are outside.
+        for n in disk(parent, 1).into_iter().filter(|n| *n != parent) {
+            let (nlo, nhi) = child_range(n, 11).expect("range");
+            assert!(
+                nhi < lo || nlo > hi,
+                "ranges of different cells do not overlap"
+            );
+        }
+    }
     use proptest::prelude::*;
 
     fn leeds() -> LatLng {

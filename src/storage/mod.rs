@@ -16,7 +16,8 @@ use crate::clock::Timestamp;
 
 pub use sql::{connect, sqlite_path};
 pub use staff::{
-    Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
+    BreakdownRow, Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession,
+    StaffStore, StaffUser,
 };
 
 /// Which database engine a store runs on.

@@ -8,8 +8,8 @@
 use async_trait::async_trait;
 use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
 
-use super::StoreError;
 use super::sql::{Dialect, SqlStore};
+use super::{HotspotQuery, StoreError};
 use crate::audit::{AuditEntry, AuditRow, link};
 use crate::clock::Timestamp;
 
@@ -157,6 +157,19 @@ pub struct Note {
     pub sealed: Option<Vec<u8>>,
 }
 
+/// Place reports counted by day, hour band and reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BreakdownRow {
+    /// Days since 1970-01-01.
+    pub day: i64,
+    /// First hour of the band.
+    pub hour: i64,
+    /// Reason bits.
+    pub reasons: i64,
+    /// How many.
+    pub n: i64,
+}
+
 /// Storage of the back office.
 #[async_trait]
 pub trait StaffStore: Send + Sync {
@@ -288,6 +301,15 @@ pub trait StaffStore: Send + Sync {
         before: Timestamp,
         audit: &AuditEntry,
     ) -> Result<u64, StoreError>;
+
+    /// Place reports matching a hotspot query (and, if given, whose finest cell lies in the
+    /// inclusive range `cells`), counted per day, hour band and set of reasons: what the
+    /// dashboard's charts and the top hotspots' main reasons are made from.
+    async fn place_breakdown(
+        &self,
+        q: &HotspotQuery,
+        cells: Option<(i64, i64)>,
+    ) -> Result<Vec<BreakdownRow>, StoreError>;
 
     /// Drop the exact point of place reports sent before `before`, keeping their H3 cells and
     /// counts; how many.
@@ -777,6 +799,44 @@ where
         append_on::<DB>(&mut tx, &audit).await?;
         tx.commit().await?;
         Ok(n)
+    }
+
+    async fn place_breakdown(
+        &self,
+        q: &HotspotQuery,
+        cells: Option<(i64, i64)>,
+    ) -> Result<Vec<BreakdownRow>, StoreError> {
+        // The same masks as the hotspot query (see `hotspot_counts`).
+        let (lo, hi) = cells.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+        let rows = sqlx::query(
+            "SELECT day, hour, reasons, CAST(COUNT(*) AS BIGINT) FROM place_reports \
+             WHERE day >= $1 AND day <= $2 AND (reasons & $3) != 0 \
+             AND ((CAST(1 AS BIGINT) << CAST(hour / 3 AS INTEGER)) & $4) != 0 \
+             AND ((CAST(1 AS BIGINT) << CAST((day + 3) % 7 AS INTEGER)) & $5) != 0 \
+             AND ($6 = '' OR force_code = $6) \
+             AND ($7 IS NULL OR (cell >= $7 AND cell <= $8)) \
+             GROUP BY day, hour, reasons",
+        )
+        .bind(q.from_day)
+        .bind(q.to_day)
+        .bind(q.reasons)
+        .bind(q.hours)
+        .bind(q.weekdays)
+        .bind(q.force_code.as_str())
+        .bind(lo)
+        .bind(hi)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(BreakdownRow {
+                    day: r.try_get(0)?,
+                    hour: r.try_get(1)?,
+                    reasons: r.try_get(2)?,
+                    n: r.try_get(3)?,
+                })
+            })
+            .collect()
     }
 
     async fn coarsen_place_points(

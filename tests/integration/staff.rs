@@ -1001,3 +1001,135 @@ async fn retention_deletes_old_closed_reports_and_drops_old_points_and_is_audite
             >= 4
     );
 }
+
+async fn add_place_reports(
+    app: &TestApp,
+    force: &str,
+    at: (f64, f64),
+    n: usize,
+    tag: &str,
+    reasons: i64,
+) {
+    use saferstreets::geo::{LatLng, hex};
+    let p = LatLng::new(at.0, at.1).expect("point");
+    let today = TEST_NOW / 86_400;
+    let reports: Vec<saferstreets::storage::NewPlaceReport> = (0..n)
+        .map(|i| saferstreets::storage::NewPlaceReport {
+            receipt: format!("{tag}{i}"),
+            submission_id: format!("{tag}{i}"),
+            force_code: force.into(),
+            created_at: TEST_NOW,
+            point: Some((p.lat(), p.lng())),
+            cells: hex::RESOLUTIONS
+                .iter()
+                .zip(hex::cells(p))
+                .map(|(r, c)| (i64::from(*r), c as i64))
+                .collect(),
+            day: today - 2,
+            hour: 21,
+            reasons,
+            answers: "{\"anything-else\":\"SECRET words\"}".into(),
+        })
+        .collect();
+    app.state
+        .store
+        .insert_place_reports(&reports)
+        .await
+        .expect("reports");
+}
+
+#[tokio::test]
+async fn analysts_see_every_hotspot_and_partners_only_suppressed_aggregates() {
+    let app = spawn_app().await;
+    add_place_reports(
+        &app,
+        "northshire",
+        (53.8012, -1.5481),
+        7,
+        "busy",
+        1 | (1 << 10),
+    )
+    .await;
+    add_place_reports(&app, "northshire", (53.7605, -1.5230), 2, "quiet", 1 << 5).await;
+    add_place_reports(&app, "southshire", (53.8012, -1.5481), 50, "theirs", 1).await;
+    let (analyst, _) =
+        staff_browser(&app, "ana@northshire.example", Role::Analyst, "northshire").await;
+    let (partner, _) =
+        staff_browser(&app, "pat@northshire.example", Role::Partner, "northshire").await;
+
+    let page = analyst.get("/staff/places").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.texts("[data-total]").concat().contains("9 reports"),
+        "own force only"
+    );
+    let top = page.texts("[data-top] tbody tr");
+    assert_eq!(top.len(), 2, "the 2-report hexagon is shown to analysts");
+    assert!(
+        top[0].contains('7')
+            && top[0].contains("It was badly lit")
+            && top[0].contains("I was followed")
+    );
+    assert_eq!(
+        page.html()
+            .select(&scraper::Selector::parse("[data-chart] svg").expect("sel"))
+            .count(),
+        3
+    );
+    assert!(page.body.contains("<title id=\"weekly-title\">"));
+    assert!(!page.body.contains("SECRET"));
+
+    let shown = partner.get("/staff/places").await;
+    assert_eq!(shown.status, 200);
+    assert_eq!(
+        shown.texts("[data-top] tbody tr").len(),
+        1,
+        "under k is suppressed"
+    );
+    assert!(shown.body.contains("figures under 5 are not shown"));
+    let grid = shown.texts("[data-chart] table").concat();
+    assert!(
+        grid.contains("<5"),
+        "small chart figures are hidden from partners"
+    );
+
+    let csv = analyst.get("/staff/places/export.csv?res=9").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(csv.header("content-disposition").contains("hotspots.csv"));
+    assert_eq!(csv.body.lines().count(), 3, "{}", csv.body);
+    let partner_csv = partner.get("/staff/places/export.csv?res=9").await;
+    assert_eq!(partner_csv.body.lines().count(), 2, "{}", partner_csv.body);
+    let geojson = partner
+        .get("/staff/places/export.geojson?reasons=followed")
+        .await;
+    let json: serde_json::Value = serde_json::from_str(&geojson.body).expect("json");
+    assert_eq!(json["features"].as_array().map(Vec::len), Some(1));
+    assert!(!geojson.body.contains("53.8012"), "no exact points");
+    let exports = audit_actions(&app)
+        .await
+        .into_iter()
+        .filter(|(a, _, _)| a == "export")
+        .count();
+    assert_eq!(exports, 3, "every export is audited");
+
+    let filtered = analyst.get("/staff/places?reasons=rundown&hours=21").await;
+    assert!(
+        filtered
+            .texts("[data-total]")
+            .concat()
+            .contains("2 reports")
+    );
+    let none = analyst
+        .get("/staff/places?weekdays=1&weekdays=2&hours=0")
+        .await;
+    assert!(none.texts("[data-total]").concat().contains("0 reports"));
+    let bad = analyst.get("/staff/places?from=yesterday").await;
+    assert_eq!(bad.status, 200);
+    assert!(bad.body.contains("A filter was not understood"));
+    assert_eq!(
+        analyst.get("/staff/places/export.csv?res=8").await.status,
+        400,
+        "an export never guesses at a filter"
+    );
+}

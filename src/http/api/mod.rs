@@ -146,13 +146,16 @@ fn day_number(text: &str) -> Option<i64> {
 }
 
 /// `[minLng, minLat, maxLng, maxLat]`.
-type BBox = [f64; 4];
+pub(crate) type BBox = [f64; 4];
 
 /// The parameter at fault and what is wrong with it.
-type ParamError = (&'static str, String);
+pub(crate) type ParamError = (&'static str, String);
 
 /// Check the filters; the field and message of the first problem.
-fn query_from(p: &HotspotParams, today: i64) -> Result<(HotspotQuery, Option<BBox>), ParamError> {
+pub(crate) fn query_from(
+    p: &HotspotParams,
+    today: i64,
+) -> Result<(HotspotQuery, Option<BBox>), ParamError> {
     let res = p.res.unwrap_or(9);
     if !hex::RESOLUTIONS.contains(&res) {
         return Err(("res", format!("must be one of {:?}", hex::RESOLUTIONS)));
@@ -236,17 +239,39 @@ pub async fn hotspots(State(state): State<AppState>, Query(p): Query<HotspotPara
         Ok(q) => q,
         Err((field, message)) => return error(StatusCode::BAD_REQUEST, field, &message),
     };
-    let counts = match state.store.hotspot_counts(&query).await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "hotspot query failed");
-            return error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "",
-                "the query could not be run",
-            );
-        }
+    let features =
+        match hotspot_features(&state, &query, bbox, Some(state.config.suppression_k)).await {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::error!(error = %e, "hotspot query failed");
+                return error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "",
+                    "the query could not be run",
+                );
+            }
+        };
+    let body = Hotspots {
+        kind: "FeatureCollection",
+        features,
     };
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/geo+json")],
+        Json(body),
+    )
+        .into_response()
+}
+
+/// Hexagons matching `query` (and `bbox`) with counts and Gi* significance, most reports
+/// first. With `suppress = Some(k)`, hexagons with fewer than `k` reports are left out (the
+/// statistic still uses them).
+pub(crate) async fn hotspot_features(
+    state: &AppState,
+    query: &HotspotQuery,
+    bbox: Option<BBox>,
+    suppress: Option<i64>,
+) -> Result<Vec<Hotspot>, crate::storage::StoreError> {
+    let counts = state.store.hotspot_counts(query).await?;
     let inside = |cell: u64| match (bbox, hex::centre(cell)) {
         (None, _) => true,
         (Some([x0, y0, x1, y1]), Some(c)) => {
@@ -260,9 +285,9 @@ pub async fn hotspots(State(state): State<AppState>, Query(p): Query<HotspotPara
         .filter(|(c, _)| inside(*c))
         .collect();
     // The statistic uses every matching hexagon; only those at or above k are shown.
-    let features = geo::gi_star(&cells)
+    let mut features: Vec<Hotspot> = geo::gi_star(&cells)
         .into_iter()
-        .filter(|g| g.count >= state.config.suppression_k as f64)
+        .filter(|g| suppress.is_none_or(|k| g.count >= k as f64))
         .map(|g| Hotspot {
             kind: "Feature",
             geometry: HexPolygon {
@@ -285,13 +310,8 @@ pub async fn hotspots(State(state): State<AppState>, Query(p): Query<HotspotPara
             },
         })
         .collect();
-    let body = Hotspots {
-        kind: "FeatureCollection",
-        features,
-    };
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/geo+json")],
-        Json(body),
-    )
-        .into_response()
+    features.sort_by(|a, b| {
+        (b.properties.count, &a.properties.cell).cmp(&(a.properties.count, &b.properties.cell))
+    });
+    Ok(features)
 }

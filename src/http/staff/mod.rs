@@ -5,6 +5,7 @@
 //! answer 404 (audited) when it differs, so other forces' ids are not even confirmed.
 
 pub mod auth;
+pub mod places;
 pub mod reports;
 pub mod users;
 
@@ -41,6 +42,7 @@ pub struct Rule {
 const ALL: &[Role] = &Role::ALL;
 const INVESTIGATOR: &[Role] = &[Role::Investigator];
 const ADMIN: &[Role] = &[Role::Admin];
+const PLACES: &[Role] = &[Role::Analyst, Role::Partner];
 
 /// Every protected route and who may use it. A route missing here is refused to everyone.
 pub const POLICY: &[Rule] = &[
@@ -50,6 +52,10 @@ pub const POLICY: &[Rule] = &[
     rule("GET", "/staff/reports", INVESTIGATOR),
     rule("GET", "/staff/reports/{id}", INVESTIGATOR),
     rule("POST", "/staff/reports/{id}", INVESTIGATOR),
+    rule("GET", "/staff/places", PLACES),
+    rule("GET", "/staff/places/hotspots.geojson", PLACES),
+    rule("GET", "/staff/places/export.csv", PLACES),
+    rule("GET", "/staff/places/export.geojson", PLACES),
     rule("GET", "/staff/users", ADMIN),
     rule("GET", "/staff/users/new", ADMIN),
     rule("POST", "/staff/users/new", ADMIN),
@@ -163,6 +169,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     let protected = Router::new()
         .merge(auth::protected_routes())
         .merge(reports::routes())
+        .merge(places::routes())
         .merge(users::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
     auth::open_routes().merge(protected)

@@ -1,0 +1,561 @@
+//! The place-reports dashboard for analysts (and, suppressed, for partners): hotspot hexagons
+//! on a map, a ranked list of the top hotspots with their main reasons, charts (reports per
+//! week, hour × weekday, reasons) as SVG with their tables, and CSV and GeoJSON exports of the
+//! filters in force. Everything is for the member of staff's own force only.
+//!
+//! Partners see what anyone outside the police may see: hexagons with fewer than
+//! `suppression_k` reports are left out, and chart figures under k are not shown.
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+use super::Me;
+use crate::charts::{self, Chart, Labels};
+use crate::domain::place::{BEHAVIOUR_REASONS, PLACE_REASONS, REASON_BITS, TIME_BANDS};
+use crate::geo::hex;
+use crate::http::api::{Hotspot, HotspotParams, hotspot_features, query_from};
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render};
+use crate::http::state::AppState;
+use crate::storage::{BreakdownRow, HotspotQuery};
+
+/// Hotspots in the ranked list.
+const TOP: usize = 10;
+
+/// Routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/staff/places", get(dashboard))
+        .route("/staff/places/hotspots.geojson", get(map_data))
+        .route("/staff/places/export.csv", get(export_csv))
+        .route("/staff/places/export.geojson", get(export_geojson))
+}
+
+/// The filter form (checkboxes repeat their name, so it is read with `serde_html_form`).
+#[derive(Debug, Default, Deserialize)]
+pub struct Filters {
+    /// First day, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub from: String,
+    /// Last day.
+    #[serde(default)]
+    pub to: String,
+    /// Reason codes.
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Hour bands (first hours).
+    #[serde(default)]
+    pub hours: Vec<String>,
+    /// ISO weekdays, 1–7.
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+    /// H3 resolution.
+    #[serde(default)]
+    pub res: String,
+}
+
+impl Filters {
+    fn parse(raw: Option<&str>) -> Self {
+        serde_html_form::from_str(raw.unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The same filters as a query string (for the map's data and the export links).
+    pub fn query_string(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        s.append_pair("from", &self.from)
+            .append_pair("to", &self.to);
+        for r in &self.reasons {
+            s.append_pair("reasons", r);
+        }
+        for h in &self.hours {
+            s.append_pair("hours", h);
+        }
+        for d in &self.weekdays {
+            s.append_pair("weekdays", d);
+        }
+        s.append_pair("res", &self.res);
+        s.finish()
+    }
+}
+
+/// The hotspot query for these filters within the member of staff's force; a bad filter
+/// is named so the page can say which.
+fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'static str> {
+    let params = HotspotParams {
+        bbox: None,
+        res: match f.res.as_str() {
+            "" => None,
+            r => Some(r.parse().map_err(|_| "res")?),
+        },
+        reasons: Some(f.reasons.join(",")),
+        from: (!f.from.is_empty()).then(|| f.from.clone()),
+        to: (!f.to.is_empty()).then(|| f.to.clone()),
+        hours: Some(f.hours.join(",")),
+        weekdays: Some(f.weekdays.join(",")),
+        force: Some(me.force_code.clone()),
+    };
+    let today = state.clock.now().div_euclid(86_400);
+    query_from(&params, today)
+        .map(|(q, _)| q)
+        .map_err(|(field, _)| field)
+}
+
+/// Hexagons as this member of staff may see them.
+async fn features(state: &AppState, me: &Me, q: &HotspotQuery) -> Result<Vec<Hotspot>, AppError> {
+    let suppress = (!me.role.is_police()).then_some(state.config.suppression_k);
+    Ok(hotspot_features(state, q, None, suppress).await?)
+}
+
+/// A top hotspot.
+#[derive(Debug)]
+pub struct TopLine {
+    /// Rank, from 1.
+    pub rank: usize,
+    /// Cell id (hex).
+    pub cell: String,
+    /// Its centre, for finding it.
+    pub centre: String,
+    /// Reports.
+    pub count: String,
+    /// Significance code.
+    pub significance: String,
+    /// Message ids of its three main reasons.
+    pub reasons: Vec<&'static str>,
+}
+
+/// A checkbox of the filter form.
+#[derive(Debug)]
+pub struct Tick {
+    /// Value.
+    pub value: String,
+    /// Message id of the label (or the label itself for weekdays and hours).
+    pub label: String,
+    /// Ticked.
+    pub checked: bool,
+}
+
+/// The dashboard.
+#[derive(Template)]
+#[template(path = "staff/places.html")]
+pub struct DashboardPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
+    /// Filters as given.
+    pub filters: Filters,
+    /// The filter that was not understood, if any.
+    pub bad_filter: Option<&'static str>,
+    /// Reason checkboxes: place, then behaviour.
+    pub reason_options: Vec<Tick>,
+    /// Hour-band checkboxes.
+    pub hour_options: Vec<Tick>,
+    /// Weekday checkboxes.
+    pub weekday_options: Vec<Tick>,
+    /// The ranked list.
+    pub top: Vec<TopLine>,
+    /// Reports matching.
+    pub total: String,
+    /// Charts.
+    pub charts: Vec<Chart>,
+    /// Query string of the filters.
+    pub query: String,
+    /// Whether figures under k are hidden (partners).
+    pub suppressed: bool,
+    /// The suppression threshold.
+    pub k: i64,
+    /// Map tiles (empty for none).
+    pub tile_url: String,
+    /// Their attribution.
+    pub attribution: String,
+    /// The middle of the force's area (latitude, longitude).
+    pub centre: (f64, f64),
+}
+
+/// The middle of a force's area's bounding box.
+fn area_centre(state: &AppState, force: &str) -> (f64, f64) {
+    use geo::BoundingRect;
+    state
+        .geography
+        .areas
+        .areas()
+        .iter()
+        .find(|a| a.code == force)
+        .and_then(|a| a.shape.bounding_rect())
+        .map_or((0.0, 0.0), |r| {
+            let c = r.center();
+            (c.y, c.x)
+        })
+}
+
+fn options(all: &[(String, String)], chosen: &[String]) -> Vec<Tick> {
+    all.iter()
+        .map(|(value, label)| Tick {
+            value: value.clone(),
+            label: label.clone(),
+            checked: chosen.contains(value),
+        })
+        .collect()
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "staff-day-1",
+    "staff-day-2",
+    "staff-day-3",
+    "staff-day-4",
+    "staff-day-5",
+    "staff-day-6",
+    "staff-day-7",
+];
+
+/// A figure as a member of staff may see it: partners do not see counts under k.
+fn figure(n: i64, hide_under: Option<i64>) -> (u64, String) {
+    match hide_under {
+        Some(k) if n > 0 && n < k => (0, format!("<{k}")),
+        _ => (
+            u64::try_from(n).unwrap_or_default(),
+            charts::thousands(u64::try_from(n).unwrap_or_default()),
+        ),
+    }
+}
+
+/// The three most frequent reasons among `rows`.
+fn main_reasons(rows: &[BreakdownRow]) -> Vec<&'static str> {
+    let mut counts: Vec<(i64, &'static str)> = REASON_BITS
+        .iter()
+        .map(|(code, bit)| {
+            let n = rows
+                .iter()
+                .filter(|r| r.reasons & i64::from(*bit) != 0)
+                .map(|r| r.n)
+                .sum();
+            (n, *code)
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    counts
+        .into_iter()
+        .take(3)
+        .filter_map(|(_, code)| {
+            PLACE_REASONS
+                .iter()
+                .chain(BEHAVIOUR_REASONS)
+                .find(|o| o.code == code)
+                .map(|o| o.label)
+        })
+        .collect()
+}
+
+/// The inclusive range of finest-resolution cells inside `cell`: H3 orders a cell's
+/// descendants contiguously, so a range test finds them.
+fn descendants(cell: u64) -> Option<(i64, i64)> {
+    let finest = hex::RESOLUTIONS[hex::RESOLUTIONS.len() - 1];
+    let (lo, hi) = hex::child_range(cell, finest)?;
+    Some((i64::try_from(lo).ok()?, i64::try_from(hi).ok()?))
+}
+
+fn charts_for(chrome: &Chrome, rows: &[BreakdownRow], hide_under: Option<i64>) -> Vec<Chart> {
+    // Reports per week (weeks start on Monday; day 4 after the epoch was a Monday).
+    let mut weeks: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    let mut grid = [[0i64; 8]; 7];
+    let mut reasons = vec![0i64; REASON_BITS.len()];
+    for r in rows {
+        let monday = r.day - (r.day + 3).rem_euclid(7);
+        *weeks.entry(monday).or_default() += r.n;
+        let weekday = usize::try_from((r.day + 3).rem_euclid(7)).unwrap_or_default();
+        let band = usize::try_from(r.hour / 3).unwrap_or_default().min(7);
+        if let Some(row) = grid.get_mut(weekday) {
+            row[band] += r.n;
+        }
+        for (i, (_, bit)) in REASON_BITS.iter().enumerate() {
+            if r.reasons & i64::from(*bit) != 0 {
+                reasons[i] += r.n;
+            }
+        }
+    }
+    let week_data: Vec<(String, u64)> = weeks
+        .iter()
+        .map(|(monday, n)| {
+            let label = jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(*monday))
+                .map(|d| d.strftime("%-d %b %Y").to_string())
+                .unwrap_or_default();
+            (label, figure(*n, hide_under).0)
+        })
+        .collect();
+    let weekly = charts::bars(
+        &Labels {
+            title: chrome.t("staff-chart-weekly"),
+            description: chrome.t("staff-chart-weekly-desc"),
+            category: chrome.t("staff-chart-week"),
+            value: chrome.t("staff-chart-reports"),
+        },
+        &week_data,
+        "weekly",
+    );
+    let rows_labels: Vec<String> = WEEKDAYS.iter().map(|d| chrome.t(d).to_owned()).collect();
+    let column_labels: Vec<String> = TIME_BANDS
+        .iter()
+        .map(|b| chrome.t(b.label).to_owned())
+        .collect();
+    let counts: Vec<Vec<u64>> = grid
+        .iter()
+        .map(|row| row.iter().map(|n| figure(*n, hide_under).0).collect())
+        .collect();
+    let heat = charts::heat_grid(
+        &Labels {
+            title: chrome.t("staff-chart-grid"),
+            description: chrome.t("staff-chart-grid-desc"),
+            category: chrome.t("staff-chart-day"),
+            value: chrome.t("staff-chart-reports"),
+        },
+        &rows_labels,
+        &column_labels,
+        &counts,
+        "grid",
+    );
+    let reason_data: Vec<(String, u64)> = REASON_BITS
+        .iter()
+        .zip(&reasons)
+        .filter_map(|((code, _), n)| {
+            let label = PLACE_REASONS
+                .iter()
+                .chain(BEHAVIOUR_REASONS)
+                .find(|o| o.code == *code)?
+                .label;
+            Some((chrome.t(label).to_owned(), figure(*n, hide_under).0))
+        })
+        .collect();
+    let why = charts::hbars(
+        &Labels {
+            title: chrome.t("staff-chart-reasons"),
+            description: chrome.t("staff-chart-reasons-desc"),
+            category: chrome.t("staff-chart-reason"),
+            value: chrome.t("staff-chart-reports"),
+        },
+        &reason_data,
+        "reasons",
+    );
+    let mut all = vec![weekly, heat, why];
+    if let Some(k) = hide_under {
+        // The tables say "<k" where the chart shows nothing.
+        let fewer = format!("<{k}");
+        for chart in &mut all {
+            for row in &mut chart.table.rows {
+                for cell in row.iter_mut().skip(1) {
+                    if cell == "0" {
+                        cell.clone_from(&fewer);
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+async fn dashboard(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let filters = Filters::parse(raw.as_deref());
+    let police = me.role.is_police();
+    let hide_under = (!police).then_some(state.config.suppression_k);
+    let (q, bad_filter) = match query(&state, &me, &filters) {
+        Ok(q) => (q, None),
+        Err(field) => (
+            query(&state, &me, &Filters::default()).map_err(|_| AppError::BadRequest)?,
+            Some(field),
+        ),
+    };
+    let features = features(&state, &me, &q).await?;
+    let mut top = Vec::new();
+    for (i, f) in features.iter().take(TOP).enumerate() {
+        let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
+        let rows = match descendants(cell) {
+            Some(range) => state.store.place_breakdown(&q, Some(range)).await?,
+            None => Vec::new(),
+        };
+        let centre = hex::centre(cell)
+            .map(|c| format!("{:.4}, {:.4}", c.lat(), c.lng()))
+            .unwrap_or_default();
+        top.push(TopLine {
+            rank: i + 1,
+            cell: f.properties.cell.clone(),
+            centre,
+            count: charts::thousands(u64::try_from(f.properties.count).unwrap_or_default()),
+            significance: f.properties.significance.clone(),
+            reasons: main_reasons(&rows),
+        });
+    }
+    let rows = state.store.place_breakdown(&q, None).await?;
+    let total: i64 = rows.iter().map(|r| r.n).sum();
+    let reason_options = options(
+        &REASON_BITS
+            .iter()
+            .filter_map(|(code, _)| {
+                PLACE_REASONS
+                    .iter()
+                    .chain(BEHAVIOUR_REASONS)
+                    .find(|o| o.code == *code)
+                    .map(|o| ((*code).to_owned(), o.label.to_owned()))
+            })
+            .collect::<Vec<_>>(),
+        &filters.reasons,
+    );
+    let hour_options = options(
+        &TIME_BANDS
+            .iter()
+            .map(|b| (b.code.to_owned(), b.label.to_owned()))
+            .collect::<Vec<_>>(),
+        &filters.hours,
+    );
+    let weekday_options = options(
+        &WEEKDAYS
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
+            .collect::<Vec<_>>(),
+        &filters.weekdays,
+    );
+    let charts = charts_for(&chrome, &rows, hide_under);
+    let me_force = me.force_code.clone();
+    Ok(render(&DashboardPage {
+        chrome,
+        me: Some(me),
+        query: filters.query_string(),
+        filters,
+        bad_filter,
+        reason_options,
+        hour_options,
+        weekday_options,
+        top,
+        total: figure(total, hide_under).1,
+        charts,
+        suppressed: !police,
+        k: state.config.suppression_k,
+        tile_url: state.config.map_tile_url.clone(),
+        attribution: state.config.map_attribution.clone(),
+        centre: area_centre(&state, &me_force),
+    }))
+}
+
+async fn geojson(state: &AppState, me: &Me, raw: Option<&str>) -> Result<String, AppError> {
+    let filters = Filters::parse(raw);
+    let q = query(state, me, &filters).map_err(|_| AppError::BadRequest)?;
+    let features = features(state, me, &q).await?;
+    serde_json::to_string(&serde_json::json!({
+        "type": "FeatureCollection",
+        "features": features,
+    }))
+    .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+async fn map_data(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let body = geojson(&state, &me, raw.as_deref()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/geo+json")], body).into_response())
+}
+
+async fn audit_export(
+    state: &AppState,
+    me: &Me,
+    what: &str,
+    raw: Option<&str>,
+) -> Result<(), AppError> {
+    let mut entry = me.audit(state, "export", what, "ok");
+    entry.detail = raw.unwrap_or_default().chars().take(500).collect();
+    state.store.audit(&entry).await?;
+    Ok(())
+}
+
+fn attachment(name: &str) -> String {
+    format!("attachment; filename=\"{name}\"")
+}
+
+async fn export_geojson(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let body = geojson(&state, &me, raw.as_deref()).await?;
+    audit_export(&state, &me, "hotspots.geojson", raw.as_deref()).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/geo+json".to_owned()),
+            (header::CONTENT_DISPOSITION, attachment("hotspots.geojson")),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+async fn export_csv(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let filters = Filters::parse(raw.as_deref());
+    let q = query(&state, &me, &filters).map_err(|_| AppError::BadRequest)?;
+    let features = features(&state, &me, &q).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let write = |out: &mut csv::Writer<Vec<u8>>, record: &[String]| {
+        out.write_record(record)
+            .map_err(|e| AppError::Internal(e.to_string()))
+    };
+    write(
+        &mut out,
+        &[
+            "cell",
+            "resolution",
+            "centre_lat",
+            "centre_lng",
+            "count",
+            "z",
+            "significance",
+        ]
+        .map(str::to_owned),
+    )?;
+    for f in &features {
+        let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
+        let centre = hex::centre(cell);
+        write(
+            &mut out,
+            &[
+                f.properties.cell.clone(),
+                q.res.to_string(),
+                centre
+                    .map(|c| format!("{:.6}", c.lat()))
+                    .unwrap_or_default(),
+                centre
+                    .map(|c| format!("{:.6}", c.lng()))
+                    .unwrap_or_default(),
+                f.properties.count.to_string(),
+                f.properties.z.to_string(),
+                f.properties.significance.clone(),
+            ],
+        )?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    audit_export(&state, &me, "hotspots.csv", raw.as_deref()).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, attachment("hotspots.csv")),
+        ],
+        body,
+    )
+        .into_response())
+}
