@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod demo;
+pub mod demo_cases;
 pub mod domain;
 pub mod geo;
 pub mod geography;

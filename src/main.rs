@@ -37,6 +37,9 @@ enum Command {
         /// How many place reports to generate.
         #[arg(long, default_value_t = 10_000)]
         place_reports: u64,
+        /// How many stalking reports to generate (for the staff queue).
+        #[arg(long, default_value_t = 0)]
+        stalking_reports: u64,
         /// The force whose area and gazetteer places they cluster on (default: the first).
         #[arg(long)]
         force: Option<String>,
@@ -161,9 +164,13 @@ fn main() -> ExitCode {
             Command::Import { what } => import(config, what).await,
             Command::DemoData {
                 place_reports,
+                stalking_reports,
                 force,
                 seed,
-            } => demo_data(config, place_reports, force, seed).await,
+            } => {
+                demo_data(config.clone(), place_reports, force.clone(), seed).await?;
+                demo_cases(config, stalking_reports, force, seed).await
+            }
             Command::PartnerKey { action } => partner_key(config, action).await,
             Command::User { action } => user(config, action).await,
             Command::Audit { action } => audit(config, action).await,
@@ -381,6 +388,44 @@ async fn partner_key(config: Config, action: PartnerKeyAction) -> anyhow::Result
             println!("key {id} revoked");
         }
     }
+    Ok(())
+}
+
+async fn demo_cases(
+    config: Config,
+    n: u64,
+    force: Option<String>,
+    seed: u64,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use saferstreets::clock::{Clock, SystemClock};
+    if n == 0 {
+        return Ok(());
+    }
+    let store = saferstreets::storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    let geography =
+        saferstreets::geography::Geography::load(&store, &config, SystemClock.now()).await?;
+    let state = saferstreets::startup::build_state(config.clone(), store, None, geography)?;
+    let force = force.unwrap_or_else(|| config.force_code.clone());
+    let bar = indicatif::ProgressBar::new(n);
+    let started = std::time::Instant::now();
+    let written = saferstreets::demo_cases::generate_stalking_reports(
+        &state.store,
+        &state.keyring,
+        &force,
+        n,
+        seed,
+        SystemClock.now(),
+        |done| bar.set_position(done),
+    )
+    .await?;
+    bar.finish_and_clear();
+    println!(
+        "added {written} stalking reports to {force} in {:.1?}",
+        started.elapsed()
+    );
     Ok(())
 }
 

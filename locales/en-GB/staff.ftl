@@ -194,3 +194,12 @@ staff-day-5 = Friday
 staff-day-6 = Saturday
 staff-day-7 = Sunday
 staff-map-status = COUNT hexagons shown. The busiest has MOST reports.
+
+staff-audit-title = Audit log
+staff-audit-intro = Every sign-in, view of a report, change, export and refused attempt in your force, newest first. Rows cannot be changed or removed, and each is chained to the one before, so tampering shows.
+staff-audit-export = Download the audit log as CSV
+staff-audit-action = Action
+staff-audit-object = Object
+staff-audit-outcome = Outcome
+staff-audit-detail = Detail
+staff-audit-older = Older entries

@@ -286,6 +286,12 @@ pub trait StaffStore: Send + Sync {
     /// The queue, by priority then age, and how many match in all.
     async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError>;
 
+    /// Store many stalking reports in one transaction (demo data); duplicates are skipped.
+    async fn insert_stalking_reports(
+        &self,
+        reports: &[super::NewStalkingReport],
+    ) -> Result<(), StoreError>;
+
     /// A report by id.
     async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError>;
 
@@ -702,6 +708,33 @@ where
             .try_get(0)?;
         let rows = rows.iter().map(queue_from).collect::<Result<_, _>>()?;
         Ok((rows, total))
+    }
+
+    async fn insert_stalking_reports(
+        &self,
+        reports: &[super::NewStalkingReport],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.writes.begin().await?;
+        for r in reports {
+            sqlx::query(
+                "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
+                 priority, priority_rank, reasons, key_id, sealed) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+            )
+            .bind(r.reference.as_str())
+            .bind(r.submission_id.as_str())
+            .bind(r.force_code.as_str())
+            .bind(r.created_at)
+            .bind(r.priority.as_str())
+            .bind(r.priority_rank)
+            .bind(r.reasons.as_str())
+            .bind(r.key_id.as_str())
+            .bind(r.sealed.as_slice())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError> {

@@ -1133,3 +1133,32 @@ async fn analysts_see_every_hotspot_and_partners_only_suppressed_aggregates() {
         "an export never guesses at a filter"
     );
 }
+
+#[tokio::test]
+async fn admins_read_and_export_their_forces_audit_log() {
+    let app = spawn_app().await;
+    let (admin, _) = staff_browser(&app, "aud@northshire.example", Role::Admin, "northshire").await;
+    staff_browser(&app, "far@southshire.example", Role::Analyst, "southshire").await;
+    let page = admin.get("/staff/audit").await;
+    assert_eq!(page.status, 200);
+    let rows = page.texts("[data-audit] tbody tr").join("\n");
+    assert!(rows.contains("aud@northshire.example"));
+    assert!(
+        !rows.contains("far@southshire.example"),
+        "another force's log is not shown"
+    );
+    let csv = admin.get("/staff/audit/export.csv").await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.body
+            .starts_with("seq,at,actor,role,force,action,object,outcome,detail,hash")
+    );
+    let again = admin.get("/staff/audit").await;
+    assert!(
+        again
+            .texts("[data-audit] tbody tr")
+            .concat()
+            .contains("audit.csv"),
+        "the export is itself audited"
+    );
+}

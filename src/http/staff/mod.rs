@@ -4,6 +4,7 @@
 //! only ever sees their own force's data: handlers compare each object's force with theirs and
 //! answer 404 (audited) when it differs, so other forces' ids are not even confirmed.
 
+pub mod audit;
 pub mod auth;
 pub mod places;
 pub mod reports;
@@ -56,6 +57,8 @@ pub const POLICY: &[Rule] = &[
     rule("GET", "/staff/places/hotspots.geojson", PLACES),
     rule("GET", "/staff/places/export.csv", PLACES),
     rule("GET", "/staff/places/export.geojson", PLACES),
+    rule("GET", "/staff/audit", ADMIN),
+    rule("GET", "/staff/audit/export.csv", ADMIN),
     rule("GET", "/staff/users", ADMIN),
     rule("GET", "/staff/users/new", ADMIN),
     rule("POST", "/staff/users/new", ADMIN),
@@ -170,6 +173,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(auth::protected_routes())
         .merge(reports::routes())
         .merge(places::routes())
+        .merge(audit::routes())
         .merge(users::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
     auth::open_routes().merge(protected)

@@ -1,0 +1,233 @@
+// The staff back office in a real browser: an admin made on the command line follows the
+// set-up link, chooses a password, enrols an authenticator (the code computed here from the
+// key shown on the page, RFC 6238), signs in with a code, adds an investigator and an analyst;
+// the investigator works a report in the queue; the analyst uses the hotspot dashboard (map,
+// filters, charts). axe runs on every staff page and error state, and no request leaves our
+// origin.
+
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import path from 'node:path'
+import { after, before, describe, test } from 'node:test'
+
+import {
+  ROOT, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite, startServer,
+  submitForm, waitForScripts
+} from './helpers.mjs'
+
+const PASSWORD = 'violet kettle marching 7'
+let neutral, server, browserHandle, browser
+const requests = []
+const checked = new Set()
+
+function cli (...args) {
+  const bin = process.env.SAFERSTREETS_BIN || path.join(ROOT, 'target', 'debug', 'saferstreets')
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('SAFERSTREETS_'))
+  )
+  env.SAFERSTREETS_DATA_DIR = server.dataDir
+  return execFileSync(bin, [...args, '--database-url', `sqlite://${server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
+}
+
+/** The set-up link in a command's or page's text, on the test server's origin. */
+function linkIn (text) {
+  const m = /https?:\/\/[^/\s]+(\/staff\/setup\/[0-9a-f]+)/.exec(text)
+  assert.ok(m, `no set-up link in ${text}`)
+  return server.url + m[1]
+}
+
+function base32 (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  }
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30 s) of `secret` for time step `step`. */
+function totp (secret, step) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(step))
+  const h = createHmac('sha1', base32(secret)).update(counter).digest()
+  const offset = h[h.length - 1] & 0xf
+  return String((h.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
+}
+
+const nowStep = () => Math.floor(Date.now() / 30_000)
+
+async function axe (page, label) {
+  await waitForScripts(page)
+  const violations = await runAxe(page)
+  assert.equal(violations.length, 0, formatViolations(`${label} ${await describePage(page)}`, violations))
+  checked.add(new URL(page.url()).pathname.replace(/\/\d+$/, '/{id}').replace(/\/setup\/[0-9a-f]+$/, '/setup/{token}'))
+}
+
+async function newPage () {
+  const context = await browser.newContext()
+  context.on('request', (r) => requests.push(r.url()))
+  return context.newPage()
+}
+
+/** Follow a set-up link to the end; the next unused time step for signing in. */
+async function setUp (page, link) {
+  await page.goto(link)
+  assert.match(page.url(), /\/staff\/setup$/)
+  await axe(page, 'choose a password')
+  await page.getByLabel('New password').fill('short')
+  await page.getByLabel('Type the password again').fill('short')
+  let response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/setup')
+  assert.equal(response.status(), 422)
+  await axe(page, 'password too short')
+  await page.getByLabel('New password').fill(PASSWORD)
+  await page.getByLabel('Type the password again').fill(PASSWORD)
+  response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/setup')
+  assert.equal(response.status(), 303)
+  assert.match(page.url(), /\/staff\/setup\/authenticator$/)
+  await axe(page, 'authenticator')
+  assert.equal(await page.locator('.app-qr-box svg[role=img]').count(), 1)
+  const secret = (await page.locator('[data-secret]').textContent()).trim()
+  const step = nowStep()
+  await page.getByLabel('Enter the code your app now shows').fill(totp(secret, step))
+  response = await submitForm(page, page.getByRole('button', { name: 'Finish setting up' }), '/staff/setup/authenticator')
+  assert.equal(response.status(), 303)
+  return { secret, step: step + 1 }
+}
+
+async function signIn (page, email, { secret, step }) {
+  await page.goto(server.url + '/staff/sign-in')
+  await axe(page, 'sign in')
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  let response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in')
+  assert.equal(response.status(), 303)
+  await axe(page, 'code')
+  await page.getByLabel('Enter the code from your authenticator app').fill('000000')
+  response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in/code')
+  assert.equal(response.status(), 422)
+  await axe(page, 'wrong code')
+  await page.getByLabel('Enter the code from your authenticator app').fill(totp(secret, step))
+  response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in/code')
+  assert.equal(response.status(), 303)
+}
+
+before(async () => {
+  neutral = await startNeutralSite()
+  server = await startServer({ exitUrl: neutral.url })
+  browserHandle = await launchBrowser()
+  browser = browserHandle.browser
+  cli('demo-data', '--place-reports', '0', '--stalking-reports', '6')
+})
+
+after(async () => {
+  await browserHandle?.close()
+  await server?.stop()
+  await neutral?.close()
+})
+
+describe('staff back office', () => {
+  let investigatorLink, analystLink
+
+  test('an admin sets up with a password and an authenticator, signs in and adds users', async () => {
+    const link = linkIn(cli('user', 'add', '--email', 'admin@northshire.example', '--role', 'admin', '--force', 'northshire'))
+    const page = await newPage()
+    const admin = await setUp(page, link)
+    await signIn(page, 'admin@northshire.example', admin)
+    assert.match(page.url(), /\/staff$/)
+    await axe(page, 'home')
+
+    await page.getByRole('link', { name: 'Users', exact: true }).first().click()
+    await axe(page, 'users')
+    await page.getByRole('button', { name: 'Add a user' }).click()
+    await axe(page, 'add a user')
+    let response = await submitForm(page, page.getByRole('button', { name: 'Add user and make a set-up link' }), '/staff/users/new')
+    assert.equal(response.status(), 422)
+    await axe(page, 'add a user, errors')
+    for (const [email, role] of [['ivy@northshire.example', 'Investigator'], ['ana@northshire.example', 'Analyst']]) {
+      await page.goto(server.url + '/staff/users/new')
+      await page.getByLabel('Email address').fill(email)
+      await page.getByLabel(role, { exact: true }).check()
+      response = await submitForm(page, page.getByRole('button', { name: 'Add user and make a set-up link' }), '/staff/users/new')
+      assert.equal(response.status(), 200)
+      await axe(page, 'set-up link')
+      const text = await page.locator('[data-setup-link]').textContent()
+      if (role === 'Investigator') investigatorLink = linkIn(text)
+      else analystLink = linkIn(text)
+    }
+    await page.goto(server.url + '/staff/users')
+    await page.getByRole('link', { name: 'ivy@northshire.example' }).click()
+    await axe(page, 'one user')
+    await page.goto(server.url + '/staff/audit')
+    await axe(page, 'audit log')
+    assert.ok((await page.locator('[data-audit] tbody tr').count()) > 3)
+    await page.context().close()
+  })
+
+  test('an investigator works a report from the queue', async () => {
+    assert.ok(investigatorLink, 'set by the admin test')
+    const page = await newPage()
+    const codes = await setUp(page, investigatorLink)
+    await signIn(page, 'ivy@northshire.example', codes)
+    await page.getByRole('link', { name: 'Stalking reports' }).first().click()
+    await axe(page, 'queue')
+    const rows = page.locator('[data-queue] tbody tr')
+    assert.equal(await rows.count(), 6)
+    await page.getByLabel('Priority').selectOption('urgent')
+    await page.getByRole('button', { name: 'Show reports' }).click()
+    await page.waitForLoadState('load')
+    await axe(page, 'queue, filtered')
+    await page.goto(server.url + '/staff/reports')
+    await rows.first().getByRole('link').click()
+    await axe(page, 'report')
+    assert.match(await page.locator('[data-contact]').textContent(), /07700 900\d{3}/)
+    await page.getByLabel('Triaged').check()
+    await page.getByLabel('Note').fill('Rang back; safe to call mornings.')
+    const response = await submitForm(page, page.getByRole('button', { name: 'Save' }), new URL(page.url()).pathname)
+    assert.equal(response.status(), 303)
+    assert.match(await page.locator('table').last().textContent(), /Rang back; safe to call mornings\./)
+    await axe(page, 'report after an update')
+    // Signing out leaves no way back in with the browser's Back button.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
+    await page.waitForLoadState('load')
+    assert.match(page.url(), /\/staff\/sign-in\?done=signed-out$/)
+    await axe(page, 'signed out')
+    await page.goto(server.url + '/staff/reports')
+    assert.match(page.url(), /\/staff\/sign-in\?next=/)
+    await page.context().close()
+  })
+
+  test('an analyst sees hotspots on the map, filters them and reads the charts', async () => {
+    assert.ok(analystLink, 'set by the admin test')
+    const page = await newPage()
+    const codes = await setUp(page, analystLink)
+    await signIn(page, 'ana@northshire.example', codes)
+    await page.getByRole('link', { name: 'Unsafe places' }).first().click()
+    await page.locator('[data-staff-map][data-ready=true]').waitFor({ timeout: 15_000 })
+    const drawn = await page.locator('[data-staff-map] path.leaflet-interactive').count()
+    assert.ok(drawn > 0, 'hexagons drawn on the map')
+    assert.equal(await page.locator('[data-chart] svg[role=img]').count(), 3)
+    assert.ok((await page.locator('[data-top] tbody tr').count()) > 0)
+    await axe(page, 'dashboard')
+    await page.getByLabel('It was badly lit').check()
+    await page.getByLabel('9pm to midnight').check()
+    await page.getByRole('button', { name: 'Show reports' }).click()
+    await page.waitForLoadState('load')
+    assert.match(page.url(), /reasons=lighting/)
+    await page.locator('[data-staff-map][data-ready=true]').waitFor({ timeout: 15_000 })
+    await axe(page, 'dashboard, filtered')
+    await page.context().close()
+  })
+
+  test('every staff page was checked with axe and nothing left our origin', () => {
+    for (const p of ['/staff', '/staff/sign-in', '/staff/sign-in/code', '/staff/setup', '/staff/setup/authenticator',
+      '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/reports', '/staff/reports/{id}',
+      '/staff/places']) {
+      assert.ok(checked.has(p), `axe did not run on ${p}: ${[...checked].join(', ')}`)
+    }
+    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))
+    assert.deepEqual(foreign, [])
+  })
+})

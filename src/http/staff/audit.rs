@@ -1,0 +1,158 @@
+//! Admins read and export their force's audit log, newest first.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Extension, Router};
+use serde::Deserialize;
+
+use super::{Me, when};
+use crate::audit::AuditRow;
+use crate::http::chrome::Chrome;
+use crate::http::error::{AppError, render};
+use crate::http::state::AppState;
+
+/// Rows per page.
+const PAGE: i64 = 100;
+
+/// Most rows in one export.
+const EXPORT_MAX: i64 = 100_000;
+
+/// Routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/staff/audit", get(list))
+        .route("/staff/audit/export.csv", get(export))
+}
+
+/// Paging: rows before this position.
+#[derive(Debug, Deserialize)]
+pub struct Paging {
+    before: Option<i64>,
+}
+
+/// A row as shown.
+#[derive(Debug)]
+pub struct Line {
+    /// Position.
+    pub seq: i64,
+    /// When.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// Their role.
+    pub role: String,
+    /// What.
+    pub action: String,
+    /// To what.
+    pub object: String,
+    /// Outcome.
+    pub outcome: String,
+    /// More.
+    pub detail: String,
+}
+
+impl From<&AuditRow> for Line {
+    fn from(r: &AuditRow) -> Self {
+        Self {
+            seq: r.seq,
+            at: when(r.entry.at),
+            actor: r.entry.actor.clone(),
+            role: r.entry.role.clone(),
+            action: r.entry.action.clone(),
+            object: r.entry.object.clone(),
+            outcome: r.entry.outcome.clone(),
+            detail: r.entry.detail.clone(),
+        }
+    }
+}
+
+/// The audit page.
+#[derive(Template)]
+#[template(path = "staff/audit.html")]
+pub struct AuditPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
+    /// The rows.
+    pub lines: Vec<Line>,
+    /// Link to older rows.
+    pub older: Option<String>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Query(p): Query<Paging>,
+) -> Result<Response, AppError> {
+    let before = p.before.unwrap_or(i64::MAX);
+    let rows = state
+        .store
+        .force_audit_rows(&me.force_code, before, PAGE)
+        .await?;
+    let older = (rows.len() as i64 == PAGE)
+        .then(|| {
+            rows.last()
+                .map(|r| format!("/staff/audit?before={}", r.seq))
+        })
+        .flatten();
+    Ok(render(&AuditPage {
+        chrome,
+        me: Some(me),
+        lines: rows.iter().map(Line::from).collect(),
+        older,
+    }))
+}
+
+async fn export(
+    State(state): State<AppState>,
+    Extension(me): Extension<Me>,
+) -> Result<Response, AppError> {
+    let rows = state
+        .store
+        .force_audit_rows(&me.force_code, i64::MAX, EXPORT_MAX)
+        .await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| AppError::Internal(e.to_string());
+    out.write_record([
+        "seq", "at", "actor", "role", "force", "action", "object", "outcome", "detail", "hash",
+    ])
+    .map_err(fail)?;
+    for r in &rows {
+        let e = &r.entry;
+        out.write_record([
+            r.seq.to_string(),
+            jiff::Timestamp::from_second(e.at).map_or_else(|_| String::new(), |t| t.to_string()),
+            e.actor.clone(),
+            e.role.clone(),
+            e.force_code.clone(),
+            e.action.clone(),
+            e.object.clone(),
+            e.outcome.clone(),
+            e.detail.clone(),
+            r.hash.clone(),
+        ])
+        .map_err(fail)?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut entry = me.audit(&state, "export", "audit.csv", "ok");
+    entry.detail = format!("{} rows", rows.len());
+    state.store.audit(&entry).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"audit.csv\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
