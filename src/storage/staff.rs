@@ -269,6 +269,9 @@ pub trait StaffStore: Send + Sync {
     /// Append to the audit log; its position.
     async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError>;
 
+    /// Append many entries in one transaction (imports and benchmarks); the last position.
+    async fn audit_many(&self, entries: &[AuditEntry]) -> Result<i64, StoreError>;
+
     /// Audit rows after `after_seq` in order, at most `limit`.
     async fn audit_rows(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError>;
 
@@ -629,6 +632,16 @@ where
     async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError> {
         let mut tx = self.writes.begin().await?;
         let seq = append_on::<DB>(&mut tx, entry).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    async fn audit_many(&self, entries: &[AuditEntry]) -> Result<i64, StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let mut seq = 0;
+        for e in entries {
+            seq = append_on::<DB>(&mut tx, e).await?;
+        }
         tx.commit().await?;
         Ok(seq)
     }
