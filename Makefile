@@ -1,5 +1,5 @@
 # One command for contributors: `make check` (format, lint, all tests).
-.PHONY: run test check fmt lint assets e2e bench
+.PHONY: run test check fmt lint assets e2e bench crash-test
 
 run:
 	cargo run -- serve
@@ -20,3 +20,6 @@ assets:
 
 e2e:
 	cargo build && node --test --test-concurrency=1 e2e/
+
+crash-test:
+	bash scripts/crash-test.sh

@@ -4,6 +4,8 @@ pub mod api;
 pub mod assets;
 pub mod chrome;
 pub mod consent;
+#[cfg(feature = "early-ack")]
+pub mod early_ack;
 pub mod error;
 pub mod forms;
 pub mod multipage;

@@ -21,7 +21,7 @@ use crate::http::multipage::{
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
-use crate::storage::{NewStalkingReport, StoreError};
+use crate::storage::NewStalkingReport;
 
 const BASE: &str = "/report-stalking";
 
@@ -161,12 +161,17 @@ async fn store_report(
             key_id: state.keyring.active_id().to_owned(),
             sealed: sealed.clone(),
         };
+        #[cfg(feature = "early-ack")]
+        {
+            return Ok(crate::http::early_ack::stalking(state, report, sent));
+        }
+        #[cfg(not(feature = "early-ack"))]
         match state
             .store
             .submit_stalking_report(&report, Some(&sent))
             .await
         {
-            Err(StoreError::Duplicate) => continue,
+            Err(crate::storage::StoreError::Duplicate) => continue,
             other => return Ok(other?),
         }
     }

@@ -521,6 +521,11 @@ pub async fn store_place(
             reasons: facts.reasons,
             answers: facts.answers.clone(),
         };
+        #[cfg(feature = "early-ack")]
+        {
+            return Ok(crate::http::early_ack::place(state, report, session));
+        }
+        #[cfg(not(feature = "early-ack"))]
         match state.store.submit_place_report(&report, session).await {
             Err(StoreError::Duplicate) => continue,
             other => return other,
