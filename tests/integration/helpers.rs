@@ -86,7 +86,7 @@ pub struct TestApp {
     pub state: AppState,
     pub clock: Arc<ManualClock>,
     pub browser: Browser,
-    _db: TestDb,
+    _db: Option<TestDb>,
     _stop: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -148,7 +148,36 @@ pub async fn spawn_app_with(
         browser: Browser::new(&format!("http://{addr}")),
         state,
         clock,
-        _db: db,
+        _db: Some(db),
+        _stop: stop,
+    }
+}
+
+/// A second instance of the same service: the same configuration and database (as two
+/// instances behind a load balancer), its own process state, listener and clock.
+pub async fn spawn_second(first: &TestApp) -> TestApp {
+    let config = first.state.config.as_ref().clone();
+    let clock = ManualClock::new(first.state.clock.now());
+    let app = Application::build_with(
+        config,
+        Overrides {
+            clock: Some(clock.clone() as Arc<dyn Clock>),
+            extra_routes: None,
+        },
+    )
+    .await
+    .expect("build second app");
+    let addr = app.local_addr().expect("addr");
+    let state = app.state().clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        browser: Browser::new(&format!("http://{addr}")),
+        state,
+        clock,
+        _db: None,
         _stop: stop,
     }
 }

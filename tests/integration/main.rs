@@ -6,6 +6,7 @@ mod api;
 mod cli;
 mod fuzz_forms;
 mod helpers;
+mod instances;
 mod open311;
 mod privacy;
 mod public;
