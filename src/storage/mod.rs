@@ -5,6 +5,7 @@
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
 mod group_commit;
+mod hotspots;
 mod sql;
 
 use std::sync::Arc;
@@ -173,7 +174,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         session: Option<&SessionWrite>,
     ) -> Result<String, StoreError>;
 
-    /// Store many place reports (demo data, imports) with their counts, in one transaction.
+    /// Store many place reports (demo data, imports) in one transaction, many rows per
+    /// statement; reports whose submission id is already stored are skipped.
     async fn insert_place_reports(&self, reports: &[NewPlaceReport]) -> Result<(), StoreError>;
 
     /// The receipt of the place report stored under a submission id.
@@ -185,11 +187,13 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// How many place reports are stored.
     async fn count_place_reports(&self) -> Result<i64, StoreError>;
 
-    /// Report counts per H3 cell for a hotspot query (from the maintained counts, never by
-    /// rescanning reports).
+    /// Report counts per H3 cell for a hotspot query, from the in-memory hotspot index
+    /// (`hotspots.rs`), which first reads any reports stored since its last call. A report is
+    /// counted at its finest cell and, at coarser resolutions, at that cell's ancestor.
     async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError>;
 
-    /// Report counts per H3 cell at one resolution for a force, over all days and reasons.
+    /// Report counts per H3 cell at one resolution for a force, over all days and reasons,
+    /// sorted by cell.
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError>;
 }
 
