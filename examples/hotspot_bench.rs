@@ -124,8 +124,10 @@ async fn main() -> anyhow::Result<()> {
         if !loopback {
             bail!("refusing a target that is not loopback: {base}");
         }
+        // The first request may wait for the server to build its index (a minute for ten
+        // million reports on a busy machine).
         let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
+            .timeout(Duration::from_secs(600))
             .build()?;
         let path = format!(
             "{}/api/v1/hotspots?res={}&force=northshire&bbox={x0},{y0},{x1},{y1}",

@@ -55,18 +55,21 @@ ingest() { # label url
   "$bin" --database-url "$2" demo-data --place-reports "$N" --seed 1 >&2
   t1=$(date +%s.%N)
   row[$1-ingest]=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f reports/s (%.0f s)", n / (b - a), b - a }')
+  echo "   ${row[$1-ingest]}" >&2
 }
 
 query() { # label url
   echo "== query $1" >&2
-  "$bench" --database-url "$2" --iterations "$ITERATIONS" --bbox "$BBOX" --res "$RES" > "$work/store"
   "$bin" --database-url "$2" serve --listen 127.0.0.1:0 > "$work/out" 2> "$work/err" &
   pid=$!
   for _ in $(seq 300); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.1; done
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out")
+  # Its own Store first (building its own index), then the server's API.
   "$bench" --database-url "$2" --iterations "$ITERATIONS" --bbox "$BBOX" --res "$RES" --http "$url" \
-    | grep '^http' > "$work/http"
+    > "$work/store"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  grep '^http' "$work/store" > "$work/http"
+  cat "$work/store" >&2 # partial results survive a stop
   row[$1-first]=$(awk '/^first-query/ { printf "%.0f ms", $2 }' "$work/store")
   row[$1-store]=$(awk '/^store/ { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/store")
   row[$1-storep50]=$(awk '/^store/ { print $2 }' "$work/store")
@@ -114,12 +117,14 @@ postgis() { # label sql
   row[$1]=$(awk -v c="$cells" '{ t[NR] = $1 } END {
     printf "%.1f / %.1f ms (%s cells)", t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)], c }' "$work/times")
   row[$1-p50]=$(awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }' "$work/times")
+  echo "   $1: ${row[$1]}" >&2
 }
 postgis postgis-hex "$hexagon"
 postgis postgis-snap "$snap"
 
 echo "== Python h3 + pandas" >&2
 python3 scripts/hotspots_compare.py "$work/points.csv" "$BBOX" "$from" "$today" "$RES" "$SLOW_RUNS" > "$work/python"
+cat "$work/python" >&2
 row[py]=$(awk '/^python-h3-pandas / { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/python")
 row[py-p50]=$(awk '/^python-h3-pandas / { print $2 }' "$work/python")
 row[pygroup]=$(awk '/^python-pandas-groupby-only / { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/python")

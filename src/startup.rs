@@ -72,6 +72,14 @@ impl Application {
 
     /// Serve until SIGTERM or Ctrl-C, then finish requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // Build the hotspot index while the first requests are served, not in the first
+        // hotspot request (which waits for it if it comes sooner).
+        let store = self.state.store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = store.warm_hotspots().await {
+                tracing::warn!(error = %e, "hotspot index not built at start-up");
+            }
+        });
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
             .await

@@ -11,8 +11,8 @@
 //! the cells that roll up into one coarser hexagon are one contiguous run; a report is kept once,
 //! at its finest cell, and counted at any coarser resolution by its ancestor there.
 //!
-//! The index is built from `place_reports` on first use and then follows new rows by id (see
-//! `SqlStore::hotspot_index`); this module is the pure part: no database, no clock.
+//! The index is built from `place_reports` at start-up or on first use, then follows new rows
+//! by id (see `SqlStore::hotspot_index`); this module is the pure part: no database, no clock.
 
 use std::sync::Arc;
 

@@ -43,6 +43,9 @@ pub enum StoreError {
     /// A batch of writes failed as a whole (the reason is logged once by the writer).
     #[error("write batch failed: {0}")]
     Batch(String),
+    /// Work moved off the async threads (counting hotspots) did not finish.
+    #[error("background task failed: {0}")]
+    Task(String),
     /// The writer task has stopped (the service is shutting down).
     #[error("writer stopped")]
     WriterGone,
@@ -191,6 +194,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// (`hotspots.rs`), which first reads any reports stored since its last call. A report is
     /// counted at its finest cell and, at coarser resolutions, at that cell's ancestor.
     async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError>;
+
+    /// Build the hotspot index now (or read what is new), so that the first hotspot query
+    /// after start-up does not wait for it: seconds for millions of reports.
+    async fn warm_hotspots(&self) -> Result<(), StoreError>;
 
     /// Report counts per H3 cell at one resolution for a force, over all days and reasons,
     /// sorted by cell.
