@@ -7,8 +7,9 @@ use crate::domain::place::REASON_BITS;
 use crate::geo::{Area, AreaIndex, LatLng, Place, hex};
 use crate::storage::{DynStore, NewPlaceReport, StoreError};
 
-/// Reports written per transaction.
-const BATCH: usize = 5_000;
+/// Reports written per transaction (`insert_place_reports` splits it into statements of
+/// 2,000 rows): big enough that commits are rare, small enough to show progress often.
+const BATCH: usize = 50_000;
 
 /// Generate `n` reports in `area`, clustered on `places` (which should lie in it), spread
 /// over the year before `now`; `progress` is told how many have been written.

@@ -78,6 +78,14 @@ impl Application {
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
         );
+        // Build the hotspot index while the first requests are served, not in the first
+        // hotspot request (which waits for it if it comes sooner).
+        let store = self.state.store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = store.warm_hotspots().await {
+                tracing::warn!(error = %e, "hotspot index not built at start-up");
+            }
+        });
         axum::serve(
             self.listener,
             self.router

@@ -5,6 +5,7 @@
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
 mod group_commit;
+mod hotspots;
 mod sql;
 mod staff;
 
@@ -14,10 +15,10 @@ use async_trait::async_trait;
 
 use crate::clock::Timestamp;
 
+pub use hotspots::Breakdown;
 pub use sql::{connect, sqlite_path};
 pub use staff::{
-    BreakdownRow, Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession,
-    StaffStore, StaffUser,
+    Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
 };
 
 /// Which database engine a store runs on.
@@ -47,6 +48,9 @@ pub enum StoreError {
     /// A batch of writes failed as a whole (the reason is logged once by the writer).
     #[error("write batch failed: {0}")]
     Batch(String),
+    /// Work moved off the async threads (counting hotspots) did not finish.
+    #[error("background task failed: {0}")]
+    Task(String),
     /// The writer task has stopped (the service is shutting down).
     #[error("writer stopped")]
     WriterGone,
@@ -178,7 +182,8 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
         session: Option<&SessionWrite>,
     ) -> Result<String, StoreError>;
 
-    /// Store many place reports (demo data, imports) with their counts, in one transaction.
+    /// Store many place reports (demo data, imports) in one transaction, many rows per
+    /// statement; reports whose submission id is already stored are skipped.
     async fn insert_place_reports(&self, reports: &[NewPlaceReport]) -> Result<(), StoreError>;
 
     /// The receipt of the place report stored under a submission id.
@@ -190,11 +195,17 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// How many place reports are stored.
     async fn count_place_reports(&self) -> Result<i64, StoreError>;
 
-    /// Report counts per H3 cell for a hotspot query (from the maintained counts, never by
-    /// rescanning reports).
+    /// Report counts per H3 cell for a hotspot query, from the in-memory hotspot index
+    /// (`hotspots.rs`), which first reads any reports stored since its last call. A report is
+    /// counted at its finest cell and, at coarser resolutions, at that cell's ancestor.
     async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError>;
 
-    /// Report counts per H3 cell at one resolution for a force, over all days and reasons.
+    /// Build the hotspot index now (or read what is new), so that the first hotspot query
+    /// after start-up does not wait for it: seconds for millions of reports.
+    async fn warm_hotspots(&self) -> Result<(), StoreError>;
+
+    /// Report counts per H3 cell at one resolution for a force, over all days and reasons,
+    /// sorted by cell.
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError>;
 
     /// Store a partner's API key (its hash). Returns the key's id.

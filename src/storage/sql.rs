@@ -14,6 +14,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
+use super::hotspots::{Filter, IndexRow, Pending, Snapshot, when_mask};
 use super::{
     Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPartnerKey,
     NewPlaceReport, NewStalkingReport, PageViews, PartnerKey, PlaceRequestQuery, PlaceRequestRow,
@@ -32,6 +33,9 @@ pub struct SqlStore<DB: Database> {
     /// SQLite's group-commit writer for the hot writes (drafts and reports).
     writer: Option<Writer>,
     backend: Backend,
+    /// The hotspot index as last read; the lock is held while reading newer reports, so one
+    /// refresh runs at a time and the others then share its result.
+    hotspots: tokio::sync::Mutex<Arc<Snapshot>>,
 }
 
 /// Open the database named by `url`, check its durability settings and apply migrations.
@@ -101,6 +105,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         pool,
         writes,
         backend: Backend::Sqlite,
+        hotspots: Default::default(),
     })
 }
 
@@ -123,6 +128,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<sqlx::Postgres>, StoreEr
         writer: None,
         pool,
         backend: Backend::Postgres,
+        hotspots: Default::default(),
     })
 }
 
@@ -138,7 +144,7 @@ impl<DB> Store for SqlStore<DB>
 where
     DB: Dialect,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
+    DB::Arguments: IntoArguments<DB> + Default,
     for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<String>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
@@ -422,9 +428,20 @@ where
     }
 
     async fn insert_place_reports(&self, reports: &[NewPlaceReport]) -> Result<(), StoreError> {
+        // Many rows per statement: one statement per report made bulk loads round-trip bound
+        // (ten million reports took hours on PostgreSQL).
         let mut tx = self.writes.begin().await?;
-        for r in reports {
-            Self::submit_place_on(&mut tx, r, None).await?;
+        if let Some(lock) = DB::PLACE_WRITE_LOCK {
+            sqlx::query(lock).execute(&mut *tx).await?;
+        }
+        for chunk in reports.chunks(BULK_ROWS) {
+            let mut insert = place_insert::<DB>(chunk);
+            insert.push(" ON CONFLICT (submission_id) DO NOTHING");
+            insert
+                .build()
+                .execute(&mut *tx)
+                .await
+                .map_err(unique_to_duplicate)?;
         }
         tx.commit().await?;
         Ok(())
@@ -474,43 +491,37 @@ where
     }
 
     async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError> {
-        // Weekday from the day number: 1970-01-01 was a Thursday, so (day + 3) % 7 is 0 on
-        // Mondays. Masks keep the statement the same whatever the filters (no dynamic IN);
-        // PostgreSQL shifts only a BIGINT by an INTEGER, hence the casts.
-        let rows = sqlx::query(
-            "SELECT cell, CAST(SUM(n) AS BIGINT) FROM place_cell_counts \
-             WHERE res = $1 AND day >= $2 AND day <= $3 AND (reasons & $4) != 0 \
-             AND ((CAST(1 AS BIGINT) << CAST(hour / 3 AS INTEGER)) & $5) != 0 \
-             AND ((CAST(1 AS BIGINT) << CAST((day + 3) % 7 AS INTEGER)) & $6) != 0 \
-             AND ($7 = '' OR force_code = $7) GROUP BY cell",
-        )
-        .bind(q.res)
-        .bind(q.from_day)
-        .bind(q.to_day)
-        .bind(q.reasons)
-        .bind(q.hours)
-        .bind(q.weekdays)
-        .bind(q.force_code.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
+        let snapshot = self.hotspot_index().await?;
+        let q = q.clone();
+        count_off_thread(move || {
+            snapshot.counts(&Filter {
+                res: q.res,
+                days: (q.from_day, q.to_day),
+                reasons: Some(q.reasons),
+                when: when_mask(q.hours, q.weekdays),
+                force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
+            })
+        })
+        .await
+    }
+
+    async fn warm_hotspots(&self) -> Result<(), StoreError> {
+        self.hotspot_index().await.map(|_| ())
     }
 
     async fn cell_counts(&self, force_code: &str, res: i64) -> Result<Vec<(i64, i64)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT cell, CAST(SUM(n) AS BIGINT) FROM place_cell_counts \
-             WHERE force_code = $1 AND res = $2 GROUP BY cell ORDER BY cell",
-        )
-        .bind(force_code)
-        .bind(res)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            // SUM is cast back to BIGINT: PostgreSQL would otherwise return NUMERIC.
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
+        let snapshot = self.hotspot_index().await?;
+        let force_code = force_code.to_owned();
+        count_off_thread(move || {
+            snapshot.counts(&Filter {
+                res,
+                days: (i64::MIN, i64::MAX),
+                reasons: None,
+                when: u64::MAX,
+                force: Some(force_code.as_str()),
+            })
+        })
+        .await
     }
 
     async fn add_partner_key(&self, key: &NewPartnerKey) -> Result<i64, StoreError> {
@@ -606,13 +617,70 @@ where
     })
 }
 
-/// Statements shared by the direct path and SQLite's group-commit writer. Each takes a
-/// connection, so the caller decides the transaction.
+/// Counting millions of reports takes milliseconds of CPU: keep it off the async threads.
+pub(super) async fn count_off_thread<T: Send + 'static>(
+    count: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(count)
+        .await
+        .map_err(|e| StoreError::Task(format!("hotspot count: {e}")))
+}
+
+/// Reports read per query while the hotspot index catches up.
+const INDEX_PAGE: i64 = 100_000;
+
+/// `INSERT INTO place_reports … VALUES (…), …` for `reports`: the one place that lists the
+/// columns, for single reports and bulk loads alike.
+fn place_insert<DB>(reports: &[NewPlaceReport]) -> sqlx::QueryBuilder<DB>
+where
+    DB: Database,
+    DB::Arguments: Default,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<f64>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB> + Type<DB>,
+{
+    let mut insert = sqlx::QueryBuilder::new(
+        "INSERT INTO place_reports (receipt, submission_id, force_code, created_at, lat, lng, \
+         cell, cell_res, day, hour, reasons, answers) ",
+    );
+    insert.push_values(reports, |mut row, r| {
+        let (cell_res, cell) = finest(r);
+        row.push_bind(r.receipt.as_str())
+            .push_bind(r.submission_id.as_str())
+            .push_bind(r.force_code.as_str())
+            .push_bind(r.created_at)
+            .push_bind(r.point.map(|p| p.0))
+            .push_bind(r.point.map(|p| p.1))
+            .push_bind(cell)
+            .push_bind(cell_res)
+            .push_bind(r.day)
+            .push_bind(r.hour)
+            .push_bind(r.reasons)
+            .push_bind(r.answers.as_str());
+    });
+    insert
+}
+
+/// Rows per bulk `INSERT`: 12 parameters each stays under SQLite's 32,766 and PostgreSQL's
+/// 65,535 parameters per statement.
+const BULK_ROWS: usize = 2_000;
+
+/// The report's finest cell and its resolution (the others are its ancestors).
+fn finest(r: &NewPlaceReport) -> (Option<i64>, Option<i64>) {
+    r.cells
+        .iter()
+        .max_by_key(|(res, _)| *res)
+        .map_or((None, None), |(res, cell)| (Some(*res), Some(*cell)))
+}
+
+/// The hotspot index's refresh, and the statements shared by the direct path and SQLite's
+/// group-commit writer (each takes a connection, so the caller decides the transaction).
 impl<DB> SqlStore<DB>
 where
     DB: Dialect,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    DB::Arguments: IntoArguments<DB>,
+    DB::Arguments: IntoArguments<DB> + Default,
     for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> String: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Vec<u8>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
@@ -624,6 +692,57 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
+    /// The hotspot index with every place report committed so far: it reads the reports
+    /// after the last one it holds (all of them, the first time), in id order. This stays
+    /// exact with several instances on one database because ids become visible in order
+    /// (`Dialect::PLACE_WRITE_LOCK`), so no report with a smaller id than one already read
+    /// can appear later. Costs one indexed query per call when nothing is new.
+    pub(super) async fn hotspot_index(&self) -> Result<Arc<Snapshot>, StoreError> {
+        let mut current = self.hotspots.lock().await;
+        // Copied from the current snapshot only once something new is read.
+        let mut pending: Option<Pending> = None;
+        let mut last_id = current.last_id;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, force_code, cell, cell_res, day, hour, reasons FROM place_reports \
+                 WHERE id > $1 ORDER BY id LIMIT $2",
+            )
+            .bind(last_id)
+            .bind(INDEX_PAGE)
+            .fetch_all(&self.pool)
+            .await?;
+            for row in &rows {
+                last_id = row.try_get(0)?;
+                let Some(cell) = row.try_get::<Option<i64>, _>(2)? else {
+                    continue; // described, not pinned: not on the map
+                };
+                let force: String = row.try_get(1)?;
+                let res: Option<i64> = row.try_get(3)?;
+                let pending = pending.get_or_insert_with(|| current.pending());
+                pending.add(&IndexRow {
+                    force_code: &force,
+                    cell,
+                    // H3 ids carry their resolution in bits 52–55.
+                    res: res.unwrap_or((cell >> 52) & 15),
+                    day: row.try_get(4)?,
+                    hour: row.try_get(5)?,
+                    reasons: row.try_get(6)?,
+                });
+            }
+            if rows.len() < INDEX_PAGE as usize {
+                break;
+            }
+        }
+        if last_id != current.last_id {
+            let pending = pending.unwrap_or_else(|| current.pending());
+            let next = tokio::task::spawn_blocking(move || pending.finish(last_id))
+                .await
+                .map_err(|e| StoreError::Task(format!("hotspot index: {e}")))?;
+            *current = Arc::new(next);
+        }
+        Ok(Arc::clone(&current))
+    }
+
     /// Create or replace a session row.
     pub(super) async fn put_session_on(
         conn: &mut DB::Connection,
@@ -681,53 +800,25 @@ where
         Ok(reference)
     }
 
-    /// Insert a place report unless its submission is stored, add it to the hotspot counts
-    /// (only when new), then write the session.
+    /// Insert a place report unless its submission is stored, then write the session. The
+    /// hotspot index picks new reports up by id (`hotspot_index`).
     pub(super) async fn submit_place_on(
         conn: &mut DB::Connection,
         r: &NewPlaceReport,
         session: Option<&SessionWrite>,
     ) -> Result<String, StoreError> {
-        let (lat, lng) = (r.point.map(|p| p.0), r.point.map(|p| p.1));
-        let finest = r.cells.iter().max_by_key(|(res, _)| *res).map(|(_, c)| *c);
-        let inserted = sqlx::query(
-            "INSERT INTO place_reports (receipt, submission_id, force_code, created_at, lat, lng, \
-             cell, day, hour, reasons, answers) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
-             ON CONFLICT (submission_id) DO NOTHING RETURNING receipt",
-        )
-        .bind(r.receipt.as_str())
-        .bind(r.submission_id.as_str())
-        .bind(r.force_code.as_str())
-        .bind(r.created_at)
-        .bind(lat)
-        .bind(lng)
-        .bind(finest)
-        .bind(r.day)
-        .bind(r.hour)
-        .bind(r.reasons)
-        .bind(r.answers.as_str())
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(unique_to_duplicate)?;
+        if let Some(lock) = DB::PLACE_WRITE_LOCK {
+            sqlx::query(lock).execute(&mut *conn).await?;
+        }
+        let mut insert = place_insert::<DB>(std::slice::from_ref(r));
+        insert.push(" ON CONFLICT (submission_id) DO NOTHING RETURNING receipt");
+        let inserted = insert
+            .build()
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(unique_to_duplicate)?;
         let receipt = match inserted {
-            Some(row) => {
-                for (res, cell) in &r.cells {
-                    sqlx::query(
-                        "INSERT INTO place_cell_counts (force_code, res, cell, day, hour, reasons, n) \
-                         VALUES ($1, $2, $3, $4, $5, $6, 1) ON CONFLICT (force_code, res, cell, day, \
-                         hour, reasons) DO UPDATE SET n = place_cell_counts.n + 1",
-                    )
-                    .bind(r.force_code.as_str())
-                    .bind(*res)
-                    .bind(*cell)
-                    .bind(r.day)
-                    .bind(r.hour)
-                    .bind(r.reasons)
-                    .execute(&mut *conn)
-                    .await?;
-                }
-                row.try_get(0)?
-            }
+            Some(row) => row.try_get(0)?,
             None => sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
                 .bind(r.submission_id.as_str())
                 .fetch_one(&mut *conn)
@@ -755,12 +846,20 @@ pub trait Dialect: Database {
     /// one writer at a time, so its transactions already exclude each other.
     const FOR_UPDATE: &'static str;
 
+    /// Taken at the start of every transaction that inserts place reports, if the engine
+    /// needs it so that reports become visible in id order (see `hotspot_index`).
+    const PLACE_WRITE_LOCK: Option<&'static str>;
+
     /// Rows changed by a statement (an inherent method on each driver's result type).
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
 
 impl Dialect for sqlx::Sqlite {
     const FOR_UPDATE: &'static str = "";
+
+    /// SQLite has one writer at a time (across processes too), so ids are assigned and
+    /// committed in the same order already.
+    const PLACE_WRITE_LOCK: Option<&'static str> = None;
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
@@ -769,6 +868,15 @@ impl Dialect for sqlx::Sqlite {
 
 impl Dialect for sqlx::Postgres {
     const FOR_UPDATE: &'static str = " FOR UPDATE";
+
+    /// PostgreSQL hands out ids from a sequence at insert time but transactions may commit in
+    /// another order, so a reader could see id 101 before 100 commits and then skip 100 for
+    /// ever. An advisory lock held to the end of the transaction (released after the commit
+    /// is visible) makes place-report writers take ids and commit one after another. It caps
+    /// place reports at one commit (one WAL flush, around a millisecond) at a time: hundreds
+    /// to a thousand a second, far above what a force receives. Stalking reports and drafts
+    /// are not affected.
+    const PLACE_WRITE_LOCK: Option<&'static str> = Some("SELECT pg_advisory_xact_lock(4401)");
 
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()

@@ -8,6 +8,7 @@
 use async_trait::async_trait;
 use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
 
+use super::hotspots::{Breakdown, Filter, when_mask};
 use super::sql::{Dialect, SqlStore};
 use super::{HotspotQuery, StoreError};
 use crate::audit::{AuditEntry, AuditRow, link};
@@ -157,19 +158,6 @@ pub struct Note {
     pub sealed: Option<Vec<u8>>,
 }
 
-/// Place reports counted by day, hour band and reasons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BreakdownRow {
-    /// Days since 1970-01-01.
-    pub day: i64,
-    /// First hour of the band.
-    pub hour: i64,
-    /// Reason bits.
-    pub reasons: i64,
-    /// How many.
-    pub n: i64,
-}
-
 /// Storage of the back office.
 #[async_trait]
 pub trait StaffStore: Send + Sync {
@@ -317,8 +305,8 @@ pub trait StaffStore: Send + Sync {
     async fn place_breakdown(
         &self,
         q: &HotspotQuery,
-        cells: Option<(i64, i64)>,
-    ) -> Result<Vec<BreakdownRow>, StoreError>;
+        cells: Option<(u64, u64)>,
+    ) -> Result<Breakdown, StoreError>;
 
     /// Drop the exact point of place reports sent before `before`, keeping their H3 cells and
     /// counts; how many.
@@ -349,6 +337,9 @@ where
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> f64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    DB::Arguments: Default,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     async fn create_staff_user(
@@ -850,39 +841,24 @@ where
     async fn place_breakdown(
         &self,
         q: &HotspotQuery,
-        cells: Option<(i64, i64)>,
-    ) -> Result<Vec<BreakdownRow>, StoreError> {
-        // The same masks as the hotspot query (see `hotspot_counts`).
-        let (lo, hi) = cells.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-        let rows = sqlx::query(
-            "SELECT day, hour, reasons, CAST(COUNT(*) AS BIGINT) FROM place_reports \
-             WHERE day >= $1 AND day <= $2 AND (reasons & $3) != 0 \
-             AND ((CAST(1 AS BIGINT) << CAST(hour / 3 AS INTEGER)) & $4) != 0 \
-             AND ((CAST(1 AS BIGINT) << CAST((day + 3) % 7 AS INTEGER)) & $5) != 0 \
-             AND ($6 = '' OR force_code = $6) \
-             AND ($7 IS NULL OR (cell >= $7 AND cell <= $8)) \
-             GROUP BY day, hour, reasons",
-        )
-        .bind(q.from_day)
-        .bind(q.to_day)
-        .bind(q.reasons)
-        .bind(q.hours)
-        .bind(q.weekdays)
-        .bind(q.force_code.as_str())
-        .bind(lo)
-        .bind(hi)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(BreakdownRow {
-                    day: r.try_get(0)?,
-                    hour: r.try_get(1)?,
-                    reasons: r.try_get(2)?,
-                    n: r.try_get(3)?,
-                })
-            })
-            .collect()
+        cells: Option<(u64, u64)>,
+    ) -> Result<Breakdown, StoreError> {
+        // From the hotspot index (see `hotspots.rs`), like the hotspot counts themselves.
+        let snapshot = self.hotspot_index().await?;
+        let q = q.clone();
+        super::sql::count_off_thread(move || {
+            snapshot.breakdown(
+                &Filter {
+                    res: q.res,
+                    days: (q.from_day, q.to_day),
+                    reasons: Some(q.reasons),
+                    when: when_mask(q.hours, q.weekdays),
+                    force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
+                },
+                cells,
+            )
+        })
+        .await
     }
 
     async fn coarsen_place_points(

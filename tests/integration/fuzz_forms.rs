@@ -56,8 +56,10 @@ fn any_input_to_any_question_is_a_page_or_a_validation_error() {
                 .collect();
             let refs: Vec<(&str, &str)> = typed.iter().map(|(f, v)| (*f, v.as_str())).collect();
             let page = runtime.block_on(app.post_form(&format!("/report-stalking/{slug}"), &refs));
+            // 413: several fields of 5,000 four-byte characters can pass the body limit, which
+            // gets the "too long" page.
             prop_assert!(
-                matches!(page.status, 303 | 422),
+                matches!(page.status, 303 | 413 | 422),
                 "{slug} {fields:?} gave {}",
                 page.status
             );

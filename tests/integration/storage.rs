@@ -860,3 +860,74 @@ async fn staff_accounts_sessions_and_failure_counts_round_trip() {
         );
     }
 }
+
+#[tokio::test]
+async fn hotspots_follow_reports_stored_by_another_instance() {
+    use saferstreets::geo::{LatLng, hex};
+    for db in TestDb::all().await {
+        // Two instances sharing one database: each counts what the other stores.
+        let one = storage::connect(&db.url).await.expect("connect");
+        let two = storage::connect(&db.url).await.expect("connect");
+        let at = |lat: f64| {
+            let cells = hex::cells(LatLng::new(lat, -1.55).expect("point"));
+            let pairs: Vec<(i64, i64)> = hex::RESOLUTIONS
+                .iter()
+                .zip(cells)
+                .map(|(r, c)| (i64::from(*r), c as i64))
+                .collect();
+            (cells, pairs)
+        };
+        let (a, a_cells) = at(53.80);
+        let (b, b_cells) = at(53.81);
+        assert!(
+            two.cell_counts("northshire", 9)
+                .await
+                .expect("empty")
+                .is_empty()
+        );
+        one.submit_place_report(&place("A1", "a1", &a_cells), None)
+            .await
+            .expect("submit");
+        assert_eq!(
+            two.cell_counts("northshire", 9).await.expect("counts"),
+            [(a[2] as i64, 1)],
+            "{:?}",
+            two.backend()
+        );
+        // A bulk load, with one submission already stored (skipped, not counted twice).
+        let bulk: Vec<_> = (0..2_500)
+            .map(|i| {
+                let id = format!("b{i}");
+                place(&id, &id, &b_cells)
+            })
+            .chain([place("A1-again", "a1", &a_cells)])
+            .collect();
+        two.insert_place_reports(&bulk).await.expect("bulk");
+        assert_eq!(one.count_place_reports().await.expect("count"), 2_501);
+        let mut expected = vec![(a[3] as i64, 1), (b[3] as i64, 2_500)];
+        expected.sort();
+        assert_eq!(
+            one.cell_counts("northshire", 11).await.expect("counts"),
+            expected
+        );
+        let all = storage::HotspotQuery {
+            res: 5,
+            from_day: 0,
+            to_day: 99_999,
+            reasons: -1,
+            hours: 0xff,
+            weekdays: 0x7f,
+            force_code: "northshire".into(),
+        };
+        let mut five = vec![(a[0] as i64, 1), (b[0] as i64, 2_500)];
+        five.sort();
+        five.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
+        assert_eq!(one.hotspot_counts(&all).await.expect("hotspots"), five);
+    }
+}

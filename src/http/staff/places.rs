@@ -22,7 +22,7 @@ use crate::http::api::{Hotspot, HotspotParams, hotspot_features, query_from};
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render};
 use crate::http::state::AppState;
-use crate::storage::{BreakdownRow, HotspotQuery};
+use crate::storage::{Breakdown, HotspotQuery};
 
 /// Hotspots in the ranked list.
 const TOP: usize = 10;
@@ -224,16 +224,16 @@ fn figure(n: i64, hide_under: Option<i64>) -> (u64, String) {
     }
 }
 
-/// The three most frequent reasons among `rows`.
-fn main_reasons(rows: &[BreakdownRow]) -> Vec<&'static str> {
+/// The three most frequent reasons in a breakdown, as message ids.
+fn main_reasons(b: &Breakdown) -> Vec<&'static str> {
     let mut counts: Vec<(i64, &'static str)> = REASON_BITS
         .iter()
         .map(|(code, bit)| {
-            let n = rows
-                .iter()
-                .filter(|r| r.reasons & i64::from(*bit) != 0)
-                .map(|r| r.n)
-                .sum();
+            let n = b
+                .reasons
+                .get(bit.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0);
             (n, *code)
         })
         .filter(|(n, _)| *n > 0)
@@ -254,31 +254,27 @@ fn main_reasons(rows: &[BreakdownRow]) -> Vec<&'static str> {
 
 /// The inclusive range of finest-resolution cells inside `cell`: H3 orders a cell's
 /// descendants contiguously, so a range test finds them.
-fn descendants(cell: u64) -> Option<(i64, i64)> {
+fn descendants(cell: u64) -> Option<(u64, u64)> {
     let finest = hex::RESOLUTIONS[hex::RESOLUTIONS.len() - 1];
-    let (lo, hi) = hex::child_range(cell, finest)?;
-    Some((i64::try_from(lo).ok()?, i64::try_from(hi).ok()?))
+    hex::child_range(cell, finest)
 }
 
-fn charts_for(chrome: &Chrome, rows: &[BreakdownRow], hide_under: Option<i64>) -> Vec<Chart> {
-    // Reports per week (weeks start on Monday; day 4 after the epoch was a Monday).
+fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Chart> {
+    // Reports per week (weeks start on Monday; 1970-01-01 was a Thursday).
     let mut weeks: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
-    let mut grid = [[0i64; 8]; 7];
-    let mut reasons = vec![0i64; REASON_BITS.len()];
-    for r in rows {
-        let monday = r.day - (r.day + 3).rem_euclid(7);
-        *weeks.entry(monday).or_default() += r.n;
-        let weekday = usize::try_from((r.day + 3).rem_euclid(7)).unwrap_or_default();
-        let band = usize::try_from(r.hour / 3).unwrap_or_default().min(7);
-        if let Some(row) = grid.get_mut(weekday) {
-            row[band] += r.n;
-        }
-        for (i, (_, bit)) in REASON_BITS.iter().enumerate() {
-            if r.reasons & i64::from(*bit) != 0 {
-                reasons[i] += r.n;
-            }
-        }
+    for (day, n) in &b.days {
+        *weeks.entry(day - (day + 3).rem_euclid(7)).or_default() += n;
     }
+    let grid = b.grid;
+    let reasons: Vec<i64> = REASON_BITS
+        .iter()
+        .map(|(_, bit)| {
+            b.reasons
+                .get(bit.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0)
+        })
+        .collect();
     let week_data: Vec<(String, u64)> = weeks
         .iter()
         .map(|(monday, n)| {
@@ -379,9 +375,9 @@ async fn dashboard(
     let mut top = Vec::new();
     for (i, f) in features.iter().take(TOP).enumerate() {
         let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
-        let rows = match descendants(cell) {
+        let here = match descendants(cell) {
             Some(range) => state.store.place_breakdown(&q, Some(range)).await?,
-            None => Vec::new(),
+            None => Breakdown::default(),
         };
         let centre = hex::centre(cell)
             .map(|c| format!("{:.4}, {:.4}", c.lat(), c.lng()))
@@ -392,11 +388,11 @@ async fn dashboard(
             centre,
             count: charts::thousands(u64::try_from(f.properties.count).unwrap_or_default()),
             significance: f.properties.significance.clone(),
-            reasons: main_reasons(&rows),
+            reasons: main_reasons(&here),
         });
     }
-    let rows = state.store.place_breakdown(&q, None).await?;
-    let total: i64 = rows.iter().map(|r| r.n).sum();
+    let all = state.store.place_breakdown(&q, None).await?;
+    let total = all.total;
     let reason_options = options(
         &REASON_BITS
             .iter()
@@ -425,7 +421,7 @@ async fn dashboard(
             .collect::<Vec<_>>(),
         &filters.weekdays,
     );
-    let charts = charts_for(&chrome, &rows, hide_under);
+    let charts = charts_for(&chrome, &all, hide_under);
     let me_force = me.force_code.clone();
     Ok(render(&DashboardPage {
         chrome,
