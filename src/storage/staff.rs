@@ -676,40 +676,78 @@ where
     }
 
     async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError> {
-        // Optional filters as `($n IS NULL OR …)`, so the statement is the same whatever is
-        // chosen; `status` NULL means every open report.
-        let filter = "WHERE force_code = $1 \
-             AND (($2 IS NULL AND status != 'closed') OR status = $2) \
-             AND ($3 IS NULL OR priority = $3) \
-             AND ($4 IS NULL OR created_at >= $4) \
-             AND ($5 IS NULL OR created_at < $5) \
-             AND ($6 IS NULL OR ($6 = 0 AND assigned_to IS NULL) OR assigned_to = $6)";
+        // Only the filters chosen go into the statement, as plain equalities and ranges, so
+        // the planner can walk `stalking_reports_order` in priority-then-age order and stop
+        // after a page (an `($n IS NULL OR …)` form defeats the index: 1.6 s at 100,000
+        // reports). Every value is bound; the fragments are our own constants.
+        let mut clauses: Vec<&str> = vec!["force_code = ?"];
+        clauses.push(match q.status {
+            Some(_) => "status = ?",
+            None => "status IN ('new', 'triaged', 'assigned', 'contacted')",
+        });
+        if q.priority.is_some() {
+            clauses.push("priority = ?");
+        }
+        if q.from.is_some() {
+            clauses.push("created_at >= ?");
+        }
+        if q.to.is_some() {
+            clauses.push("created_at < ?");
+        }
+        match q.assigned_to {
+            Some(0) => clauses.push("assigned_to IS NULL"),
+            Some(_) => clauses.push("assigned_to = ?"),
+            None => {}
+        }
+        // Number the placeholders in order: `$1`, `$2`, … (both engines accept them).
+        let mut filter = String::from("WHERE ");
+        let mut n = 0;
+        for (i, clause) in clauses.iter().enumerate() {
+            if i > 0 {
+                filter.push_str(" AND ");
+            }
+            for part in clause.split_inclusive('?') {
+                match part.strip_suffix('?') {
+                    Some(before) => {
+                        n += 1;
+                        filter.push_str(before);
+                        filter.push_str(&format!("${n}"));
+                    }
+                    None => filter.push_str(part),
+                }
+            }
+        }
         let list = format!(
             "SELECT {QUEUE_COLUMNS} FROM stalking_reports {filter} \
-             ORDER BY priority_rank, created_at, id LIMIT $7 OFFSET $8"
+             ORDER BY priority_rank, created_at, id LIMIT {} OFFSET {}",
+            q.limit.max(0),
+            q.offset.max(0)
         );
-        let rows = sqlx::query(sqlx::AssertSqlSafe(list.as_str()))
-            .bind(q.force_code.as_str())
-            .bind(q.status.as_deref())
-            .bind(q.priority.as_deref())
-            .bind(q.from)
-            .bind(q.to)
-            .bind(q.assigned_to)
-            .bind(q.limit)
-            .bind(q.offset)
-            .fetch_all(&self.pool)
-            .await?;
         let count = format!("SELECT COUNT(*) FROM stalking_reports {filter}");
-        let total: i64 = sqlx::query(sqlx::AssertSqlSafe(count.as_str()))
-            .bind(q.force_code.as_str())
-            .bind(q.status.as_deref())
-            .bind(q.priority.as_deref())
-            .bind(q.from)
-            .bind(q.to)
-            .bind(q.assigned_to)
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
+        macro_rules! bound {
+            ($sql:expr) => {{
+                let mut query =
+                    sqlx::query(sqlx::AssertSqlSafe($sql.as_str())).bind(q.force_code.as_str());
+                if let Some(s) = &q.status {
+                    query = query.bind(s.as_str());
+                }
+                if let Some(p) = &q.priority {
+                    query = query.bind(p.as_str());
+                }
+                if let Some(f) = q.from {
+                    query = query.bind(f);
+                }
+                if let Some(t) = q.to {
+                    query = query.bind(t);
+                }
+                if let Some(a) = q.assigned_to.filter(|a| *a != 0) {
+                    query = query.bind(a);
+                }
+                query
+            }};
+        }
+        let rows = bound!(list).fetch_all(&self.pool).await?;
+        let total: i64 = bound!(count).fetch_one(&self.pool).await?.try_get(0)?;
         let rows = rows.iter().map(queue_from).collect::<Result<_, _>>()?;
         Ok((rows, total))
     }

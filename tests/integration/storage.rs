@@ -931,3 +931,85 @@ async fn hotspots_follow_reports_stored_by_another_instance() {
         assert_eq!(one.hotspot_counts(&all).await.expect("hotspots"), five);
     }
 }
+
+#[tokio::test]
+async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
+    use saferstreets::storage::{NewStalkingReport, QueueQuery};
+    for db in TestDb::all().await {
+        let store = storage::connect(&db.url).await.expect("connect");
+        let reports: Vec<NewStalkingReport> = [
+            ("A", "northshire", "standard", 2, 100),
+            ("B", "northshire", "urgent", 0, 300),
+            ("C", "northshire", "urgent", 0, 200),
+            ("D", "northshire", "high", 1, 50),
+            ("E", "southshire", "urgent", 0, 10),
+        ]
+        .into_iter()
+        .map(|(r, force, priority, rank, at)| NewStalkingReport {
+            reference: r.into(),
+            submission_id: format!("s{r}"),
+            force_code: force.into(),
+            created_at: at,
+            priority: priority.into(),
+            priority_rank: rank,
+            reasons: "[]".into(),
+            key_id: "k".into(),
+            sealed: vec![1],
+        })
+        .collect();
+        store
+            .insert_stalking_reports(&reports)
+            .await
+            .expect("insert");
+        let q = QueueQuery {
+            force_code: "northshire".into(),
+            limit: 10,
+            ..QueueQuery::default()
+        };
+        let refs = |rows: &[saferstreets::storage::QueueRow]| -> Vec<String> {
+            rows.iter().map(|r| r.reference.clone()).collect()
+        };
+        let (rows, total) = store.stalking_queue(&q).await.expect("queue");
+        assert_eq!(
+            (refs(&rows), total),
+            (vec!["C".into(), "B".into(), "D".into(), "A".into()], 4),
+            "{}",
+            db.url
+        );
+        let (rows, total) = store
+            .stalking_queue(&QueueQuery {
+                priority: Some("urgent".into()),
+                from: Some(250),
+                ..q.clone()
+            })
+            .await
+            .expect("queue");
+        assert_eq!((refs(&rows), total), (vec!["B".into()], 1));
+        let (rows, _) = store
+            .stalking_queue(&QueueQuery {
+                limit: 2,
+                offset: 2,
+                ..q.clone()
+            })
+            .await
+            .expect("page");
+        assert_eq!(refs(&rows), vec!["D".to_owned(), "A".to_owned()]);
+        let (_, closed) = store
+            .stalking_queue(&QueueQuery {
+                status: Some("closed".into()),
+                ..q.clone()
+            })
+            .await
+            .expect("closed");
+        assert_eq!(closed, 0);
+        let (_, unassigned) = store
+            .stalking_queue(&QueueQuery {
+                assigned_to: Some(0),
+                to: Some(150),
+                ..q
+            })
+            .await
+            .expect("unassigned");
+        assert_eq!(unassigned, 2);
+    }
+}
