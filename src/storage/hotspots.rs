@@ -370,6 +370,14 @@ impl Snapshot {
                 None => return Breakdown::default(),
             },
         };
+        // Days counted in a plain array when the window is a sensible size (the dashboard's
+        // default is a year), in a map otherwise.
+        let span = f.days.1.saturating_sub(f.days.0);
+        let mut by_day: Vec<i64> = if (0..=20_000).contains(&span) {
+            vec![0; usize::try_from(span + 1).unwrap_or(0)]
+        } else {
+            Vec::new()
+        };
         let mut days: FxHashMap<i64, i64> = FxHashMap::default();
         let mut b = Breakdown::default();
         let mut add = |cell: u64, res: i64, frc: u32, when: u8, day: i64, reasons: i64| {
@@ -382,7 +390,13 @@ impl Snapshot {
             if !ok {
                 return;
             }
-            *days.entry(day).or_default() += 1;
+            match usize::try_from(day - f.days.0)
+                .ok()
+                .and_then(|i| by_day.get_mut(i))
+            {
+                Some(n) => *n += 1,
+                None => *days.entry(day).or_default() += 1,
+            }
             if let Some(n) = b
                 .grid
                 .get_mut(usize::from(when / 8))
@@ -435,6 +449,13 @@ impl Snapshot {
         for p in &self.odd {
             add(p.cell, p.res, p.force, p.when, p.day, p.reasons);
         }
+        days.extend(
+            by_day
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, n)| (f.days.0 + i as i64, *n)),
+        );
         b.days = days.into_iter().collect();
         b.days.sort_unstable();
         b
