@@ -118,6 +118,15 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The address people reach the service at: `public_url`, or the listening address.
+    pub fn base_url(&self) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_url.clone()
+        }
+    }
+
     /// Defaults, then `file` (if given, it must exist; otherwise `saferstreets.toml` if present),
     /// then `SAFERSTREETS_*` variables and `DATABASE_URL`.
     pub fn load(file: Option<&std::path::Path>) -> Result<Self, Box<figment::Error>> {

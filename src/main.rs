@@ -286,11 +286,7 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
         }
         other => other?,
     };
-    let base = if config.public_url.is_empty() {
-        format!("http://{}", config.listen)
-    } else {
-        config.public_url.clone()
-    };
+    let base = config.base_url();
     println!(
         "added {email} ({}) to {force}. Their one-time set-up link, valid for {} hours:\n{}",
         role.code(),

@@ -52,6 +52,19 @@ pub struct Filter<'a> {
     pub force: Option<&'a str>,
 }
 
+impl<'a> Filter<'a> {
+    /// The filter of a hotspot query.
+    pub fn of_query(q: &'a super::HotspotQuery) -> Self {
+        Self {
+            res: q.res,
+            days: (q.from_day, q.to_day),
+            reasons: Some(q.reasons),
+            when: when_mask(q.hours, q.weekdays),
+            force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
+        }
+    }
+}
+
 /// Recent rows kept unsorted before a merge, at least.
 const MERGE_AT: usize = 16_384;
 

@@ -14,7 +14,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
-use super::hotspots::{Filter, IndexRow, Pending, Snapshot, when_mask};
+use super::hotspots::{Filter, IndexRow, Pending, Snapshot};
 use super::{
     Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPartnerKey,
     NewPlaceReport, NewStalkingReport, PageViews, PartnerKey, PlaceRequestQuery, PlaceRequestRow,
@@ -493,16 +493,7 @@ where
     async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError> {
         let snapshot = self.hotspot_index().await?;
         let q = q.clone();
-        count_off_thread(move || {
-            snapshot.counts(&Filter {
-                res: q.res,
-                days: (q.from_day, q.to_day),
-                reasons: Some(q.reasons),
-                when: when_mask(q.hours, q.weekdays),
-                force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
-            })
-        })
-        .await
+        count_off_thread(move || snapshot.counts(&Filter::of_query(&q))).await
     }
 
     async fn warm_hotspots(&self) -> Result<(), StoreError> {

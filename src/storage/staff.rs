@@ -8,7 +8,7 @@
 use async_trait::async_trait;
 use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
 
-use super::hotspots::{Breakdown, Filter, when_mask};
+use super::hotspots::{Breakdown, Filter};
 use super::sql::{Dialect, SqlStore};
 use super::{HotspotQuery, StoreError};
 use crate::audit::{AuditEntry, AuditRow, link};
@@ -884,19 +884,7 @@ where
         // From the hotspot index (see `hotspots.rs`), like the hotspot counts themselves.
         let snapshot = self.hotspot_index().await?;
         let q = q.clone();
-        super::sql::count_off_thread(move || {
-            snapshot.breakdown(
-                &Filter {
-                    res: q.res,
-                    days: (q.from_day, q.to_day),
-                    reasons: Some(q.reasons),
-                    when: when_mask(q.hours, q.weekdays),
-                    force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
-                },
-                cells,
-            )
-        })
-        .await
+        super::sql::count_off_thread(move || snapshot.breakdown(&Filter::of_query(&q), cells)).await
     }
 
     async fn coarsen_place_points(

@@ -59,14 +59,6 @@ pub fn setup_url(state_base: &str, token: &str) -> String {
     format!("{}/staff/setup/{token}", state_base.trim_end_matches('/'))
 }
 
-fn base_url(state: &AppState) -> String {
-    if state.config.public_url.is_empty() {
-        format!("http://{}", state.config.listen)
-    } else {
-        state.config.public_url.clone()
-    }
-}
-
 /// One line of the list.
 #[derive(Debug)]
 pub struct UserLine {
@@ -229,7 +221,7 @@ async fn add(
             chrome,
             me: Some(me),
             email,
-            link: setup_url(&base_url(&state), &token),
+            link: setup_url(&state.config.base_url(), &token),
             hours: hours.to_string(),
         })),
         Err(StoreError::Duplicate) => Ok(render_with_status(
@@ -346,7 +338,7 @@ async fn change(
                 chrome,
                 me: Some(me),
                 email: user.email,
-                link: setup_url(&base_url(&state), &token),
+                link: setup_url(&state.config.base_url(), &token),
                 hours: hours.to_string(),
             }));
         }
