@@ -25,9 +25,13 @@ const SETPRIV = '/usr/bin/setpriv'
 /**
  * Start `saferstreets serve` on a free port with a fresh data directory and database.
  * Returns `{ url, origin, dataDir, stop, stderr }` (the database is `dataDir/db.sqlite`);
- * `stop()` sends SIGTERM and removes the directory.
+ * `stop()` sends SIGTERM and removes the directory. `env` adds settings (e.g. proof of work).
+ *
+ * A browser test moves through a form faster than a person and sends many forms from one
+ * address, so the minimum fill time and the rate limits are off unless `env` sets them; the
+ * Rust tests (tests/integration/abuse.rs) cover both.
  */
-export async function startServer ({ exitUrl }) {
+export async function startServer ({ exitUrl, env: extra = {} }) {
   const bin = process.env.SAFERSTREETS_BIN || path.join(ROOT, 'target', 'debug', 'saferstreets')
   const dir = mkdtempSync(path.join(os.tmpdir(), 'saferstreets-e2e-'))
 
@@ -38,8 +42,10 @@ export async function startServer ({ exitUrl }) {
   Object.assign(env, {
     SAFERSTREETS_DATA_DIR: dir,
     SAFERSTREETS_EXIT_URL: exitUrl,
+    SAFERSTREETS_MIN_FILL_SECONDS: '0',
+    SAFERSTREETS_RATE_LIMITS: 'false',
     RUST_LOG: 'warn'
-  })
+  }, extra)
 
   const args = ['serve', '--listen', '127.0.0.1:0', '--database-url', `sqlite://${dir}/db.sqlite`]
   // If the test process is killed outright (SIGKILL, so no `after()` and no 'exit' event), let

@@ -456,6 +456,58 @@ describe('unsafe place', () => {
     })
   }
 
+  // Under load the send step asks for a proof of work (here: always). The browser answers it
+  // in the background while the visitor reads the check page; without JavaScript the report
+  // still goes, under a stricter limit. The time to solve on this machine is printed.
+  test('proof of work on: the browser answers the challenge and the report is sent; without JavaScript too', async () => {
+    const main = server
+    server = await startServer({ exitUrl: neutral.url, env: { SAFERSTREETS_PROOF_OF_WORK: 'always' } })
+    try {
+      for (const js of [true, false]) {
+        // Not recorded for the last test (another server, another origin): checked here.
+        const { context, page } = await newContext(undefined, { javaScriptEnabled: js })
+        const problems = []
+        page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
+        page.on('pageerror', (e) => problems.push(e.message))
+        page.on('request', (r) => { if (new URL(r.url()).origin !== server.origin) problems.push(`request to ${r.url()}`) })
+        try {
+          await start(page)
+          await typeInto(page, '#q', 'Millbrook')
+          await Promise.all([waitForPost(page, url('where')), page.getByRole('button', { name: 'Search', exact: true }).click()])
+          await page.waitForLoadState('load')
+          await page.locator('label.govuk-radios__label').first().click()
+          await continueTo(page, 'where', url('the-place'))
+          await answerAll(page, AFTER_WHERE)
+          await assertOnCheckPage(page)
+          const challenge = await page.locator('input[name="pow_challenge"]').getAttribute('value')
+          assert.match(challenge, /^[0-9a-f]{32}\.\d+\.12\.[0-9a-f]{32}$/)
+          if (js) {
+            const ms = await page.evaluate(async (c) => {
+              const { solve } = await import('/assets/pow.js')
+              const t0 = performance.now()
+              await solve(c)
+              return performance.now() - t0
+            }, challenge)
+            console.log(`proof of work (12 bits) solved in ${Math.round(ms)} ms in headless Chromium here`)
+          }
+          const [request] = await Promise.all([
+            page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === url('check')),
+            send(page)
+          ])
+          const answer = new URLSearchParams(request.postData()).get('pow_answer')
+          if (js) assert.match(answer, /^\d+$/, 'the answer was sent with the report')
+          else assert.equal(answer, '', 'no script, no answer: the stricter limit applies')
+          assert.deepEqual(problems, [])
+        } finally {
+          await context.close()
+        }
+      }
+    } finally {
+      await server.stop()
+      server = main
+    }
+  })
+
   test('"Use my current location" puts the pin where the browser says', async () => {
     const here = { latitude: 53.7968, longitude: -1.542 } // Millbrook Station
     const { context, page } = await newContext('locate', { geolocation: here, permissions: ['geolocation'] })

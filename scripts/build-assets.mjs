@@ -91,6 +91,8 @@ write(path.join(dist, 'app.css'), css)
 
 // --- JavaScript and images -------------------------------------------------------
 copyText(path.join(src, 'app.js'), path.join(dist, 'app.js'))
+// Imported by app.js on a send step that asks for a proof of work.
+copyText(path.join(src, 'pow.js'), path.join(dist, 'pow.js'))
 // Imported by app.js on pages with a map (it loads Leaflet from leaflet/ below).
 copyText(path.join(src, 'map.js'), path.join(dist, 'map.js'))
 copyText(path.join(src, 'staff-map.js'), path.join(dist, 'staff-map.js'))

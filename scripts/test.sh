@@ -22,6 +22,8 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && command -v pg_isready >/dev/null 2>&1 \
 fi
 echo "== storage tests on: sqlite${TEST_DATABASE_URL:+ and postgres}"
 
-cargo test --all-targets
-cargo build
+# `failpoints` compiles in the fail points of the fault-injection tests (tests/faults); they do
+# nothing unless a test sets them, and release builds never have them.
+cargo test --all-targets --features failpoints
+cargo build --features failpoints
 node --test --test-concurrency=1 e2e/

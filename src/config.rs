@@ -64,6 +64,36 @@ pub struct Config {
     /// older data (rotation). Empty: the key file `data_dir/encryption.keys`.
     #[serde(default)]
     pub encryption_keys: Vec<EncryptionKey>,
+    /// Rate limits on anonymous form posts and on staff sign-in: token buckets per client and
+    /// for the whole instance. Switch off only for load tests on loopback.
+    pub rate_limits: bool,
+    /// Reverse proxies (addresses, or networks as `10.0.0.0/8`) whose `X-Forwarded-For` header
+    /// names the client. From anyone else the header is ignored.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
+    /// A report sent sooner than this many seconds after its first answer is refused (people
+    /// take far longer; scripts do not).
+    pub min_fill_seconds: i64,
+    /// Proof of work before a report is sent: `auto` (only while this instance is under
+    /// load), `always` or `off`.
+    pub proof_of_work: PowMode,
+    /// Leading zero bits of SHA-256 a proof-of-work answer needs: 12 is 4,096 hashes on
+    /// average, about 0.2 s in desktop Chromium here and about a second on an old phone.
+    pub proof_of_work_bits: u8,
+    /// Reports a minute on one instance above which `auto` proof of work switches on.
+    pub proof_of_work_trigger_per_minute: u32,
+}
+
+/// When the send step asks the browser for a proof of work.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PowMode {
+    /// Only while the instance is under load.
+    Auto,
+    /// On every send.
+    Always,
+    /// Never.
+    Off,
 }
 
 /// One encryption key of the keyring.
@@ -113,6 +143,12 @@ impl Default for Config {
             map_tile_url: String::new(),
             map_attribution: String::new(),
             encryption_keys: Vec::new(),
+            rate_limits: true,
+            trusted_proxies: Vec::new(),
+            min_fill_seconds: 5,
+            proof_of_work: PowMode::Auto,
+            proof_of_work_bits: 12,
+            proof_of_work_trigger_per_minute: 60,
         }
     }
 }

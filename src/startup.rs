@@ -120,7 +120,11 @@ pub fn build_state(
     let text = Texts::load().context("cannot load the text catalogues")?;
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;
+    let clock: Arc<dyn crate::clock::Clock> = clock.unwrap_or_else(|| Arc::new(SystemClock));
+    let guard =
+        crate::http::abuse::Guard::new(&config, clock.clone()).map_err(anyhow::Error::msg)?;
     Ok(AppState::new(Shared {
+        guard,
         keyring: Arc::new(keyring),
         pages: Default::default(),
         geography,
@@ -130,7 +134,7 @@ pub fn build_state(
         .context("Content-Security-Policy is not a valid header value")?,
         config: Arc::new(config),
         store,
-        clock: clock.unwrap_or_else(|| Arc::new(SystemClock)),
+        clock,
         text,
         keys: Arc::new(Keys::derive(&secret)),
     }))

@@ -130,6 +130,15 @@ if (staffMap) {
     })
 }
 
+// --- Proof of work on a send step, while the service is under load ----------
+
+const powForm = document.querySelector('input[name="pow_challenge"]')?.form
+if (powForm) {
+  import('./pow.js')
+    .then(({ initProofOfWork }) => initProofOfWork(powForm))
+    .catch((error) => console.error('Proof of work did not start', error))
+}
+
 // --- GOV.UK Frontend components ---------------------------------------------
 //
 // Imported after the quick exit is in place, so a failure to load or start

@@ -29,6 +29,9 @@ pub enum AppError {
     /// The body was larger than we accept.
     #[error("payload too large")]
     TooLarge,
+    /// Over a rate limit: try again after this many seconds.
+    #[error("too many requests")]
+    TooMany(u64),
     /// The database failed.
     #[error("storage: {0}")]
     Store(#[from] StoreError),
@@ -45,6 +48,7 @@ impl AppError {
             Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -58,7 +62,12 @@ impl IntoResponse for AppError {
             _ => tracing::debug!(error = %self, "request refused"),
         }
         // The body is filled in by `problem_pages`, which knows the page context.
-        self.status().into_response()
+        let mut res = self.status().into_response();
+        if let Self::TooMany(seconds) = self {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        res
     }
 }
 
@@ -149,6 +158,10 @@ impl ProblemPage {
             StatusCode::PAYLOAD_TOO_LARGE => (
                 "too-large-heading",
                 &["too-large-what", "too-large-kept", "too-large-next"],
+            ),
+            StatusCode::TOO_MANY_REQUESTS => (
+                "too-many-heading",
+                &["too-many-what", "too-many-kept", "too-many-next"],
             ),
             StatusCode::FORBIDDEN => (
                 "forbidden-heading",

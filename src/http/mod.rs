@@ -1,5 +1,6 @@
 //! The web layer: router, middleware and one module per flow.
 
+pub mod abuse;
 pub mod api;
 pub mod assets;
 pub mod chrome;
@@ -59,6 +60,10 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .merge(pages)
         .fallback(|| async { error::AppError::NotFound })
         .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            abuse::middleware,
+        ))
         .layer(DefaultBodyLimit::max(limit))
         .layer(RequestBodyLimitLayer::new(limit))
         .layer(axum::middleware::from_fn_with_state(

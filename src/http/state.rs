@@ -49,12 +49,15 @@ pub struct Shared {
     pub geography: crate::geography::Geography,
     /// Pages that are the same for everyone, rendered once.
     pub pages: super::error::PageCache,
+    /// Rate limits, trusted proxies and the proof-of-work switch.
+    pub guard: super::abuse::Guard,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.
 pub struct Keys {
     csrf: [u8; 32],
     client: [u8; 32],
+    pow: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -80,6 +83,7 @@ impl Keys {
         Self {
             csrf: hmac(secret, b"saferstreets csrf v1"),
             client: hmac(secret, b"saferstreets client v1"),
+            pow: hmac(secret, b"saferstreets proof of work v1"),
         }
     }
 
@@ -88,6 +92,11 @@ impl Keys {
     pub fn client_pseudonym(&self, addr: std::net::IpAddr, day: i64) -> String {
         let daily = hmac(&self.client, &day.to_be_bytes());
         hex::encode(&hmac(&daily, addr.to_string().as_bytes())[..16])
+    }
+
+    /// The key that signs proof-of-work challenges (shared by every instance).
+    pub fn pow(&self) -> &[u8] {
+        &self.pow
     }
 
     /// The CSRF token that belongs to a session id.

@@ -118,6 +118,9 @@ async fn apply(conn: &mut sqlx::SqliteConnection, op: &Op) -> Result<Done, Store
 
 /// Run `ops` in one transaction; the results are only returned once it has committed.
 async fn transaction(pool: &SqlitePool, ops: &[Op]) -> Result<Vec<Done>, StoreError> {
+    crate::fail_point!("writer.before_commit", |_| Err(StoreError::Injected(
+        "writer.before_commit"
+    )));
     let mut tx = pool.begin().await?;
     let mut results = Vec::with_capacity(ops.len());
     for op in ops {
@@ -152,6 +155,11 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Op>) {
             }
         }
         match transaction(&pool, &batch).await {
+            #[cfg(feature = "failpoints")]
+            Ok(_) if fail::eval("writer.after_commit", |_| ()).is_some() => {
+                // Committed, but the replies are lost, as if the process died here.
+                drop(batch);
+            }
             Ok(results) => {
                 for (op, done) in batch.into_iter().zip(results) {
                     reply(op, Ok(done));

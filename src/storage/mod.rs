@@ -51,6 +51,10 @@ pub enum StoreError {
     /// Work moved off the async threads (counting hotspots) did not finish.
     #[error("background task failed: {0}")]
     Task(String),
+    /// A fault injected by a test's fail point.
+    #[cfg(feature = "failpoints")]
+    #[error("injected fault at {0}")]
+    Injected(&'static str),
     /// The writer task has stopped (the service is shutting down).
     #[error("writer stopped")]
     WriterGone,
@@ -131,6 +135,10 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// Forget a session and everything held under it (rows keyed `{key}:…`). Returns whether
     /// there was anything.
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError>;
+
+    /// Record `key` (kept until `expires_at`) unless it is already recorded: true the first
+    /// time only, on every instance (spent proof-of-work challenges).
+    async fn claim_once(&self, key: &str, expires_at: Timestamp) -> Result<bool, StoreError>;
 
     /// Delete sessions that expired before `now`; returns how many.
     async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError>;

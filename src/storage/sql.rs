@@ -276,6 +276,20 @@ where
         Ok(DB::rows_affected(&done) > 0)
     }
 
+    async fn claim_once(&self, key: &str, expires_at: Timestamp) -> Result<bool, StoreError> {
+        // A row in the sessions table, so the daily purge of expired sessions forgets it.
+        let done = sqlx::query(
+            "INSERT INTO sessions (key, data, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(Vec::<u8>::new())
+        .bind(expires_at)
+        .execute(&self.writes)
+        .await?;
+        Ok(DB::rows_affected(&done) == 1)
+    }
+
     async fn purge_expired_sessions(&self, now: Timestamp) -> Result<u64, StoreError> {
         let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
             .bind(now)
@@ -788,6 +802,9 @@ where
         if let Some(s) = session {
             Self::put_session_on(conn, s).await?;
         }
+        crate::fail_point!("store.before_commit", |_| Err(StoreError::Injected(
+            "store.before_commit"
+        )));
         Ok(reference)
     }
 
@@ -819,6 +836,9 @@ where
         if let Some(s) = session {
             Self::put_session_on(conn, s).await?;
         }
+        crate::fail_point!("store.before_commit", |_| Err(StoreError::Injected(
+            "store.before_commit"
+        )));
         Ok(receipt)
     }
 }

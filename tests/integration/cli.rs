@@ -1,11 +1,11 @@
 //! The real binary: start-up, one-line failures, graceful shutdown and what it logs.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
 
-fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Child, String) {
+pub fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Child, String) {
     let mut cmd = Command::new(BIN);
     cmd.args(["serve", "--listen", "127.0.0.1:0"])
         .current_dir(dir)
@@ -13,7 +13,8 @@ fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Ch
         .env("RUST_LOG", "debug")
         .env("SAFERSTREETS_DEMO_REPORTS", "0")
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        // A file, not a pipe: a busy server must never block on a full pipe nobody reads.
+        .stderr(std::fs::File::create(dir.join("server.log")).expect("log file"));
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
@@ -26,19 +27,16 @@ fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Ch
     (child, url)
 }
 
-fn terminate(child: &mut std::process::Child) -> (std::process::ExitStatus, String) {
+pub fn terminate(
+    child: &mut std::process::Child,
+    dir: &std::path::Path,
+) -> (std::process::ExitStatus, String) {
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .expect("kill");
     let status = child.wait().expect("wait");
-    let mut logs = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut logs)
-        .expect("logs");
+    let logs = std::fs::read_to_string(dir.join("server.log")).expect("logs");
     (status, logs)
 }
 
@@ -48,7 +46,7 @@ async fn with_no_configuration_it_creates_and_migrates_an_embedded_database() {
     let (mut child, url) = serve(dir.path(), &[]);
     let ready = reqwest::get(format!("{url}/readyz")).await.expect("readyz");
     assert_eq!(ready.status(), 200);
-    let (status, _) = terminate(&mut child);
+    let (status, _) = terminate(&mut child, dir.path());
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
     assert!(dir.path().join("data/saferstreets.db").exists());
     let key = std::fs::metadata(dir.path().join("data/secret.key")).expect("key file");
@@ -102,7 +100,7 @@ async fn logs_never_contain_form_answers_or_addresses() {
         .await
         .expect("post");
     assert_eq!(sent.status(), 303);
-    let (_, logs) = terminate(&mut child);
+    let (_, logs) = terminate(&mut child, dir.path());
     assert!(
         logs.contains("/feedback"),
         "requests are logged by route: {logs}"

@@ -78,6 +78,11 @@ pub fn test_config(db: &TestDb) -> Config {
         secret_key: Secret("11".repeat(32)),
         // The demo force and places, but no synthetic reports: tests count their own.
         demo_reports: 0,
+        // Abuse controls are off except in the tests about them (tests/integration/abuse.rs):
+        // the other tests send many forms quickly from one address.
+        rate_limits: false,
+        min_fill_seconds: 0,
+        proof_of_work: saferstreets::config::PowMode::Off,
         ..Config::default()
     }
 }
@@ -105,6 +110,22 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A browser whose every request carries `header: value` (e.g. a proxy's
+    /// `X-Forwarded-For`).
+    pub fn with_header(base: &str, header: &'static str, value: &str) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(header, value.parse().expect("header value"));
+        Self {
+            base: base.to_owned(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .default_headers(headers)
+                .build()
+                .expect("client"),
+            cookies: Mutex::new(HashMap::new()),
+        }
+    }
+
     pub fn new(base: &str) -> Self {
         Self {
             base: base.to_owned(),

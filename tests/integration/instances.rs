@@ -26,14 +26,7 @@ async fn a_report_started_on_one_instance_is_finished_on_the_other() {
         return;
     };
     let mut b = Browser::new(&one.base);
-    b.get("/unsafe-place/where").await;
-    let pinned = b
-        .post_form(
-            "/unsafe-place/where",
-            &[("action", "continue"), ("lat", "53.80"), ("lng", "-1.55")],
-        )
-        .await;
-    assert_eq!(pinned.status, 303);
+    crate::flows::place::pin(&b).await;
     let (first_half, second_half) = crate::unsafe_place::AFTER_WHERE.split_at(3);
     crate::unsafe_place::answer(&b, first_half).await;
     b.base.clone_from(&two.base);

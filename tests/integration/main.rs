@@ -2,8 +2,10 @@
 //! The one integration test binary: every test talks HTTP to a real server on port 0 with its
 //! own database. Modules mirror the URL tree.
 
+mod abuse;
 mod api;
 mod cli;
+mod flows;
 mod fuzz_forms;
 mod helpers;
 mod instances;

@@ -58,6 +58,8 @@ async fn a_canary_in_every_sensitive_field_is_nowhere_in_the_database_files_or_l
         .env_remove("DATABASE_URL")
         .env("RUST_LOG", "trace")
         .env("SAFERSTREETS_DEMO_REPORTS", "0")
+        // The real clock runs here: no waiting for the minimum fill time.
+        .env("SAFERSTREETS_MIN_FILL_SECONDS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -5,121 +5,12 @@ use saferstreets::domain::stalking::reference::Reference;
 use saferstreets::domain::stalking::{Answers, Value};
 use saferstreets::http::report_stalking::report_purpose;
 
-use crate::helpers::{Browser, Page, TestApp, spawn_app};
+use crate::helpers::{Page, TestApp, spawn_app};
 
-type Step = (&'static str, &'static [(&'static str, &'static str)]);
-
-/// A named report by the victim, to be contacted by phone.
-pub const NAMED_BY_PHONE: &[Step] = &[
-    ("danger", &[("answer", "no")]),
-    ("who-for", &[("answer", "self")]),
-    (
-        "what-is-happening",
-        &[
-            ("answer", "following"),
-            ("answer", "tracking"),
-            ("answer", "other"),
-            ("other", "Sends parcels"),
-        ],
-    ),
-    ("more-than-once", &[("answer", "yes")]),
-    (
-        "when-it-started",
-        &[("day", ""), ("month", "3"), ("year", "2025")],
-    ),
-    ("how-often", &[("answer", "daily")]),
-    ("getting-worse", &[("answer", "yes")]),
-    ("who-is-doing-it", &[("answer", "ex-partner")]),
-    ("describe-them", &[("answer", "Tall, drives a red van")]),
-    ("threats", &[("answer", "yes")]),
-    ("afraid", &[("answer", "yes")]),
-    ("weapons", &[("answer", "no")]),
-    ("where", &[("answer", "both")]),
-    (
-        "what-happened",
-        &[("answer", "He waits outside my work every evening.")],
-    ),
-    ("evidence", &[("answer", "messages"), ("answer", "diary")]),
-    ("your-name-or-anonymous", &[("answer", "named")]),
-    ("name", &[("answer", "Alex Example")]),
-    (
-        "date-of-birth",
-        &[("day", "27"), ("month", "3"), ("year", "1990")],
-    ),
-    (
-        "address",
-        &[("postcode", "sw1a 1aa"), ("address", "1 Example Street")],
-    ),
-    ("contact", &[("answer", "phone")]),
-    ("phone", &[("answer", "07700 900982")]),
-    ("safe-times", &[("answer", "Weekdays 9 to 12")]),
-    ("leave-message", &[("answer", "no")]),
-    ("do-not-contact", &[("answer", "")]),
-];
-
-/// An anonymous report for someone else.
-pub const ANONYMOUS_FOR_OTHER: &[Step] = &[
-    ("danger", &[("answer", "no")]),
-    ("who-for", &[("answer", "other")]),
-    ("what-is-happening", &[("answer", "contact")]),
-    ("more-than-once", &[("answer", "unsure")]),
-    (
-        "when-it-started",
-        &[("day", "1"), ("month", "10"), ("year", "2026")],
-    ),
-    ("how-often", &[("answer", "weekly")]),
-    ("getting-worse", &[("answer", "no")]),
-    ("who-is-doing-it", &[("answer", "stranger")]),
-    ("describe-them", &[("answer", "")]),
-    ("threats", &[("answer", "no")]),
-    ("afraid", &[("answer", "unsure")]),
-    ("weapons", &[("answer", "unsure")]),
-    ("where", &[("answer", "online")]),
-    (
-        "what-happened",
-        &[("answer", "Messages to my sister from new accounts.")],
-    ),
-    ("evidence", &[("answer", "none")]),
-    ("your-name-or-anonymous", &[("answer", "anonymous")]),
-];
+pub use crate::flows::stalking::{ANONYMOUS_FOR_OTHER, NAMED_BY_PHONE, answer_all, complete, send};
 
 fn url(slug: &str) -> String {
     format!("/report-stalking/{slug}")
-}
-
-/// Answer the steps, checking each leads to the next; returns the last response.
-pub async fn answer_all(b: &Browser, steps: &[Step]) -> Page {
-    let mut last = None;
-    for (i, (slug, fields)) in steps.iter().enumerate() {
-        let page = b.post_form(&url(slug), fields).await;
-        assert_eq!(page.status, 303, "{slug}: {}", page.body);
-        if let Some((next, _)) = steps.get(i + 1) {
-            assert_eq!(page.header("location"), url(next), "after {slug}");
-        }
-        last = Some(page);
-    }
-    last.expect("at least one step")
-}
-
-/// Answer a whole flow and check it ends at the check page.
-pub async fn complete(b: &Browser, steps: &[Step]) {
-    let last = answer_all(b, steps).await;
-    assert_eq!(last.header("location"), url("check"));
-}
-
-/// Send the report from the check page; returns the confirmation page's reference.
-pub async fn send(b: &Browser) -> String {
-    let check = b.get(&url("check")).await;
-    assert_eq!(check.status, 200);
-    let submission = check.attrs("input[name=submission]", "value").remove(0);
-    let sent = b
-        .post_form(&url("check"), &[("submission", &submission)])
-        .await;
-    assert_eq!(sent.status, 303, "{}", sent.body);
-    assert_eq!(sent.header("location"), "/report-stalking/confirmation");
-    let confirmation = b.get(&url("confirmation")).await;
-    assert_eq!(confirmation.h1(), "Report sent");
-    confirmation.texts(".app-reference").remove(0)
 }
 
 async fn stored_answers(

@@ -2,61 +2,15 @@
 
 use crate::helpers::{Browser, Page, spawn_app};
 
-type Step = (&'static str, &'static [(&'static str, &'static str)]);
-
-/// Everything after the place, with a reason of each kind and no questions about them.
-pub const AFTER_WHERE: &[Step] = &[
-    (
-        "the-place",
-        &[
-            ("answer", "lighting"),
-            ("answer", "other"),
-            ("other", "Broken gate, call 07700 900982"),
-        ],
-    ),
-    ("people", &[("answer", "followed")]),
-    ("when", &[("day", "20"), ("month", "11"), ("year", "2026")]),
-    ("time-of-day", &[("answer", "21")]),
-    ("how-often", &[("answer", "often")]),
-    (
-        "anything-else",
-        &[("answer", "Dark path, email me at jo@example.com")],
-    ),
-    ("about-you", &[("answer", "no")]),
-    ("not-reported", &[("answer", "no-crime")]),
-];
+pub use crate::flows::place::{AFTER_WHERE, answer, send, send_one_by_map};
 
 fn url(slug: &str) -> String {
     format!("/unsafe-place/{slug}")
 }
 
-pub async fn answer(b: &Browser, steps: &[Step]) {
-    for (i, (slug, fields)) in steps.iter().enumerate() {
-        let page = b.post_form(&url(slug), fields).await;
-        assert_eq!(page.status, 303, "{slug}: {}", page.h1());
-        if let Some((next, _)) = steps.get(i + 1) {
-            assert_eq!(page.header("location"), url(next), "after {slug}");
-        }
-    }
-}
-
 async fn search(b: &Browser, q: &str) -> Page {
     b.post_form(&url("where"), &[("action", "search"), ("q", q)])
         .await
-}
-
-pub async fn send(b: &Browser) -> String {
-    let check = b.get(&url("check")).await;
-    assert_eq!(check.status, 200, "{}", check.h1());
-    let submission = check.attrs("input[name=submission]", "value").remove(0);
-    let sent = b
-        .post_form(&url("check"), &[("submission", &submission)])
-        .await;
-    assert_eq!(sent.header("location"), "/unsafe-place/confirmation");
-    b.get(&url("confirmation"))
-        .await
-        .texts(".app-reference")
-        .remove(0)
 }
 
 #[tokio::test]
@@ -327,18 +281,4 @@ async fn sending_twice_stores_one_place_report() {
         app.get(&url("check")).await.header("location"),
         "/unsafe-place/confirmation"
     );
-}
-
-/// Send one report with a pin from the map; its receipt (compact form).
-pub async fn send_one_by_map(b: &Browser) -> String {
-    b.get(&url("where")).await;
-    let pinned = b
-        .post_form(
-            &url("where"),
-            &[("action", "continue"), ("lat", "53.80"), ("lng", "-1.55")],
-        )
-        .await;
-    assert_eq!(pinned.status, 303, "{}", pinned.h1());
-    answer(b, AFTER_WHERE).await;
-    send(b).await.replace('-', "")
 }

@@ -19,6 +19,10 @@ pub enum Draft {
         submission: String,
         /// The answers so far.
         answers: Answers,
+        /// When the first answer was given (for the minimum fill time); 0 in drafts saved
+        /// before this was recorded.
+        #[serde(default)]
+        started: crate::clock::Timestamp,
     },
     /// Sent: the answers are gone; only the submission id is kept, for the confirmation
     /// page (which looks the reference up) and to recognise repeated sends.
@@ -56,6 +60,9 @@ fn purpose(key: &str) -> Vec<u8> {
 
 /// Load the session's draft of `form`, deleting it if it has expired.
 pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<Loaded, AppError> {
+    crate::fail_point!("draft.load", |_| Err(AppError::Internal(
+        "injected fault at draft.load".into()
+    )));
     let key = key(session, form);
     let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
         return Ok(Loaded::None);
@@ -100,6 +107,9 @@ pub async fn save(
     form: &str,
     draft: &Draft,
 ) -> Result<(), AppError> {
+    crate::fail_point!("draft.save", |_| Err(AppError::Internal(
+        "injected fault at draft.save".into()
+    )));
     let row = sealed(state, session, form, draft)?;
     state
         .store

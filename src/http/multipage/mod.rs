@@ -18,6 +18,7 @@ use self::views::{QuestionPage, SummaryRow, Widget, summary_rows};
 use crate::domain::FormErrors;
 use crate::domain::answers::{self, Answers, Raw};
 use crate::domain::flow::{self, Flow, Next};
+use crate::http::abuse::{Class, pow};
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
@@ -105,6 +106,8 @@ pub enum Current {
         submission: String,
         /// The answers so far.
         answers: Answers,
+        /// When the draft was started.
+        started: crate::clock::Timestamp,
     },
     /// Answer with this instead.
     Respond(Response),
@@ -127,13 +130,16 @@ pub async fn current<F: FormPages>(
         Loaded::Found(Draft::Open {
             submission,
             answers,
+            started,
         }) => Current::Open {
             submission,
             answers,
+            started,
         },
         Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => Current::Open {
             submission: draft::new_submission(),
             answers: Answers::default(),
+            started: state.clock.now(),
         },
         Loaded::None | Loaded::Found(Draft::Sent { .. }) => restart(),
     })
@@ -206,13 +212,15 @@ pub async fn save_step<F: FormPages>(
     let step = flow::from_slug::<F>(&slug).ok_or(AppError::NotFound)?;
     let is_first = first_step::<F>() == Some(step);
     let change = form.change.first().map(String::as_str) == Some("check");
-    let (submission, mut answers) = match current::<F>(&state, &session, &chrome, is_first).await? {
-        Current::Respond(r) => return Ok(r),
-        Current::Open {
-            submission,
-            answers,
-        } => (submission, answers),
-    };
+    let (submission, mut answers, started) =
+        match current::<F>(&state, &session, &chrome, is_first).await? {
+            Current::Respond(r) => return Ok(r),
+            Current::Open {
+                submission,
+                answers,
+                started,
+            } => (submission, answers, started),
+        };
     if !flow::reachable::<F>(step, &answers) {
         return Ok(Redirect::to(&next_url::<F>(flow::next::<F>(&answers), false)).into_response());
     }
@@ -259,6 +267,7 @@ pub async fn save_step<F: FormPages>(
     let open = Draft::Open {
         submission,
         answers,
+        started,
     };
     draft::save(&state, &session, F::DRAFT, &open).await?;
     Ok(Redirect::to(&to).into_response())
@@ -282,6 +291,8 @@ pub struct CheckPage {
     pub who: &'static str,
     /// Where Back goes.
     pub back: String,
+    /// A proof-of-work challenge, while proof of work is on.
+    pub pow: Option<String>,
 }
 
 impl CheckPage {
@@ -308,6 +319,7 @@ pub async fn check<F: FormPages>(
         Current::Open {
             submission,
             answers,
+            ..
         } => (submission, answers),
     };
     let next = flow::next::<F>(&answers);
@@ -322,10 +334,22 @@ pub async fn check<F: FormPages>(
         action: format!("{}/check", F::BASE),
         msg: F::MSG,
         who: F::who(&answers),
+        pow: challenge(&state),
         chrome,
         submission,
         back,
     }))
+}
+
+/// A proof-of-work challenge for a send form, while proof of work is on.
+pub fn challenge(state: &AppState) -> Option<String> {
+    state.guard.work_required().then(|| {
+        pow::issue(
+            state.keys.pow(),
+            state.config.proof_of_work_bits,
+            state.clock.now(),
+        )
+    })
 }
 
 /// Today's date in the UK, for "not in the future" checks.
@@ -341,6 +365,71 @@ pub fn uk_today(now: crate::clock::Timestamp) -> jiff::civil::Date {
 pub struct SendForm {
     /// The submission id of the draft the page showed.
     pub submission: Option<String>,
+    /// The honeypot: hidden from people, so anything in it was typed by a script.
+    pub homepage: Option<String>,
+    /// The proof-of-work challenge the page carried, if any.
+    pub pow_challenge: Option<String>,
+    /// The browser's answer to it.
+    pub pow_answer: Option<String>,
+}
+
+/// The page shown when a send is refused before anything is stored: the answers are kept.
+#[derive(Template)]
+#[template(path = "multipage/refused.html")]
+pub struct RefusedPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The check-answers page, to send again from.
+    pub check: String,
+    /// Minutes to wait, when the refusal was a rate limit.
+    pub wait_minutes: Option<String>,
+}
+
+/// Refuse a send before anything is stored, for a script's tell-tale signs (the honeypot
+/// filled, sent too soon after starting) or over the rate limits. While proof of work is on,
+/// a send without a valid, unused answer falls under the stricter limit instead (browsers
+/// without JavaScript still get through, a few at a time).
+async fn guard_send(
+    state: &AppState,
+    client: Option<std::net::IpAddr>,
+    form: &SendForm,
+    started: crate::clock::Timestamp,
+) -> Result<(), Option<u64>> {
+    let now = state.clock.now();
+    if form.homepage.as_deref().is_some_and(|v| !v.is_empty()) {
+        tracing::info!("send refused: honeypot");
+        return Err(None);
+    }
+    if now - started < state.config.min_fill_seconds {
+        tracing::info!("send refused: too soon after starting");
+        return Err(None);
+    }
+    let mut class = Class::Send;
+    if state.guard.work_required() {
+        let answer = pow::verify(
+            state.keys.pow(),
+            form.pow_challenge.as_deref(),
+            form.pow_answer.as_deref(),
+            now,
+        );
+        let fresh = match answer {
+            Ok(solved) => state
+                .store
+                .claim_once(&format!("pow:{}", solved.id), solved.expires)
+                .await
+                .unwrap_or(false),
+            Err(why) => {
+                tracing::info!(?why, "send without a proof of work");
+                false
+            }
+        };
+        if !fresh {
+            class = Class::SendWithoutWork;
+        }
+    }
+    state.guard.take(class, client).map_err(Some)?;
+    state.guard.note_send();
+    Ok(())
 }
 
 /// What a send request may do with the session's draft.
@@ -362,11 +451,12 @@ pub enum Sendable {
 pub async fn sendable<F: FormPages>(
     state: &AppState,
     session: &SessionId,
+    client: Option<std::net::IpAddr>,
     chrome: Chrome,
     form: &SendForm,
 ) -> Result<Sendable, AppError> {
     let respond = |to: &str| Ok(Sendable::Respond(Redirect::to(to).into_response()));
-    let (submission, answers) = match draft::load(state, session, F::DRAFT).await? {
+    let (submission, answers, started) = match draft::load(state, session, F::DRAFT).await? {
         Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
         Loaded::None => return respond(F::BASE),
         Loaded::Found(Draft::Sent { submission }) => {
@@ -376,12 +466,31 @@ pub async fn sendable<F: FormPages>(
         Loaded::Found(Draft::Open {
             submission,
             answers,
-        }) => (submission, answers),
+            started,
+        }) => (submission, answers, started),
     };
     let next = flow::next::<F>(&answers);
     if form.submission.as_deref() != Some(submission.as_str()) || next != Next::Check {
         // A page from another draft, or answers still missing: show where things stand.
         return respond(&next_url::<F>(next, false));
+    }
+    if let Err(wait) = guard_send(state, client, form, started).await {
+        let status = if wait.is_some() {
+            StatusCode::TOO_MANY_REQUESTS
+        } else {
+            StatusCode::BAD_REQUEST
+        };
+        let page = RefusedPage {
+            chrome,
+            check: format!("{}/check", F::BASE),
+            wait_minutes: wait.map(|s| s.div_ceil(60).to_string()),
+        };
+        let mut res = render_with_status(status, &page);
+        if let Some(seconds) = wait {
+            res.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        return Ok(Sendable::Respond(res));
     }
     Ok(Sendable::Send {
         submission,

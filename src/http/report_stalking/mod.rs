@@ -12,12 +12,14 @@ use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
 use crate::domain::stalking::priority;
 use crate::domain::stalking::reference::Reference;
+use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::draft::{self, Draft};
 use crate::http::multipage::{
-    FormPages, SendForm, Sendable, check, save_step, sendable, sent_submission, show_step,
+    FormPages, SendForm, Sendable, challenge, check, save_step, sendable, sent_submission,
+    show_step,
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
@@ -92,6 +94,8 @@ pub struct NotSentPage {
     pub chrome: Chrome,
     /// The draft's submission id, so Try again sends the same draft.
     pub submission: String,
+    /// A proof-of-work challenge, while proof of work is on.
+    pub pow: Option<String>,
     /// Minutes the answers are kept.
     pub minutes: String,
 }
@@ -99,30 +103,49 @@ pub struct NotSentPage {
 async fn send(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
+    ClientIp(client): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
     let (submission, answers) =
-        match sendable::<Stalking>(&state, &session, chrome.clone(), &form).await? {
-            Sendable::Respond(r) => return Ok(r),
-            Sendable::Send {
+        match sendable::<Stalking>(&state, &session, client, chrome.clone(), &form).await {
+            Ok(Sendable::Respond(r)) => return Ok(r),
+            Ok(Sendable::Send {
                 submission,
                 answers,
-            } => (submission, answers),
+            }) => (submission, answers),
+            Err(e) => {
+                tracing::error!(error = %e, "stalking report not sent: draft unavailable");
+                let submission = form.submission.unwrap_or_default();
+                return Ok(not_sent(&state, chrome, submission));
+            }
         };
-    if let Err(e) = store_report(&state, &session, &submission, &answers).await {
+    let stored = store_report(&state, &session, &submission, &answers).await;
+    if let Err(e) = stored {
         tracing::error!(error = %e, "stalking report not stored");
-        let minutes = state.config.draft_idle_minutes.to_string();
-        return Ok(render_with_status(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &NotSentPage {
-                chrome,
-                submission,
-                minutes,
-            },
-        ));
+        return Ok(not_sent(&state, chrome, submission));
     }
+    // Stored, but the answer to the visitor fails: "not sent" is shown (never a reference
+    // without a stored report), and trying again finds the stored report.
+    crate::fail_point!("send.after_commit", |_| Ok(not_sent(
+        &state,
+        chrome.clone(),
+        submission.clone()
+    )));
     Ok(Redirect::to(Stalking::CONFIRMATION_URL).into_response())
+}
+
+/// "Not sent, try again", with the answers kept in the draft.
+fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
+    render_with_status(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &NotSentPage {
+            pow: challenge(state),
+            chrome,
+            submission,
+            minutes: state.config.draft_idle_minutes.to_string(),
+        },
+    )
 }
 
 /// Seal and store the report, replacing the draft's answers in the same transaction; a clash

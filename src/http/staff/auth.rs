@@ -6,7 +6,6 @@
 //! the database so every instance sees them. Unknown emails still cost an Argon2
 //! verification, so timing does not tell them apart either.
 
-use std::net::SocketAddr;
 use std::sync::LazyLock;
 
 use argon2::Argon2;
@@ -144,10 +143,10 @@ fn account_key(email: &str) -> String {
     format!("account:{}", hex::encode(Sha256::digest(e.as_bytes())))
 }
 
-fn client_key(state: &AppState, addr: Option<SocketAddr>) -> String {
+fn client_key(state: &AppState, addr: Option<std::net::IpAddr>) -> String {
     let day = state.clock.now().div_euclid(86_400);
     match addr {
-        Some(a) => format!("client:{}", state.keys.client_pseudonym(a.ip(), day)),
+        Some(a) => format!("client:{}", state.keys.client_pseudonym(a, day)),
         None => "client:unknown".to_owned(),
     }
 }

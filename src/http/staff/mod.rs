@@ -146,26 +146,9 @@ impl Me {
     }
 }
 
-/// The client's address, when the server was started with connection info (tests that call
-/// the router directly have none).
-#[derive(Debug, Clone, Copy)]
-pub struct ClientAddr(pub Option<std::net::SocketAddr>);
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0),
-        ))
-    }
-}
+/// The client's address as resolved by [`crate::http::abuse::middleware`] (behind a trusted
+/// proxy, the forwarded one); `None` when the server runs without connection info.
+pub use crate::http::abuse::ClientIp as ClientAddr;
 
 /// Routes of the back office.
 pub fn routes(state: &AppState) -> Router<AppState> {

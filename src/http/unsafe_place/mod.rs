@@ -17,13 +17,14 @@ use crate::domain::place::{self, Step, UnsafePlace};
 use crate::domain::stalking::reference::Reference;
 use crate::domain::text::BoundedText;
 use crate::geo::{self, LatLng, hex};
+use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_shared, render_with_status};
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::draft::{self, Draft};
 use crate::http::multipage::{
-    Current, FormPages, SendForm, Sendable, check, current, next_url, save_step, sendable,
-    sent_submission, show_step, step_url,
+    Current, FormPages, SendForm, Sendable, challenge, check, current, next_url, save_step,
+    sendable, sent_submission, show_step, step_url,
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
@@ -239,13 +240,14 @@ async fn save_where(
     CsrfForm(form): CsrfForm<WhereForm>,
 ) -> Result<Response, AppError> {
     let change = first(&form.change) == "check";
-    let (submission, mut answers) =
+    let (submission, mut answers, started) =
         match current::<UnsafePlace>(&state, &session, &chrome, true).await? {
             Current::Respond(r) => return Ok(r),
             Current::Open {
                 submission,
                 answers,
-            } => (submission, answers),
+                started,
+            } => (submission, answers, started),
         };
     let places = &state.geography.places;
     let q = first(&form.q).trim().to_owned();
@@ -316,6 +318,7 @@ async fn save_where(
     let open = Draft::Open {
         submission,
         answers,
+        started,
     };
     draft::save(&state, &session, UnsafePlace::DRAFT, &open).await?;
     Ok(Redirect::to(&to).into_response())
@@ -365,30 +368,55 @@ pub struct NotSentPage {
     pub chrome: Chrome,
     /// The draft's submission id.
     pub submission: String,
+    /// A proof-of-work challenge, while proof of work is on.
+    pub pow: Option<String>,
 }
 
 async fn send(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
+    ClientIp(client): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
     let (submission, answers) =
-        match sendable::<UnsafePlace>(&state, &session, chrome.clone(), &form).await? {
-            Sendable::Respond(r) => return Ok(r),
-            Sendable::Send {
+        match sendable::<UnsafePlace>(&state, &session, client, chrome.clone(), &form).await {
+            Ok(Sendable::Respond(r)) => return Ok(r),
+            Ok(Sendable::Send {
                 submission,
                 answers,
-            } => (submission, answers),
+            }) => (submission, answers),
+            Err(e) => {
+                tracing::error!(error = %e, "place report not sent: draft unavailable");
+                let submission = form.submission.unwrap_or_default();
+                return Ok(not_sent(&state, chrome, submission));
+            }
         };
-    if let Err(e) = store_report(&state, &session, &submission, &answers).await {
+    let stored = store_report(&state, &session, &submission, &answers).await;
+    if let Err(e) = stored {
         tracing::error!(error = %e, "place report not stored");
-        return Ok(render_with_status(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &NotSentPage { chrome, submission },
-        ));
+        return Ok(not_sent(&state, chrome, submission));
     }
+    // Stored, but the answer to the visitor fails: "not sent" is shown (never a reference
+    // without a stored report), and trying again finds the stored report.
+    crate::fail_point!("send.after_commit", |_| Ok(not_sent(
+        &state,
+        chrome.clone(),
+        submission.clone()
+    )));
     Ok(Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response())
+}
+
+/// "Not sent, try again", with the answers kept in the draft.
+fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
+    render_with_status(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &NotSentPage {
+            pow: challenge(state),
+            chrome,
+            submission,
+        },
+    )
 }
 
 /// What is kept of the answers besides the indexed columns: no exact point, and free text
