@@ -5,8 +5,8 @@
 # and Python h3 on the same data, the server's memory (resident at idle, peak under load) and
 # its start-up time. Rewrites the summary table in BENCHMARKS.md between the bench-all markers.
 #
-#   make bench-all                                   full: 1M and 10M reports, ≈ 1 h 15 min
-#   QUICK=1 make bench-all                           small sizes, seconds-long runs (≈ 5 min)
+#   make bench-all                   full: 1M and 10M reports, ≈ 1 h once built (10M: ≈ 50 min)
+#   QUICK=1 make bench-all           20,000 reports, seconds-long runs: checks the script (≈ 1 min)
 #   HOTSPOT_SIZES="1000000" make bench-all           other sizes
 #
 # Loopback only (servers on 127.0.0.1:0, PostgreSQL refused unless PG_BASE is on loopback);
@@ -15,7 +15,7 @@
 # full log goes to target/bench-all/last.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
+exec 3>&1 4>&2 # the terminal, for cleanup (the rest also goes to the log)
 PG_BASE="${PG_BASE:-postgres://postgres@127.0.0.1:5432}"
 if [ -n "${QUICK:-}" ]; then
   : "${HOTSPOT_SIZES:=20000}" "${DURATION:=2s}" "${ROUNDS:=1}" "${DRAFTS:=300}" "${STARTS:=3}"
@@ -51,23 +51,24 @@ descendants() { # every process below PID, deepest first (by parent id, never by
 }
 cleanup() {
   trap - EXIT INT TERM
+  # Give tee its end of file first, so the log is whole.
+  exec 1>&3 2>&4
   local procs
-  procs=$(descendants $$)
-  if [ -n "$procs" ]; then
-    # shellcheck disable=SC2086
-    kill -TERM $procs 2>/dev/null || true
-    for _ in $(seq 50); do
-      # shellcheck disable=SC2086
-      kill -0 $procs 2>/dev/null || break
-      sleep 0.2
-    done
-    # shellcheck disable=SC2086
-    kill -KILL $procs 2>/dev/null || true
-  fi
+  procs=$(descendants $$ | grep -vx "${tee_pid:-none}" || true)
+  local p alive
+  for p in $procs; do kill -TERM "$p" 2>/dev/null || true; done
+  for _ in $(seq 50); do # up to 10 s for their own clean-ups
+    alive=""
+    for p in $procs; do kill -0 "$p" 2>/dev/null && alive="$alive $p"; done
+    [ -z "$alive" ] && break
+    sleep 0.2
+  done
+  for p in $alive; do kill -KILL "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   if command -v psql >/dev/null; then
     for db in $(psql -qAt "$PG_BASE/postgres" -c \
-      "SELECT datname FROM pg_database WHERE datname LIKE '${BENCH_DB_PREFIX}\_%'" 2>/dev/null); do
+      "SELECT datname FROM pg_database WHERE datname LIKE '${BENCH_DB_PREFIX//_/\\_}\\_%'" \
+      2>/dev/null); do
       psql -q "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
     done
   fi
@@ -76,17 +77,25 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-# The deadline stops the step running now too: a trap waits for the foreground command.
-(
-  sleep "$LIMIT"
-  echo "bench-all: LIMIT of $LIMIT s reached, stopping" >&2
-  kill -TERM $$
-  for p in $(descendants $$); do [ "$p" = "$BASHPID" ] || kill -TERM "$p" 2>/dev/null || true; done
-) &
 
 exec > >(tee "$log") 2>&1
+tee_pid=$!
+(sleep "$LIMIT"; echo "bench-all: LIMIT of $LIMIT s reached, stopping" >&2; kill -TERM $$) &
 started=$(date +%s)
 step() { echo; echo "=== $* ($(( $(date +%s) - started )) s)"; }
+# A step that fails is reported and the suite goes on (its figures show as "–"); the exit
+# status says whether every step worked.
+failed=()
+run() { # name output command…: run, keep its RESULT lines, remember a failure
+  local name=$1 out=$2 status=0
+  shift 2
+  # In the background, so that `wait` returns as soon as Ctrl-C or the deadline arrives
+  # and the trap stops everything (a trap would otherwise wait for a foreground step).
+  { "$@" | tee "$out"; } &
+  wait $! || status=$?
+  grep '^RESULT ' "$out" >> "$results" || true
+  if [ "$status" != 0 ]; then failed+=("$name"); echo "!!! $name failed ($status)"; fi
+}
 
 step "prerequisites: wrk, PostGIS, Python h3 + pandas"
 command -v wrk >/dev/null && dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1 ||
@@ -103,7 +112,7 @@ versions="$("$PYTHON" -c 'import h3, pandas, sys; print(f"Python {sys.version.sp
 
 step "page render (cargo bench --bench render)"
 # shellcheck disable=SC2086
-cargo bench --quiet --bench render -- --noplot $CRITERION | tee "$work/render"
+run render "$work/render" cargo bench --quiet --bench render -- --noplot $CRITERION
 # "NAME  time: [low unit median unit high unit]", the name sometimes on a line of its own.
 awk '/^render \/advice/ { k = "render.page" } /^GET \/advice/ { k = "render.router" }
   /time:/ && k { split(substr($0, index($0, "[") + 1), t, " "); print "RESULT " k "=" t[3] t[4]; k = "" }' \
@@ -111,22 +120,19 @@ awk '/^render \/advice/ { k = "render.page" } /^GET \/advice/ { k = "render.rout
   | tee -a "$results"
 
 step "requests over loopback (scripts/bench-http.sh)"
-bash scripts/bench-http.sh | tee "$work/http"
-grep '^RESULT ' "$work/http" >> "$results"
+run http "$work/http" bash scripts/bench-http.sh
 
 step "durable submissions (scripts/bench-submit.sh)"
-bash scripts/bench-submit.sh | tee "$work/submit"
-grep '^RESULT ' "$work/submit" >> "$results"
+run submit "$work/submit" bash scripts/bench-submit.sh
 
 for n in $HOTSPOT_SIZES; do
   step "hotspots at $n reports (scripts/bench-hotspots.sh $n)"
-  bash scripts/bench-hotspots.sh "$n" | tee "$work/hot-$n"
-  grep '^RESULT ' "$work/hot-$n" >> "$results"
+  run "hotspots $n" "$work/hot-$n" bash scripts/bench-hotspots.sh "$n"
 done
 
 step "start-up time and idle memory (scripts/bench_startup.py)"
 mkdir "$work/startup"
-python3 scripts/bench_startup.py "$bin" "$STARTS" "$work/startup" | tee -a "$results"
+run startup "$work/startup.out" python3 scripts/bench_startup.py "$bin" "$STARTS" "$work/startup"
 
 step "summary"
 pg_version=$(psql -qAt "$PG_BASE/postgres" -c 'SHOW server_version' 2>/dev/null || echo "not reachable")
@@ -150,3 +156,4 @@ command_line="${QUICK:+QUICK=1 }HOTSPOT_SIZES=\"$HOTSPOT_SIZES\" make bench-all"
 python3 scripts/bench_summary.py "$results" BENCHMARKS.md
 echo
 echo "BENCHMARKS.md updated; the whole run took $(( $(date +%s) - started )) s; log: $log"
+if [ "${#failed[@]}" -gt 0 ]; then echo "steps that failed: ${failed[*]}"; exit 1; fi

@@ -15,7 +15,8 @@ HEADING = "## Summary: the whole suite (issue 6)"
 INTRO = """`make bench-all` (`scripts/bench-all.sh`) runs every benchmark in this file in one go and
 writes this table; the sections below explain each measurement and how it got there. Memory is
 the server's resident set from `/proc/PID/status`: `VmRSS` at idle, `VmHWM` (the peak over its
-life) for load. Start-up is the time from exec to the first 200 from `/readyz`."""
+life) for load. Start-up is the time from exec to the first 200 from `/readyz`. "× ours"
+divides a PostGIS or Python time by the slower of our two Store p50s (SQLite, PostgreSQL)."""
 
 
 def read(path):
@@ -116,7 +117,7 @@ def rows(r, sizes):
         ):
             v = ms(h(key))
             times = None if v is None or s50 is None else v / ours
-            value = "–" if v is None else f"{fmt_ms(v)} ({times:,.0f}× our slower Store p50)"
+            value = "–" if v is None else f"{fmt_ms(v)} ({times:,.0f}× ours)"
             add(f"{what} p50, same data, {label}", value,
                 f"ours ≥ {aim}× faster" if aim else "",
                 met(None if aim is None or times is None else times >= aim))
@@ -151,10 +152,11 @@ def block(r, m):
     if m.get("quick"):
         lines += ["**A `QUICK=1` run, to check the script: small sizes and seconds-long runs. "
                   "These figures are not the benchmark; `make bench-all` replaces them.**", ""]
-    minutes = int(m.get("duration", "0")) // 60
+    seconds = int(m.get("duration", "0"))
+    took = f"{seconds // 60} min" if seconds >= 120 else f"{seconds} s"
     lines += [
         f"**Run:** {m.get('date')}, `{m.get('command')}` at commit {m.get('commit')}, "
-        f"{minutes} min; {m.get('settings')}.",
+        f"{took}; {m.get('settings')}.",
         f"**Machine:** {m.get('nproc')} × {m.get('cpu')}, {m.get('ram')} RAM, Linux "
         f"{m.get('kernel')}, {m.get('rustc')}, PostgreSQL {m.get('postgres')}, "
         f"{m.get('python')}; load average {m.get('load')}.",
