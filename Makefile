@@ -1,5 +1,5 @@
 # One command for contributors: `make check` (format, lint, all tests).
-.PHONY: run test check fmt lint assets e2e bench crash-test
+.PHONY: run test check fmt lint assets e2e bench crash-test api-conformance bench-all
 
 run:
 	cargo run -- serve
@@ -23,3 +23,10 @@ e2e:
 
 crash-test:
 	bash scripts/crash-test.sh
+
+api-conformance:
+	bash scripts/api-conformance.sh
+
+# The whole benchmark suite; rewrites the summary table in BENCHMARKS.md (QUICK=1: a short check).
+bench-all:
+	bash scripts/bench-all.sh

@@ -7,7 +7,8 @@
 #
 # Loopback only; bounded (LIMIT seconds, default 3 hours, then it stops itself); the
 # databases, servers and files it creates are removed on exit. Needs the Debian package
-# postgresql-15-postgis-3 and `pip install h3 pandas`. Prints a markdown table.
+# postgresql-15-postgis-3 and `pip install h3 pandas` (PYTHON names the interpreter that has
+# them). Prints a markdown table, then `RESULT key=value` lines (for scripts/bench-all.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-1000000}"
@@ -33,7 +34,8 @@ bin="$target/release/saferstreets"
 bench="$target/release/examples/hotspot_bench"
 work=$(mktemp -d)
 pid=""
-pgdb="bench_hot_${N}_$$"
+pgdb="${BENCH_DB_PREFIX:-bench}_hot_${N}_$$"
+PYTHON="${PYTHON:-python3}"
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   psql -q "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1 || true
@@ -55,18 +57,23 @@ ingest() { # label url
   "$bin" --database-url "$2" demo-data --place-reports "$N" --seed 1 >&2
   t1=$(date +%s.%N)
   row[$1-ingest]=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f reports/s (%.0f s)", n / (b - a), b - a }')
+  row[$1-ingest-rate]=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+  row[$1-ingest-s]=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
   echo "   ${row[$1-ingest]}" >&2
 }
 
 query() { # label url
   echo "== query $1" >&2
-  "$bin" --database-url "$2" serve --listen 127.0.0.1:0 > "$work/out" 2> "$work/err" &
+  # Abuse controls off for load (the config ignores keys it does not know yet).
+  SAFERSTREETS_RATE_LIMITS=false SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off \
+    "$bin" --database-url "$2" serve --listen 127.0.0.1:0 > "$work/out" 2> "$work/err" &
   pid=$!
   for _ in $(seq 300); do grep -q listening "$work/out" 2>/dev/null && break; sleep 0.1; done
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out")
   # Its own Store first (building its own index), then the server's API.
   "$bench" --database-url "$2" --iterations "$ITERATIONS" --bbox "$BBOX" --res "$RES" --http "$url" \
     > "$work/store"
+  row[$1-rss]=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   grep '^http' "$work/store" > "$work/http"
   cat "$work/store" >&2 # partial results survive a stop
@@ -74,6 +81,8 @@ query() { # label url
   row[$1-store]=$(awk '/^store/ { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/store")
   row[$1-storep50]=$(awk '/^store/ { print $2 }' "$work/store")
   row[$1-http]=$(awk '/^http/ { printf "%s / %s ms (%s hexagons ≥ k)", $2, $3, $4 }' "$work/http")
+  row[$1-httpp50]=$(awk '/^http/ { print $2 }' "$work/http")
+  row[$1-firstms]=$(awk '/^first-query/ { print $2 }' "$work/store")
 }
 
 ingest sqlite "$sqlite"
@@ -123,11 +132,12 @@ postgis postgis-hex "$hexagon"
 postgis postgis-snap "$snap"
 
 echo "== Python h3 + pandas" >&2
-python3 scripts/hotspots_compare.py "$work/points.csv" "$BBOX" "$from" "$today" "$RES" "$SLOW_RUNS" > "$work/python"
+"$PYTHON" scripts/hotspots_compare.py "$work/points.csv" "$BBOX" "$from" "$today" "$RES" "$SLOW_RUNS" > "$work/python"
 cat "$work/python" >&2
 row[py]=$(awk '/^python-h3-pandas / { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/python")
 row[py-p50]=$(awk '/^python-h3-pandas / { print $2 }' "$work/python")
 row[pygroup]=$(awk '/^python-pandas-groupby-only / { printf "%s / %s ms (%s cells)", $2, $3, $4 }' "$work/python")
+row[pygroup-p50]=$(awk '/^python-pandas-groupby-only / { print $2 }' "$work/python")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f×", a / b; else print "–" }'; }
 echo
@@ -146,3 +156,16 @@ echo "| Python pandas groupby only (cells precomputed) | ${row[pygroup]} | |"
 echo "| PostGIS hexagons ÷ our Store query (p50) | $(ratio "${row[postgis-hex-p50]}" "${row[sqlite-storep50]}") | $(ratio "${row[postgis-hex-p50]}" "${row[pg-storep50]}") |"
 echo "| PostGIS snap-to-grid ÷ our Store query (p50) | $(ratio "${row[postgis-snap-p50]}" "${row[sqlite-storep50]}") | $(ratio "${row[postgis-snap-p50]}" "${row[pg-storep50]}") |"
 echo "| Python h3 + pandas ÷ our Store query (p50) | $(ratio "${row[py-p50]}" "${row[sqlite-storep50]}") | $(ratio "${row[py-p50]}" "${row[pg-storep50]}") |"
+
+for db in sqlite pg; do
+  echo "RESULT hot.$N.$db.ingest_rps=${row[$db-ingest-rate]}"
+  echo "RESULT hot.$N.$db.ingest_s=${row[$db-ingest-s]}"
+  echo "RESULT hot.$N.$db.first_ms=${row[$db-firstms]}"
+  echo "RESULT hot.$N.$db.store_p50_ms=${row[$db-storep50]}"
+  echo "RESULT hot.$N.$db.http_p50_ms=${row[$db-httpp50]}"
+  echo "RESULT mem.hot_${N}_${db}_server_peak_kb=${row[$db-rss]}"
+done
+echo "RESULT hot.$N.postgis_hex_p50_ms=${row[postgis-hex-p50]}"
+echo "RESULT hot.$N.postgis_snap_p50_ms=${row[postgis-snap-p50]}"
+echo "RESULT hot.$N.python_h3_p50_ms=${row[py-p50]}"
+echo "RESULT hot.$N.python_groupby_p50_ms=${row[pygroup-p50]}"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Loopback load test: the advice page vs a minimal axum "hello world", same machine, same run.
 # Only ever targets 127.0.0.1; each wrk run is bounded by -d; both servers are stopped on exit.
+# Prints a markdown table, then `RESULT key=value` lines (for scripts/bench-all.sh): medians
+# and the site server's resident memory at idle and its peak (VmHWM) after the load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-10s}"
@@ -8,7 +10,7 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-cargo build --release --bin saferstreets --example hello
+cargo build --release --bin saferstreets --example hello >&2
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -28,7 +30,9 @@ start() { # start VAR CMD... : runs CMD in the background, sets VAR to its URL
 }
 
 start hello target/release/examples/hello 127.0.0.1:0
-start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" target/release/saferstreets serve \
+# Abuse controls off for load (the config ignores keys it does not know yet).
+start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_RATE_LIMITS=false \
+  SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off target/release/saferstreets serve \
   --listen 127.0.0.1:0 --database-url "sqlite://$work/bench.db"
 # A session cookie and a consent choice, as a returning visitor would send.
 cookie="ss_session=$(printf 'a%.0s' $(seq 64)); ss_cookie_consent=no"
@@ -38,6 +42,10 @@ run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "cookie: ${2:-$cookie
 # A first visit: no consent yet, so the page carries the cookie banner's form and its own token.
 first_visit="ss_session=$(printf 'b%.0s' $(seq 64))"
 ROUNDS="${ROUNDS:-3}"
+site_pid=${pids[1]}
+status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
+sleep 1
+idle_kb=$(status_kb "$site_pid" VmRSS)
 # Interleaved rounds, because throughput here drifts by tens of percent from run to run.
 hs=(); as=(); fs=()
 for r in $(seq "$ROUNDS"); do
@@ -59,4 +67,14 @@ for i in range(n):
     print(f"| {i+1} | {h[i]:.0f} | {a[i]:.0f} | {100*a[i]/h[i]:.0f}% | {f[i]:.0f} | {100*f[i]/h[i]:.0f}% |")
 r = lambda xs: statistics.median(x / y for x, y in zip(xs, h))
 print(f"| median | {statistics.median(h):.0f} | {statistics.median(a):.0f} | {100*r(a):.0f}% | {statistics.median(f):.0f} | {100*r(f):.0f}% |")
+print(f"RESULT http.hello_rps={statistics.median(h):.0f}")
+print(f"RESULT http.returning_rps={statistics.median(a):.0f}")
+print(f"RESULT http.returning_ratio={100*r(a):.0f}")
+print(f"RESULT http.first_visit_rps={statistics.median(f):.0f}")
+print(f"RESULT http.first_visit_ratio={100*r(f):.0f}")
 PY
+echo "RESULT http.rounds=$ROUNDS"
+echo "RESULT http.duration=$DURATION"
+echo "RESULT http.connections=$CONNECTIONS"
+echo "RESULT mem.http_idle_rss_kb=$idle_kb"
+echo "RESULT mem.http_load_peak_kb=$(status_kb "$site_pid" VmHWM)"

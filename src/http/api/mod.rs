@@ -5,15 +5,20 @@
 
 use axum::Json;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::openapi::schema::{
+    ArrayBuilder, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+};
+use utoipa::openapi::{RefOr, Required};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::domain::place::{REASON_BITS, TIME_BANDS};
-use crate::geo::{self, LatLng, hex};
+use crate::geo::{self, hex};
 use crate::http::state::AppState;
 use crate::storage::HotspotQuery;
 
@@ -32,7 +37,14 @@ pub fn routes() -> Router<AppState> {
         description = "Aggregated reports of places where people felt unsafe."
     ),
     paths(hotspots),
-    components(schemas(Hotspots, Hotspot, HexPolygon, HotspotProperties, ApiError))
+    components(schemas(
+        Hotspots,
+        Hotspot,
+        HexPolygon,
+        HotspotProperties,
+        ApiErrorBody,
+        ApiError
+    ))
 )]
 pub struct ApiDoc;
 
@@ -47,14 +59,15 @@ async fn openapi() -> Response {
     }
 }
 
-/// Filters for `GET /api/v1/hotspots`.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+/// Filters for `GET /api/v1/hotspots`, as sent; [`query_from`] checks them. Their OpenAPI
+/// description (below) says exactly what is accepted, so a client or a fuzzer can tell a
+/// valid request from an invalid one without asking the server.
+#[derive(Debug, Default)]
 pub struct HotspotParams {
     /// `minLng,minLat,maxLng,maxLat`; default: everywhere.
     pub bbox: Option<String>,
     /// H3 resolution: 5, 7, 9 (default) or 11.
-    pub res: Option<u8>,
+    pub res: Option<String>,
     /// Comma-separated reason codes (e.g. `lighting,followed`); default: all.
     pub reasons: Option<String>,
     /// First day, `YYYY-MM-DD`; default: 365 days before `to`.
@@ -67,6 +80,122 @@ pub struct HotspotParams {
     pub weekdays: Option<String>,
     /// A force's code; default: all forces.
     pub force: Option<String>,
+}
+
+impl HotspotParams {
+    /// The filters in a query string. Read here rather than by axum's `Query`, whose
+    /// rejection is plain text, and which (like serde's forms) takes `to=` for no `to` at all:
+    /// an empty value is kept, and checked like any other. Unknown names are ignored.
+    pub fn parse(query: &str) -> Result<Self, ParamError> {
+        let mut p = Self::default();
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            let (field, slot) = match name.as_ref() {
+                "bbox" => ("bbox", &mut p.bbox),
+                "res" => ("res", &mut p.res),
+                "reasons" => ("reasons", &mut p.reasons),
+                "from" => ("from", &mut p.from),
+                "to" => ("to", &mut p.to),
+                "hours" => ("hours", &mut p.hours),
+                "weekdays" => ("weekdays", &mut p.weekdays),
+                "force" => ("force", &mut p.force),
+                _ => continue,
+            };
+            if slot.replace(value.into_owned()).is_some() {
+                return Err((
+                    field,
+                    "must be given once (lists are comma-separated)".to_owned(),
+                ));
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// A longitude, -180 to 180, as plain decimal digits (no exponent, no `+`, no leading zeros).
+const LNG: &str = r"-?(180(\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\.[0-9]+)?)";
+/// A latitude, -90 to 90, written the same way.
+const LAT: &str = r"-?(90(\.0+)?|[1-8]?[0-9](\.[0-9]+)?)";
+
+fn string() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::String)
+}
+
+/// A comma-separated list (`style: form, explode: false`) of one or more of `items`.
+fn list_of(items: ObjectBuilder) -> Schema {
+    ArrayBuilder::new()
+        .items(items)
+        .min_items(Some(1))
+        .build()
+        .into()
+}
+
+fn param(name: &str, description: &str, schema: impl Into<RefOr<Schema>>) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(schema))
+        .build()
+}
+
+fn list_param(name: &str, description: &str, items: ObjectBuilder) -> Parameter {
+    let mut p = param(name, description, list_of(items));
+    p.style = Some(ParameterStyle::Form);
+    p.explode = Some(false);
+    p
+}
+
+impl IntoParams for HotspotParams {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let hours: Vec<i64> = TIME_BANDS
+            .iter()
+            .filter_map(|b| b.code.parse().ok())
+            .collect();
+        let date = || string().format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)));
+        vec![
+            param(
+                "bbox",
+                "`minLng,minLat,maxLng,maxLat` (WGS 84 degrees); default: everywhere. As in \
+                 GeoJSON (RFC 7946), a box whose `minLng` is greater than its `maxLng` crosses \
+                 the antimeridian; one whose `minLat` is greater than its `maxLat` holds nothing.",
+                string().pattern(Some(format!("^{LNG},{LAT},{LNG},{LAT}$"))),
+            ),
+            param(
+                "res",
+                "H3 resolution; default 9.",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .enum_values(Some(hex::RESOLUTIONS.map(i64::from))),
+            ),
+            list_param(
+                "reasons",
+                "Reason codes, comma-separated (`lighting,followed`); default: all.",
+                string().enum_values(Some(REASON_BITS.iter().map(|(c, _)| *c))),
+            ),
+            param(
+                "from",
+                "First day; default: 365 days before `to`. After `to`: nothing matches.",
+                date(),
+            ),
+            param("to", "Last day; default: today.", date()),
+            list_param(
+                "hours",
+                "First hours of three-hour bands, comma-separated; default: all.",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .enum_values(Some(hours)),
+            ),
+            list_param(
+                "weekdays",
+                "ISO weekdays (1 = Monday … 7 = Sunday), comma-separated; default: all.",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .enum_values(Some(1..=7)),
+            ),
+            param("force", "A force's code; default: all forces.", string()),
+        ]
+    }
 }
 
 /// A GeoJSON FeatureCollection of hexagons.
@@ -114,6 +243,13 @@ pub struct HotspotProperties {
     pub significance: String,
 }
 
+/// The body of every error response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiErrorBody {
+    /// What went wrong.
+    pub error: ApiError,
+}
+
 /// An error.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiError {
@@ -124,25 +260,82 @@ pub struct ApiError {
 }
 
 fn error(status: StatusCode, field: &str, message: &str) -> Response {
-    let body = ApiError {
-        field: field.to_owned(),
-        message: message.to_owned(),
+    let body = ApiErrorBody {
+        error: ApiError {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        },
     };
-    (status, Json(serde_json::json!({ "error": body }))).into_response()
+    (status, Json(body)).into_response()
 }
 
-fn list(text: Option<&str>) -> Vec<&str> {
-    text.map(|t| {
-        t.split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
+/// The items of a comma-separated list, each checked by `item`; an empty list for `None`.
+/// Items are taken as written: no spaces, no empty items, so `reasons=` is an error (an
+/// empty item), not "every reason".
+fn list<T>(
+    text: Option<&str>,
+    field: &'static str,
+    item: impl Fn(&str) -> Option<T>,
+    wanted: &str,
+) -> Result<Vec<T>, ParamError> {
+    match text {
+        None => Ok(Vec::new()),
+        Some(t) => t
+            .split(',')
+            .map(|i| item(i).ok_or((field, format!("{i:?} is not {wanted}"))))
+            .collect(),
+    }
 }
 
+/// A `YYYY-MM-DD` date as days since 1970-01-01; nothing else (no times, no other forms).
 fn day_number(text: &str) -> Option<i64> {
-    text.parse().ok().map(crate::domain::place::day_number)
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| text.get(r)?.parse::<i8>().ok();
+    let year = text.get(0..4)?.parse::<i16>().ok()?;
+    let date = jiff::civil::Date::new(year, number(5..7)?, number(8..10)?).ok()?;
+    Some(crate::domain::place::day_number(date))
+}
+
+/// A coordinate up to `max` degrees either way, written as [`LNG`] and [`LAT`] describe:
+/// an optional `-`, an integer part without leading zeros, an optional fraction.
+fn coordinate(text: &str, max: u32) -> Option<f64> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (int, fraction) = match unsigned.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (unsigned, None),
+    };
+    if !digits(int) || (int.len() > 1 && int.starts_with('0')) || int.len() > 3 {
+        return None;
+    }
+    if fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    let whole: u32 = int.parse().ok()?;
+    let zero_fraction = fraction.is_none_or(|f| f.bytes().all(|c| c == b'0'));
+    if whole > max || (whole == max && !zero_fraction) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// A `minLng,minLat,maxLng,maxLat` box.
+fn bbox(text: &str) -> Option<BBox> {
+    let mut parts = text.split(',');
+    let mut next = |max| coordinate(parts.next()?, max);
+    let b = [next(180)?, next(90)?, next(180)?, next(90)?];
+    parts.next().is_none().then_some(b)
 }
 
 /// `[minLng, minLat, maxLng, maxLat]`.
@@ -151,26 +344,28 @@ pub(crate) type BBox = [f64; 4];
 /// The parameter at fault and what is wrong with it.
 pub(crate) type ParamError = (&'static str, String);
 
-/// Check the filters; the field and message of the first problem.
+/// Check the filters; the field and message of the first problem. A `from` after `to` is
+/// not an error here: it matches nothing (forms that want to say so check it themselves).
 pub(crate) fn query_from(
     p: &HotspotParams,
     today: i64,
 ) -> Result<(HotspotQuery, Option<BBox>), ParamError> {
-    let res = p.res.unwrap_or(9);
-    if !hex::RESOLUTIONS.contains(&res) {
-        return Err(("res", format!("must be one of {:?}", hex::RESOLUTIONS)));
-    }
-    let mut reasons = 0;
-    for code in list(p.reasons.as_deref()) {
-        let bit = REASON_BITS
+    let res = match p.res.as_deref() {
+        None => 9,
+        Some(r) => hex::RESOLUTIONS
+            .into_iter()
+            .find(|n| n.to_string() == r)
+            .ok_or(("res", format!("must be one of {:?}", hex::RESOLUTIONS)))?,
+    };
+    let reason = |code: &str| {
+        REASON_BITS
             .iter()
             .find(|(c, _)| *c == code)
-            .map(|(_, b)| *b);
-        reasons |= i64::from(bit.ok_or(("reasons", format!("unknown reason {code:?}")))?);
-    }
-    if reasons == 0 {
-        reasons = -1;
-    }
+            .map(|(_, b)| *b)
+    };
+    let reasons = list(p.reasons.as_deref(), "reasons", reason, "a reason code")?
+        .into_iter()
+        .fold(0, |all, bit| all | i64::from(bit));
     let to_day = match &p.to {
         Some(t) => day_number(t).ok_or(("to", "must be a date, YYYY-MM-DD".to_owned()))?,
         None => today,
@@ -179,42 +374,32 @@ pub(crate) fn query_from(
         Some(f) => day_number(f).ok_or(("from", "must be a date, YYYY-MM-DD".to_owned()))?,
         None => to_day - 365,
     };
-    if from_day > to_day {
-        return Err(("from", "must not be after `to`".to_owned()));
-    }
-    let mut hours = 0;
-    for h in list(p.hours.as_deref()) {
-        let band = TIME_BANDS.iter().position(|b| b.code == h);
-        hours |= 1 << band.ok_or(("hours", format!("{h:?} is not 0, 3, 6 … 21")))?;
-    }
-    let mut weekdays = 0;
-    for d in list(p.weekdays.as_deref()) {
-        match d.parse::<u8>() {
-            Ok(n @ 1..=7) => weekdays |= 1 << (n - 1),
-            _ => return Err(("weekdays", format!("{d:?} is not 1 (Monday) to 7 (Sunday)"))),
-        }
-    }
+    let band = |h: &str| TIME_BANDS.iter().position(|b| b.code == h);
+    let hours = list(p.hours.as_deref(), "hours", band, "0, 3, 6 … 21")?
+        .into_iter()
+        .fold(0, |all, b| all | 1 << b);
+    let weekday = |d: &str| (1..=7).find(|n: &u8| n.to_string() == d);
+    let weekdays = list(
+        p.weekdays.as_deref(),
+        "weekdays",
+        weekday,
+        "1 (Monday) to 7 (Sunday)",
+    )?
+    .into_iter()
+    .fold(0, |all, n| all | 1 << (n - 1));
     let bbox = match &p.bbox {
         None => None,
-        Some(b) => {
-            let n: Vec<f64> = b.split(',').filter_map(|x| x.trim().parse().ok()).collect();
-            let ok = n.len() == 4
-                && LatLng::new(n[1], n[0]).is_ok()
-                && LatLng::new(n[3], n[2]).is_ok()
-                && n[0] <= n[2]
-                && n[1] <= n[3];
-            if !ok {
-                return Err(("bbox", "must be minLng,minLat,maxLng,maxLat".to_owned()));
-            }
-            Some([n[0], n[1], n[2], n[3]])
-        }
+        Some(b) => Some(bbox(b).ok_or((
+            "bbox",
+            "must be minLng,minLat,maxLng,maxLat in degrees".to_owned(),
+        ))?),
     };
     Ok((
         HotspotQuery {
             res: i64::from(res),
             from_day,
             to_day,
-            reasons,
+            reasons: if reasons == 0 { -1 } else { reasons },
             hours: if hours == 0 { 0xff } else { hours },
             weekdays: if weekdays == 0 { 0x7f } else { weekdays },
             force_code: p.force.clone().unwrap_or_default(),
@@ -230,10 +415,15 @@ pub(crate) fn query_from(
     params(HotspotParams),
     responses(
         (status = 200, description = "Hexagons with at least `suppression_k` reports", body = Hotspots, content_type = "application/geo+json"),
-        (status = 400, description = "A filter is not valid", body = ApiError)
+        (status = 400, description = "A filter is not valid", body = ApiErrorBody, content_type = "application/json"),
+        (status = 500, description = "The query could not be run", body = ApiErrorBody, content_type = "application/json")
     )
 )]
-pub async fn hotspots(State(state): State<AppState>, Query(p): Query<HotspotParams>) -> Response {
+pub async fn hotspots(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
+    let p = match HotspotParams::parse(raw.as_deref().unwrap_or_default()) {
+        Ok(p) => p,
+        Err((field, message)) => return error(StatusCode::BAD_REQUEST, field, &message),
+    };
     let today = state.clock.now().div_euclid(86_400);
     let (query, bbox) = match query_from(&p, today) {
         Ok(q) => q,
@@ -275,7 +465,13 @@ pub(crate) async fn hotspot_features(
     let inside = |cell: u64| match (bbox, hex::centre(cell)) {
         (None, _) => true,
         (Some([x0, y0, x1, y1]), Some(c)) => {
-            (x0..=x1).contains(&c.lng()) && (y0..=y1).contains(&c.lat())
+            // West of east, or (RFC 7946) across the antimeridian.
+            let lng = if x0 <= x1 {
+                (x0..=x1).contains(&c.lng())
+            } else {
+                c.lng() >= x0 || c.lng() <= x1
+            };
+            lng && (y0..=y1).contains(&c.lat())
         }
         (Some(_), None) => false,
     };

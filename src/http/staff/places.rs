@@ -83,26 +83,31 @@ impl Filters {
     }
 }
 
+/// Boxes ticked, as the API's comma-separated list; `None` for none (no filter).
+fn list(ticked: &[String]) -> Option<String> {
+    (!ticked.is_empty()).then(|| ticked.join(","))
+}
+
 /// The hotspot query for these filters within the member of staff's force; a bad filter
 /// is named so the page can say which.
 fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'static str> {
     let params = HotspotParams {
         bbox: None,
-        res: match f.res.as_str() {
-            "" => None,
-            r => Some(r.parse().map_err(|_| "res")?),
-        },
-        reasons: Some(f.reasons.join(",")),
+        res: (!f.res.is_empty()).then(|| f.res.clone()),
+        reasons: list(&f.reasons),
         from: (!f.from.is_empty()).then(|| f.from.clone()),
         to: (!f.to.is_empty()).then(|| f.to.clone()),
-        hours: Some(f.hours.join(",")),
-        weekdays: Some(f.weekdays.join(",")),
+        hours: list(&f.hours),
+        weekdays: list(&f.weekdays),
         force: Some(me.force_code.clone()),
     };
     let today = state.clock.now().div_euclid(86_400);
-    query_from(&params, today)
-        .map(|(q, _)| q)
-        .map_err(|(field, _)| field)
+    let (q, _) = query_from(&params, today).map_err(|(field, _)| field)?;
+    // The API answers an empty range with nothing; a form says which date to change.
+    if q.from_day > q.to_day {
+        return Err("from");
+    }
+    Ok(q)
 }
 
 /// Hexagons as this member of staff may see them.
