@@ -1,5 +1,5 @@
 # One command for contributors: `make check` (format, lint, all tests).
-.PHONY: run test check fmt lint assets e2e bench crash-test
+.PHONY: run test check fmt lint assets e2e bench crash-test fuzz
 
 run:
 	cargo run -- serve
@@ -23,3 +23,6 @@ e2e:
 
 crash-test:
 	bash scripts/crash-test.sh
+
+fuzz:
+	bash scripts/fuzz.sh
