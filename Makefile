@@ -1,5 +1,5 @@
 # One command for contributors: `make check` (format, lint, all tests).
-.PHONY: run test check fmt lint assets e2e bench crash-test api-conformance bench-all
+.PHONY: run test check fmt lint assets e2e bench crash-test api-conformance bench-all fuzz
 
 run:
 	cargo run -- serve
@@ -30,3 +30,6 @@ api-conformance:
 # The whole benchmark suite; rewrites the summary table in BENCHMARKS.md (QUICK=1: a short check).
 bench-all:
 	bash scripts/bench-all.sh
+
+fuzz:
+	bash scripts/fuzz.sh

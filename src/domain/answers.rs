@@ -125,6 +125,43 @@ pub struct Raw {
     pub address: Option<String>,
 }
 
+impl Raw {
+    /// The fields that show a stored answer again (on a Change visit), so that sending the
+    /// page unchanged gives back the same answer. The fuzz target `form_answers` checks that.
+    pub fn from_value(value: &Value) -> Self {
+        match value {
+            Value::One(code) => Raw {
+                answer: vec![code.clone()],
+                ..Raw::default()
+            },
+            Value::Many { codes, other } => Raw {
+                answer: codes.clone(),
+                other: other.clone(),
+                ..Raw::default()
+            },
+            Value::Text(text) => Raw {
+                answer: text.iter().cloned().collect(),
+                ..Raw::default()
+            },
+            Value::Date { day, month, year } => Raw {
+                day: day.map(|d| d.to_string()),
+                month: Some(month.to_string()),
+                year: Some(year.to_string()),
+                ..Raw::default()
+            },
+            Value::Location { label, .. } => Raw {
+                answer: vec![label.clone()],
+                ..Raw::default()
+            },
+            Value::Address { postcode, address } => Raw {
+                postcode: Some(postcode.clone()),
+                address: address.clone(),
+                ..Raw::default()
+            },
+        }
+    }
+}
+
 /// Message ids for a question's validation errors.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Errors {

@@ -284,6 +284,19 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_area_reads_back_exactly() {
+        // Found by the geojson_area fuzz target: serde_json's default float parser read
+        // "-1.4255555555555555" one ULP off, so the stored area differed from the imported one.
+        let text = r#"{"type":"Polygon","coordinates":[[[-1.42555555555555555555,53.752],[-1.49,53.7],[-1.4255555555555555,53.8],[-1.42555555555555555555,53.752]]]}"#;
+        let shape = parse_area(text).unwrap();
+        assert_eq!(
+            shape.0[0].exterior().0[2].x,
+            "-1.4255555555555555".parse::<f64>().unwrap()
+        );
+        assert_eq!(parse_area(&to_geojson(&shape)).unwrap(), shape);
+    }
+
+    #[test]
     fn a_square_routes_inside_outside_and_on_the_edge() {
         let index = AreaIndex::new(vec![square("sq", 53.0, -2.0, 1.0)]);
         assert_eq!(routed(&index, 53.5, -1.5), Some("sq"));

@@ -197,6 +197,23 @@ pub struct StepForm {
     change: Vec<String>,
 }
 
+impl StepForm {
+    /// The fields a question validates, as [`answers::parse`] takes them: every `answer`
+    /// (checkboxes repeat it) and the first of each other field. Public so the fuzz targets
+    /// decode a body exactly as [`save_step`] does.
+    pub fn into_raw(self) -> Raw {
+        Raw {
+            answer: self.answer,
+            other: first(self.other),
+            day: first(self.day),
+            month: first(self.month),
+            year: first(self.year),
+            postcode: first(self.postcode),
+            address: first(self.address),
+        }
+    }
+}
+
 fn first(values: Vec<String>) -> Option<String> {
     values.into_iter().next()
 }
@@ -224,15 +241,7 @@ pub async fn save_step<F: FormPages>(
     if !flow::reachable::<F>(step, &answers) {
         return Ok(Redirect::to(&next_url::<F>(flow::next::<F>(&answers), false)).into_response());
     }
-    let raw = Raw {
-        answer: form.answer,
-        other: first(form.other),
-        day: first(form.day),
-        month: first(form.month),
-        year: first(form.year),
-        postcode: first(form.postcode),
-        address: first(form.address),
-    };
+    let raw = form.into_raw();
     let today = uk_today(state.clock.now());
     let value = match answers::parse(F::kind(step), F::errors(step), &raw, today) {
         Ok(v) => v,

@@ -143,37 +143,7 @@ impl Widget {
         let Some(value) = value else {
             return Self::empty(kind);
         };
-        let raw = match value {
-            Value::One(code) => Raw {
-                answer: vec![code.clone()],
-                ..Raw::default()
-            },
-            Value::Many { codes, other } => Raw {
-                answer: codes.clone(),
-                other: other.clone(),
-                ..Raw::default()
-            },
-            Value::Text(text) => Raw {
-                answer: text.iter().cloned().collect(),
-                ..Raw::default()
-            },
-            Value::Date { day, month, year } => Raw {
-                day: day.map(|d| d.to_string()),
-                month: Some(month.to_string()),
-                year: Some(year.to_string()),
-                ..Raw::default()
-            },
-            Value::Location { label, .. } => Raw {
-                answer: vec![label.clone()],
-                ..Raw::default()
-            },
-            Value::Address { postcode, address } => Raw {
-                postcode: Some(postcode.clone()),
-                address: address.clone(),
-                ..Raw::default()
-            },
-        };
-        Self::from_raw(kind, &raw)
+        Self::from_raw(kind, &Raw::from_value(value))
     }
 }
 

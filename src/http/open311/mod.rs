@@ -8,7 +8,7 @@
 //! an exact point. Listing and posting requests need an API key issued to the partner (see
 //! `saferstreets partner-key add`); a key opens one force's reports only.
 
-mod xml;
+pub mod xml;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -25,6 +25,7 @@ use crate::domain::place::{
     self, BEHAVIOUR_REASONS, DETAILS_MAX, ENVIRONMENTAL, FREQUENCY, REASON_BITS, Step, TIME_BANDS,
 };
 use crate::geo::{LatLng, hex, search};
+use crate::geography::Geography;
 use crate::http::multipage::uk_today;
 use crate::http::state::AppState;
 use crate::http::unsafe_place::{PlaceFacts, store_place};
@@ -70,9 +71,11 @@ enum Format {
 
 /// An error in the specification's format: a list of `code` and `description`.
 #[derive(Debug)]
-struct Failure {
-    status: StatusCode,
-    description: String,
+pub struct Failure {
+    /// The HTTP status, also the error's `code`.
+    pub status: StatusCode,
+    /// What is wrong, for the partner's developers.
+    pub description: String,
 }
 
 fn fail(status: StatusCode, description: impl Into<String>) -> Failure {
@@ -492,7 +495,7 @@ async fn post_request(
     if name != "requests" {
         return failure(format, &fail(StatusCode::NOT_FOUND, "no such resource"));
     }
-    let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let params = request_params(&body);
     match create_request(&state, &params).await {
         Ok(id) => {
             let body = json!([{
@@ -505,8 +508,40 @@ async fn post_request(
     }
 }
 
-async fn create_request(state: &AppState, params: &[(String, String)]) -> Result<String, Failure> {
-    let partner = partner(state, param(params, "api_key")).await?;
+/// The fields of a `POST requests` body (`application/x-www-form-urlencoded`), in order.
+pub fn request_params(body: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+/// A `POST requests` whose fields passed [`check_request`]: what is stored, less the channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedRequest {
+    /// The service code, one of [`REASON_BITS`].
+    pub code: String,
+    /// Its bit in [`REASON_BITS`].
+    pub bit: i64,
+    /// The point given, or the place `address_string` found.
+    pub point: LatLng,
+    /// The force area the point is in (the partner's).
+    pub force_code: String,
+    /// The day it happened, not after `today`.
+    pub date: jiff::civil::Date,
+    /// The first hour of its three-hour band.
+    pub hour: i64,
+    /// The reason, how often and the cleaned description, as the public form keeps them.
+    pub answers: Answers,
+}
+
+/// Check the fields of a partner's `POST requests` against our geography: everything the
+/// handler does between the key check and storing. `today` and `hour_now` are the UK date
+/// and hour. Pure, so it is fuzzed (`fuzz/fuzz_targets/open311_request.rs`).
+pub fn check_request(
+    params: &[(String, String)],
+    geography: &Geography,
+    force_code: &str,
+    today: jiff::civil::Date,
+    hour_now: i8,
+) -> Result<CheckedRequest, Failure> {
     let bad = |what: &str| fail(StatusCode::BAD_REQUEST, what);
     let code = param(params, "service_code")
         .filter(|c| !c.is_empty())
@@ -520,20 +555,18 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
             let address = param(params, "address_string")
                 .filter(|a| !a.trim().is_empty())
                 .ok_or_else(|| bad("a location is required: lat and long, or address_string"))?;
-            search(&state.geography.places, address, 1)
+            search(&geography.places, address, 1)
                 .first()
                 .map(|p| p.point)
                 .ok_or_else(|| bad("address_string matches no place we know"))?
         }
         _ => return Err(bad("lat and long must be given together")),
     };
-    let force = state
-        .geography
+    let force = geography
         .areas
         .route(point)
-        .filter(|a| a.code == partner.force_code)
+        .filter(|a| a.code == force_code)
         .ok_or_else(|| bad("the location is outside the area this api_key covers"))?;
-    let today = uk_today(state.clock.now());
     let date = match param(params, "attribute[date]").filter(|d| !d.is_empty()) {
         None => today,
         Some(d) => {
@@ -553,7 +586,7 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
         }
     };
     let hour = match param(params, "attribute[time_of_day]").filter(|h| !h.is_empty()) {
-        None => i64::from(uk_hour(state.clock.now()) / 3 * 3),
+        None => i64::from(hour_now / 3 * 3),
         Some(h) => TIME_BANDS
             .iter()
             .find(|b| b.code == h)
@@ -589,6 +622,35 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
         }
         answers.set(Step::Details.slug(), Answer::Text(Some(place::scrub(text))));
     }
+    Ok(CheckedRequest {
+        code: code.to_owned(),
+        bit,
+        point,
+        force_code: force.code.clone(),
+        date,
+        hour,
+        answers,
+    })
+}
+
+async fn create_request(state: &AppState, params: &[(String, String)]) -> Result<String, Failure> {
+    let partner = partner(state, param(params, "api_key")).await?;
+    let now = state.clock.now();
+    let CheckedRequest {
+        code,
+        bit,
+        point,
+        force_code,
+        date,
+        hour,
+        mut answers,
+    } = check_request(
+        params,
+        &state.geography,
+        &partner.force_code,
+        uk_today(now),
+        uk_hour(now),
+    )?;
     answers.set(
         "channel",
         Answer::Text(Some(format!("open311:{}", partner.id))),
@@ -597,7 +659,7 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
         .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let facts = PlaceFacts {
         point: Some(point),
-        force_code: force.code.clone(),
+        force_code,
         day: place::day_number(date),
         hour,
         reasons: bit,
