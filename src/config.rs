@@ -77,8 +77,9 @@ pub struct Config {
     /// Proof of work before a report is sent: `auto` (only while this instance is under
     /// load), `always` or `off`.
     pub proof_of_work: PowMode,
-    /// Leading zero bits of SHA-256 a proof-of-work answer needs: 12 is 4,096 hashes on
-    /// average, about 0.2 s in desktop Chromium here and about a second on an old phone.
+    /// Leading zero bits of SHA-256 a proof-of-work answer needs: 13 is 8,192 hashes on
+    /// average, about 0.1 s in desktop Chromium here and 0.6 s with the CPU slowed 6× as for
+    /// a low-end phone (`e2e/unsafe-place.test.mjs` prints both).
     pub proof_of_work_bits: u8,
     /// Reports a minute on one instance above which `auto` proof of work switches on.
     pub proof_of_work_trigger_per_minute: u32,
@@ -147,7 +148,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             min_fill_seconds: 5,
             proof_of_work: PowMode::Auto,
-            proof_of_work_bits: 12,
+            proof_of_work_bits: 13,
             proof_of_work_trigger_per_minute: 60,
         }
     }
