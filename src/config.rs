@@ -78,8 +78,8 @@ pub struct Config {
     /// load), `always` or `off`.
     pub proof_of_work: PowMode,
     /// Leading zero bits of SHA-256 a proof-of-work answer needs: 13 is 8,192 hashes on
-    /// average, about 0.1 s in desktop Chromium here and 0.6 s with the CPU slowed 6× as for
-    /// a low-end phone (`e2e/unsafe-place.test.mjs` prints both).
+    /// average, about 0.1 s in desktop Chromium here and 0.6–1 s with the CPU slowed 6× as
+    /// for a low-end phone (`e2e/unsafe-place.test.mjs` prints both).
     pub proof_of_work_bits: u8,
     /// Reports a minute on one instance above which `auto` proof of work switches on.
     pub proof_of_work_trigger_per_minute: u32,

@@ -5,7 +5,19 @@ use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
 
-pub fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process::Child, String) {
+/// A running `saferstreets serve`. Dropping it kills the server, so a failed assertion never
+/// leaves one running.
+pub struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Start the real binary on a free loopback port in `dir`; its log goes to `dir/server.log`.
+pub fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (Server, String) {
     let mut cmd = Command::new(BIN);
     cmd.args(["serve", "--listen", "127.0.0.1:0"])
         .current_dir(dir)
@@ -18,19 +30,18 @@ pub fn serve(dir: &std::path::Path, extra_env: &[(&str, &str)]) -> (std::process
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().expect("spawn");
-    let stdout = child.stdout.take().expect("stdout");
+    let mut server = Server(cmd.spawn().expect("spawn"));
+    let stdout = server.0.stdout.take().expect("stdout");
     let mut line = String::new();
     BufReader::new(stdout).read_line(&mut line).expect("read");
     let url = line.trim().rsplit(' ').next().expect("url").to_owned();
     assert!(url.starts_with("http://127.0.0.1:"), "{line}");
-    (child, url)
+    (server, url)
 }
 
-pub fn terminate(
-    child: &mut std::process::Child,
-    dir: &std::path::Path,
-) -> (std::process::ExitStatus, String) {
+/// Stop the server with SIGTERM (a graceful shutdown); its exit status and log.
+pub fn terminate(server: &mut Server, dir: &std::path::Path) -> (std::process::ExitStatus, String) {
+    let child = &mut server.0;
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()

@@ -1,9 +1,6 @@
 //! What a victim types never reaches the disk or the logs in the clear: a canary typed into
 //! every sensitive field is searched for in the SQLite file, its WAL and the server's log.
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
-
 use crate::helpers::Browser;
 use crate::report_stalking::{NAMED_BY_PHONE, answer_all, send};
 
@@ -52,30 +49,14 @@ fn files_contain(dir: &std::path::Path, needle: &[u8]) -> Vec<String> {
 #[tokio::test]
 async fn a_canary_in_every_sensitive_field_is_nowhere_in_the_database_files_or_logs() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_saferstreets"))
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .current_dir(dir.path())
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "trace")
-        .env("SAFERSTREETS_DEMO_REPORTS", "0")
-        // The real clock runs here: no waiting for the minimum fill time.
-        .env("SAFERSTREETS_MIN_FILL_SECONDS", "0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read");
-    let base = line.trim().rsplit(' ').next().expect("url").to_owned();
-    // Drain the log as it is written, so the server never blocks on a full pipe.
-    let mut stderr = child.stderr.take().expect("stderr");
-    let logs = std::thread::spawn(move || {
-        let mut all = String::new();
-        stderr.read_to_string(&mut all).expect("logs");
-        all
-    });
+    let (mut server, base) = crate::cli::serve(
+        dir.path(),
+        &[
+            ("RUST_LOG", "trace"),
+            // The real clock runs here: no waiting for the minimum fill time.
+            ("SAFERSTREETS_MIN_FILL_SECONDS", "0"),
+        ],
+    );
 
     let b = Browser::new(&base);
     answer_all(&b, &NAMED_BY_PHONE[..8]).await;
@@ -101,12 +82,8 @@ async fn a_canary_in_every_sensitive_field_is_nowhere_in_the_database_files_or_l
         "the WAL was searched too"
     );
 
-    Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(child.wait().expect("wait").success());
-    let logs = logs.join().expect("log thread");
+    let (status, logs) = crate::cli::terminate(&mut server, dir.path());
+    assert!(status.success());
     assert!(
         logs.contains("/report-stalking/{slug}"),
         "the requests were logged: {logs}"

@@ -48,6 +48,10 @@ pub trait FormPages: Flow {
     fn in_summary(_step: Self::Step) -> bool {
         true
     }
+
+    /// The "not sent, try again" page (503): nothing was stored, the answers are kept, and
+    /// Try again sends draft `submission` once more.
+    fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response;
 }
 
 /// The URL of a question.
@@ -465,7 +469,15 @@ pub async fn sendable<F: FormPages>(
     form: &SendForm,
 ) -> Result<Sendable, AppError> {
     let respond = |to: &str| Ok(Sendable::Respond(Redirect::to(to).into_response()));
-    let (submission, answers, started) = match draft::load(state, session, F::DRAFT).await? {
+    let loaded = match draft::load(state, session, F::DRAFT).await {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            tracing::error!(error = %e, "report not sent: draft unavailable");
+            let submission = form.submission.clone().unwrap_or_default();
+            return Ok(Sendable::Respond(F::not_sent(state, chrome, submission)));
+        }
+    };
+    let (submission, answers, started) = match loaded {
         Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
         Loaded::None => return respond(F::BASE),
         Loaded::Found(Draft::Sent { submission }) => {

@@ -47,6 +47,18 @@ impl FormPages for Stalking {
         // Only a "no" gets this far: not worth a row.
         step != Step::Danger
     }
+
+    fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
+        render_with_status(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NotSentPage {
+                pow: challenge(state),
+                chrome,
+                submission,
+                minutes: state.config.draft_idle_minutes.to_string(),
+            },
+        )
+    }
 }
 
 /// Routes of the report.
@@ -108,44 +120,26 @@ async fn send(
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
     let (submission, answers) =
-        match sendable::<Stalking>(&state, &session, client, chrome.clone(), &form).await {
-            Ok(Sendable::Respond(r)) => return Ok(r),
-            Ok(Sendable::Send {
+        match sendable::<Stalking>(&state, &session, client, chrome.clone(), &form).await? {
+            Sendable::Respond(r) => return Ok(r),
+            Sendable::Send {
                 submission,
                 answers,
-            }) => (submission, answers),
-            Err(e) => {
-                tracing::error!(error = %e, "stalking report not sent: draft unavailable");
-                let submission = form.submission.unwrap_or_default();
-                return Ok(not_sent(&state, chrome, submission));
-            }
+            } => (submission, answers),
         };
     let stored = store_report(&state, &session, &submission, &answers).await;
     if let Err(e) = stored {
         tracing::error!(error = %e, "stalking report not stored");
-        return Ok(not_sent(&state, chrome, submission));
+        return Ok(Stalking::not_sent(&state, chrome, submission));
     }
     // Stored, but the answer to the visitor fails: "not sent" is shown (never a reference
     // without a stored report), and trying again finds the stored report.
-    crate::fail_point!("send.after_commit", |_| Ok(not_sent(
+    crate::fail_point!("send.after_commit", |_| Ok(Stalking::not_sent(
         &state,
         chrome.clone(),
         submission.clone()
     )));
     Ok(Redirect::to(Stalking::CONFIRMATION_URL).into_response())
-}
-
-/// "Not sent, try again", with the answers kept in the draft.
-fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
-    render_with_status(
-        StatusCode::SERVICE_UNAVAILABLE,
-        &NotSentPage {
-            pow: challenge(state),
-            chrome,
-            submission,
-            minutes: state.config.draft_idle_minutes.to_string(),
-        },
-    )
 }
 
 /// Seal and store the report, replacing the draft's answers in the same transaction; a clash

@@ -38,6 +38,17 @@ impl FormPages for UnsafePlace {
     const MSG: &'static str = "up";
     const STOP_URL: &'static str = "/unsafe-place";
     const CONFIRMATION_URL: &'static str = "/unsafe-place/confirmation";
+
+    fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
+        render_with_status(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &NotSentPage {
+                pow: challenge(state),
+                chrome,
+                submission,
+            },
+        )
+    }
 }
 
 /// Routes of the place report.
@@ -380,43 +391,26 @@ async fn send(
     CsrfForm(form): CsrfForm<SendForm>,
 ) -> Result<Response, AppError> {
     let (submission, answers) =
-        match sendable::<UnsafePlace>(&state, &session, client, chrome.clone(), &form).await {
-            Ok(Sendable::Respond(r)) => return Ok(r),
-            Ok(Sendable::Send {
+        match sendable::<UnsafePlace>(&state, &session, client, chrome.clone(), &form).await? {
+            Sendable::Respond(r) => return Ok(r),
+            Sendable::Send {
                 submission,
                 answers,
-            }) => (submission, answers),
-            Err(e) => {
-                tracing::error!(error = %e, "place report not sent: draft unavailable");
-                let submission = form.submission.unwrap_or_default();
-                return Ok(not_sent(&state, chrome, submission));
-            }
+            } => (submission, answers),
         };
     let stored = store_report(&state, &session, &submission, &answers).await;
     if let Err(e) = stored {
         tracing::error!(error = %e, "place report not stored");
-        return Ok(not_sent(&state, chrome, submission));
+        return Ok(UnsafePlace::not_sent(&state, chrome, submission));
     }
     // Stored, but the answer to the visitor fails: "not sent" is shown (never a reference
     // without a stored report), and trying again finds the stored report.
-    crate::fail_point!("send.after_commit", |_| Ok(not_sent(
+    crate::fail_point!("send.after_commit", |_| Ok(UnsafePlace::not_sent(
         &state,
         chrome.clone(),
         submission.clone()
     )));
     Ok(Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response())
-}
-
-/// "Not sent, try again", with the answers kept in the draft.
-fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
-    render_with_status(
-        StatusCode::SERVICE_UNAVAILABLE,
-        &NotSentPage {
-            pow: challenge(state),
-            chrome,
-            submission,
-        },
-    )
 }
 
 /// What is kept of the answers besides the indexed columns: no exact point, and free text
