@@ -35,7 +35,15 @@ bench="$target/release/examples/hotspot_bench"
 work=$(mktemp -d)
 pid=""
 pgdb="${BENCH_DB_PREFIX:-bench}_hot_${N}_$$"
-PYTHON="${PYTHON:-python3}"
+# The interpreter with h3 and pandas: PYTHON, else the one `make bench-all` sets up, else
+# python3. Checked now, not after half an hour of loading.
+if [ -z "${PYTHON:-}" ]; then
+  if [ -x target/bench-venv/bin/python ]; then PYTHON=target/bench-venv/bin/python; else PYTHON=python3; fi
+fi
+"$PYTHON" -c 'import h3, pandas' 2>/dev/null || {
+  echo "$PYTHON has no h3 or pandas: pip install h3 pandas, or run make bench-all once" >&2
+  exit 2
+}
 cleanup() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   psql -q "$PG_BASE/postgres" -c "DROP DATABASE IF EXISTS $pgdb" >/dev/null 2>&1 || true
