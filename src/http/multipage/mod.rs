@@ -430,7 +430,12 @@ async fn guard_send(
                 .store
                 .claim_once(&format!("pow:{}", solved.id), solved.expires)
                 .await
-                .unwrap_or(false),
+                .unwrap_or_else(|error| {
+                    // Counted as no answer, so the stricter bucket applies; never a refusal
+                    // of the report itself.
+                    tracing::error!(%error, "could not claim a proof-of-work challenge");
+                    false
+                }),
             Err(why) => {
                 tracing::info!(?why, "send without a proof of work");
                 false

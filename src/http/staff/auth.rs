@@ -21,12 +21,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use totp_rs::{Algorithm, TOTP};
 
-use super::{
-    ClientAddr, Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie,
-};
+use super::{Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie};
 use crate::audit::AuditEntry;
 use crate::domain::FormErrors;
 use crate::domain::staff::{normalise_email, password_problem};
+use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
@@ -270,7 +269,7 @@ async fn count_failure(state: &AppState, account: &str, client: &str) -> Result<
 async fn sign_in(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    ClientAddr(addr): ClientAddr,
+    ClientIp(addr): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -393,7 +392,7 @@ pub struct CodeForm {
 async fn code(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    ClientAddr(addr): ClientAddr,
+    ClientIp(addr): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, AppError> {

@@ -146,10 +146,6 @@ impl Me {
     }
 }
 
-/// The client's address as resolved by [`crate::http::abuse::middleware`] (behind a trusted
-/// proxy, the forwarded one); `None` when the server runs without connection info.
-pub use crate::http::abuse::ClientIp as ClientAddr;
-
 /// Routes of the back office.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let protected = Router::new()
