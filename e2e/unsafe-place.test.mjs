@@ -576,6 +576,15 @@ describe('unsafe place', () => {
       const errors = await continueExpectingError(page, 'where')
       assert.match(errors[0] ?? '', /^This place is not in the area we cover/)
       await waitForMap(page)
+      // The refused pin is back where it was put, so it can be dragged into the area.
+      assert.deepEqual(await hiddenPoint(page), point)
+      const marker = page.locator('#map .leaflet-marker-icon')
+      await marker.waitFor({ state: 'visible' })
+      const box = await marker.boundingBox()
+      const mapBox = await map.boundingBox()
+      assert.ok(box && mapBox, 'the pin and the map are on screen')
+      const middle = mapBox.x + mapBox.width / 2
+      assert.ok(Math.abs(box.x + box.width / 2 - middle) < 2, 'the map opens on the refused pin')
     } finally {
       await context.close()
     }

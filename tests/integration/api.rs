@@ -177,3 +177,60 @@ async fn the_openapi_document_describes_the_api() {
     let res = params.iter().find(|p| p["name"] == "res").expect("res");
     assert_eq!(res["schema"]["enum"], serde_json::json!([5, 7, 9, 11]));
 }
+
+#[tokio::test]
+async fn a_hexagons_significance_does_not_change_with_the_box() {
+    let app = spawn_app().await;
+    // A busy hexagon (resolution 9) with a busy neighbour just outside the box drawn round it.
+    let busy =
+        hex::centre(hex::cell(LatLng::new(53.8012, -1.5481).expect("point"), 9)).expect("centre");
+    let cell = hex::cell(busy, 9);
+    let neighbour = hex::disk(cell, 1)
+        .into_iter()
+        .find(|c| *c != cell)
+        .and_then(hex::centre)
+        .expect("neighbour");
+    add_reports(&app, busy, 8, "b").await;
+    add_reports(&app, neighbour, 7, "n").await;
+    add_reports(&app, LatLng::new(53.7605, -1.5230).expect("point"), 5, "q").await;
+
+    let z_of = |query: String| {
+        let app = &app;
+        async move {
+            let page = app.get(&format!("/api/v1/hotspots?res=9{query}")).await;
+            assert_eq!(page.status, 200, "{query}: {}", page.body);
+            let json: serde_json::Value = serde_json::from_str(&page.body).expect("json");
+            let features = json["features"].as_array().cloned().unwrap_or_default();
+            let cells: Vec<String> = features
+                .iter()
+                .map(|f| f["properties"]["cell"].as_str().unwrap_or("").to_owned())
+                .collect();
+            let z = features
+                .iter()
+                .find(|f| f["properties"]["cell"] == format!("{cell:x}"))
+                .and_then(|f| f["properties"]["z"].as_f64());
+            (cells, z)
+        }
+    };
+    let (all, z_everywhere) = z_of(String::new()).await;
+    assert_eq!(all.len(), 3);
+    // About 50 m each way: the busy hexagon's centre, nowhere near its neighbour's (≈ 300 m).
+    let boxed = format!(
+        "&bbox={:.6},{:.6},{:.6},{:.6}",
+        busy.lng() - 0.0005,
+        busy.lat() - 0.0005,
+        busy.lng() + 0.0005,
+        busy.lat() + 0.0005,
+    );
+    let (inside, z_boxed) = z_of(boxed).await;
+    assert_eq!(
+        inside,
+        vec![format!("{cell:x}")],
+        "only the busy hexagon is in the box"
+    );
+    assert!(z_everywhere.is_some_and(|z| z > 0.0), "{z_everywhere:?}");
+    assert_eq!(
+        z_boxed, z_everywhere,
+        "the neighbour outside the box still counts"
+    );
+}

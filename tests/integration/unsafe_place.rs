@@ -150,6 +150,14 @@ async fn the_place_page_explains_each_problem() {
         outside.texts(".govuk-error-summary__list a")[0]
             .starts_with("This place is not in the area we cover")
     );
+    assert_eq!(
+        (
+            outside.attrs("#lat", "value"),
+            outside.attrs("#lng", "value")
+        ),
+        (vec!["55.000000".to_owned()], vec!["3.000000".to_owned()]),
+        "the refused pin is shown again, to be moved"
+    );
     let junk = app
         .post_form(
             &url("where"),

@@ -237,7 +237,7 @@ pub struct HotspotProperties {
     pub cell: String,
     /// Reports in it matching the filters.
     pub count: i64,
-    /// Getis-Ord Gi* z-score among the hexagons matching the filters.
+    /// Getis-Ord Gi* z-score among the hexagons matching the filters (whatever the `bbox`).
     pub z: f64,
     /// `hot99`, `hot95`, `hot90`, `not_significant`, `cold90`, `cold95` or `cold99`.
     pub significance: String,
@@ -454,7 +454,9 @@ pub async fn hotspots(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
 
 /// Hexagons matching `query` (and `bbox`) with counts and Gi* significance, most reports
 /// first. With `suppress = Some(k)`, hexagons with fewer than `k` reports are left out (the
-/// statistic still uses them).
+/// statistic still uses them). The statistic is computed over every matching hexagon in the
+/// force before `bbox` is applied, so a hexagon's significance does not change as a map is
+/// panned or zoomed: its neighbours just outside the box still count.
 pub(crate) async fn hotspot_features(
     state: &AppState,
     query: &HotspotQuery,
@@ -478,12 +480,12 @@ pub(crate) async fn hotspot_features(
     let cells: Vec<(u64, f64)> = counts
         .iter()
         .filter_map(|(cell, n)| u64::try_from(*cell).ok().map(|c| (c, *n as f64)))
-        .filter(|(c, _)| inside(*c))
         .collect();
-    // The statistic uses every matching hexagon; only those at or above k are shown.
+    // The statistic uses every matching hexagon; only those inside the box and at or above k
+    // are shown.
     let mut features: Vec<Hotspot> = geo::gi_star(&cells)
         .into_iter()
-        .filter(|g| suppress.is_none_or(|k| g.count >= k as f64))
+        .filter(|g| inside(g.cell) && suppress.is_none_or(|k| g.count >= k as f64))
         .map(|g| Hotspot {
             kind: "Feature",
             geometry: HexPolygon {

@@ -308,6 +308,12 @@ async fn save_where(
     let value = match value {
         Ok(v) => v,
         Err((field, message)) => {
+            // A pin refused (outside every force area) stays on the map, where it can be
+            // dragged into the area; without it the visitor would not see what was wrong.
+            if let (None, Some(p)) = (chosen, point) {
+                page.map.pin_lat = format!("{:.6}", p.lat());
+                page.map.pin_lng = format!("{:.6}", p.lng());
+            }
             if !q.is_empty() {
                 page.searched = true;
                 page.results = search_results(places, &q, None);
