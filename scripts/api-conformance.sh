@@ -15,6 +15,9 @@ LIMIT="${LIMIT:-900}"
 SEED="${SEED:-1}"
 WORKERS="${WORKERS:-1}"
 target="${CARGO_TARGET_DIR:-target}"
+mkdir -p "$target"
+# Absolute: schemathesis runs from a temporary folder (below).
+target="$(cd "$target" && pwd)"
 venv="$target/api-venv"
 
 if [ ! -x "$venv/bin/schemathesis" ] ||
@@ -23,7 +26,7 @@ if [ ! -x "$venv/bin/schemathesis" ] ||
   "$venv/bin/pip" install -q "schemathesis==$SCHEMATHESIS_VERSION"
 fi
 cargo build --quiet --bin saferstreets
-bin="$(cd "$target" && pwd)/debug/saferstreets"
+bin="$target/debug/saferstreets"
 
 work=$(mktemp -d)
 pid=""
