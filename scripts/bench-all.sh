@@ -5,7 +5,7 @@
 # and Python h3 on the same data, the server's memory (resident at idle, peak under load) and
 # its start-up time. Rewrites the summary table in BENCHMARKS.md between the bench-all markers.
 #
-#   make bench-all                   full: 1M and 10M reports, ≈ 1 h once built (10M: ≈ 50 min)
+#   make bench-all                   full: 1M and 10M reports, 23 min to ≈ 1 h once built
 #   QUICK=1 make bench-all           20,000 reports, seconds-long runs: checks the script (≈ 1 min)
 #   HOTSPOT_SIZES="1000000" make bench-all           other sizes
 #
