@@ -125,11 +125,22 @@ pub async fn current<F: FormPages>(
     chrome: &Chrome,
     first: bool,
 ) -> Result<Current, AppError> {
+    let loaded = draft::load(state, session, F::DRAFT).await?;
+    Ok(current_from::<F>(state, chrome, loaded, first))
+}
+
+/// [`current`] for a draft already loaded.
+fn current_from<F: FormPages>(
+    state: &AppState,
+    chrome: &Chrome,
+    loaded: Loaded,
+    first: bool,
+) -> Current {
     let restart = || {
         let to = first_step::<F>().map_or_else(|| F::BASE.to_owned(), |s| step_url::<F>(s, false));
         Current::Respond(Redirect::to(&to).into_response())
     };
-    Ok(match draft::load(state, session, F::DRAFT).await? {
+    match loaded {
         Loaded::Expired => Current::Respond(expired::<F>(chrome.clone(), state)),
         Loaded::Found(Draft::Open {
             submission,
@@ -146,7 +157,7 @@ pub async fn current<F: FormPages>(
             started: state.clock.now(),
         },
         Loaded::None | Loaded::Found(Draft::Sent { .. }) => restart(),
-    })
+    }
 }
 
 /// `GET {BASE}/{slug}`: a question.
@@ -324,10 +335,11 @@ pub async fn check<F: FormPages>(
 ) -> Result<Response, AppError> {
     // Back from the confirmation page comes here: show the confirmation again, never the
     // sent answers and never an empty new form that might be filled in twice.
-    if let Loaded::Found(Draft::Sent { .. }) = draft::load(&state, &session, F::DRAFT).await? {
+    let loaded = draft::load(&state, &session, F::DRAFT).await?;
+    if let Loaded::Found(Draft::Sent { .. }) = loaded {
         return Ok(Redirect::to(F::CONFIRMATION_URL).into_response());
     }
-    let (submission, answers) = match current::<F>(&state, &session, &chrome, false).await? {
+    let (submission, answers) = match current_from::<F>(&state, &chrome, loaded, false) {
         Current::Respond(r) => return Ok(r),
         Current::Open {
             submission,
