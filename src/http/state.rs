@@ -58,6 +58,7 @@ pub struct Keys {
     csrf: [u8; 32],
     client: [u8; 32],
     pow: [u8; 32],
+    disclosure: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -84,6 +85,7 @@ impl Keys {
             csrf: hmac(secret, b"saferstreets csrf v1"),
             client: hmac(secret, b"saferstreets client v1"),
             pow: hmac(secret, b"saferstreets proof of work v1"),
+            disclosure: hmac(secret, b"saferstreets disclosure v1"),
         }
     }
 
@@ -97,6 +99,12 @@ impl Keys {
     /// The key that signs proof-of-work challenges (shared by every instance).
     pub fn pow(&self) -> &[u8] {
         &self.pow
+    }
+
+    /// The key of the disclosure-control rounding (`domain::disclosure`), shared by every
+    /// instance so they publish the same figures.
+    pub fn disclosure(&self) -> [u8; 32] {
+        self.disclosure
     }
 
     /// The CSRF token that belongs to a session id.

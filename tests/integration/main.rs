@@ -4,6 +4,7 @@
 
 mod abuse;
 mod api;
+mod attacks;
 mod cli;
 mod flows;
 mod fuzz_forms;

@@ -1,0 +1,1 @@
+//! Attacks: aggregates (issue 12). Tests are added with the fix.

@@ -1,0 +1,1 @@
+//! Attacks: sessions (issue 12). Tests are added with the fix.
