@@ -146,10 +146,10 @@ mod tests {
 
     #[test]
     fn weeks_run_monday_to_sunday() {
-        // 2026-11-25 (day 20_417) was a Wednesday.
-        assert_eq!(weekday(20_417), 2);
-        assert_eq!(whole_weeks(20_417, 20_417), (20_415, 20_421));
-        assert_eq!(week_start(20_415), 20_415);
+        // 2026-11-25 (day 20_782) was a Wednesday.
+        assert_eq!(weekday(20_782), 2);
+        assert_eq!(whole_weeks(20_782, 20_782), (20_780, 20_786));
+        assert_eq!(week_start(20_786), 20_780);
     }
 
     #[test]
