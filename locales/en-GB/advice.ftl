@@ -244,6 +244,7 @@ tracks-clear-intro = If you did not use private browsing, you can delete the pag
 tracks-clear-history = a history of the pages you visit
 tracks-clear-cookies = cookies, which are small files that websites save
 tracks-clear-cache = a cache, which is a copy of pages and pictures
+tracks-clear-our-cookies = This site's own cookies are deleted when you close your browser or use Leave this site. Your history and cache stay until you clear them.
 tracks-clear-computer-heading = On a computer
 tracks-clear-computer = Open the browser's menu, then look for History or Privacy, then Clear browsing data. Choose history, cookies and cached images and files. On most browsers on Windows, you can press Ctrl, Shift and Delete together to go straight there.
 tracks-clear-phone-heading = On a phone or tablet

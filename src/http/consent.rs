@@ -9,8 +9,10 @@ use super::session::read_cookie;
 /// Name of the consent cookie.
 pub const CONSENT_COOKIE: &str = "ss_cookie_consent";
 
-/// How long a choice is kept: one year, in seconds.
-pub const CONSENT_MAX_AGE: i64 = 365 * 24 * 60 * 60;
+// How long a choice is kept: until the browser closes. A cookie that outlives the visit is a
+// trace on a shared device that this site was used, and a victim's device may be checked by the
+// person harming them; asking again in each browser session is the smaller cost. So the consent
+// cookie, like the session cookie, has no `Max-Age` or `Expires` (docs/SECURITY.md).
 
 /// What the visitor has said about usage cookies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +44,7 @@ impl Consent {
         }
     }
 
-    /// The `Set-Cookie` value recording this choice for a year.
+    /// The `Set-Cookie` value recording this choice until the browser closes.
     pub fn cookie(self, secure: bool) -> String {
         let value = if self == Self::Accepted { "yes" } else { "no" };
         Cookie::build((CONSENT_COOKIE, value))
@@ -50,7 +52,6 @@ impl Consent {
             .http_only(true)
             .same_site(SameSite::Lax)
             .secure(secure)
-            .max_age(cookie::time::Duration::seconds(CONSENT_MAX_AGE))
             .build()
             .to_string()
     }

@@ -3,6 +3,7 @@
 
 mod aggregates;
 mod at_rest;
+mod consent;
 mod exports;
 mod files;
 mod open311;
