@@ -22,6 +22,7 @@ fn bench(c: &mut Criterion) {
     let config = Config {
         database_url: format!("sqlite://{}/bench.db", dir.path().display()),
         data_dir: dir.path().to_path_buf(),
+        keys_dir: dir.path().join("keys"),
         secret_key: Secret("22".repeat(32)),
         ..Config::default()
     };

@@ -56,6 +56,7 @@ async fn main() {
     let config = Config {
         database_url: url.clone(),
         data_dir: dir.path().to_path_buf(),
+        keys_dir: dir.path().join("keys"),
         demo_reports: 0,
         ..Config::default()
     };
@@ -198,6 +199,8 @@ async fn main() {
     println!();
     println!("audit rows appended: {written} in {:.1?}", t.elapsed());
     let t = Instant::now();
-    let checked = saferstreets::audit::verify_store(&store).await.unwrap();
+    let checked = saferstreets::audit::verify_store(&store, None)
+        .await
+        .unwrap();
     println!("audit verify: {checked} rows in {:.2?}", t.elapsed());
 }

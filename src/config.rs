@@ -16,8 +16,12 @@ pub struct Config {
     pub listen: SocketAddr,
     /// `sqlite://…` (embedded, the default) or `postgres://…`.
     pub database_url: String,
-    /// Folder for the embedded database and the generated key file.
+    /// Folder for the embedded database (made owner-only, 0700). Keys are never kept here.
     pub data_dir: PathBuf,
+    /// Folder of the key files (`secret.key`, `encryption.keys`, `audit.key`), apart from the
+    /// data so that a copy of one is not a copy of both. Made 0700; the service refuses to
+    /// start if a key file in it can be read or written by group or others.
+    pub keys_dir: PathBuf,
     /// Public base URL, used to decide whether cookies are `Secure` and HSTS is sent.
     pub public_url: String,
     /// Where quick exit sends the visitor: a neutral site.
@@ -30,7 +34,7 @@ pub struct Config {
     pub contact_phone: String,
     /// Log as JSON lines (true) or human-readable text (false).
     pub log_json: bool,
-    /// Secret for signing tokens (hex, 32 bytes or more). Generated into `data_dir` if empty.
+    /// Secret for signing tokens (hex, 32 bytes or more). Generated into `keys_dir` if empty.
     #[serde(default)]
     pub secret_key: Secret,
     /// Largest request body accepted, in bytes.
@@ -61,7 +65,7 @@ pub struct Config {
     /// Add the fictional demo force area and places to a database that has no force areas.
     pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
-    /// older data (rotation). Empty: the key file `data_dir/encryption.keys`.
+    /// older data (rotation). Empty: the key file `keys_dir/encryption.keys`.
     #[serde(default)]
     pub encryption_keys: Vec<EncryptionKey>,
     /// Rate limits on anonymous form posts and on staff sign-in: token buckets per client and
@@ -123,6 +127,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 3000)),
             database_url: "sqlite://data/saferstreets.db".to_owned(),
             data_dir: PathBuf::from("data"),
+            keys_dir: PathBuf::from("keys"),
             public_url: "http://127.0.0.1:3000".to_owned(),
             exit_url: "https://www.bbc.co.uk/weather".to_owned(),
             force_name: "Northshire Police".to_owned(),

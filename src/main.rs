@@ -57,10 +57,15 @@ enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
-    /// Check the audit log's hash chain.
+    /// Check the audit log's keyed hash chain.
     Audit {
         #[command(subcommand)]
         action: AuditAction,
+    },
+    /// Rotate the encryption keys that seal victims' answers.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
     },
     /// Apply the retention periods now (the server also does this daily).
     Purge,
@@ -89,8 +94,23 @@ enum UserAction {
 
 #[derive(Subcommand)]
 enum AuditAction {
-    /// Recompute every row's hash; exit 1 at the first break.
-    Verify,
+    /// Recompute every row's link with the audit key; exit 1 at the first break. Needs only
+    /// read access to the database and the audit key file.
+    Verify {
+        /// The audit key file (default: `keys_dir/audit.key`).
+        #[arg(long)]
+        key_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum KeysAction {
+    /// Add a new encryption key (first in `keys_dir/encryption.keys`, so it seals new data),
+    /// then re-seal every sealed value in the database with it. Old keys are kept.
+    Rotate,
+    /// Re-seal every value not yet under the active key (finishes an interrupted rotation,
+    /// or one done by editing the configured `encryption_keys`). Safe to run again.
+    Reseal,
 }
 
 #[derive(Subcommand)]
@@ -174,6 +194,7 @@ fn main() -> ExitCode {
             Command::PartnerKey { action } => partner_key(config, action).await,
             Command::User { action } => user(config, action).await,
             Command::Audit { action } => audit(config, action).await,
+            Command::Keys { action } => keys(config, action).await,
             Command::Purge => purge(config).await,
         }
     });
@@ -199,9 +220,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 
 async fn import(config: Config, what: Import) -> anyhow::Result<()> {
     use anyhow::Context;
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
     match what {
         Import::Boundaries { file, force, name } => {
@@ -257,9 +276,7 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
     use anyhow::Context;
     use saferstreets::clock::{Clock, SystemClock};
     let UserAction::Add { email, role, force } = action;
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     let now = SystemClock.now();
     let geography = saferstreets::geography::Geography::load(&store, &config, now).await?;
     anyhow::ensure!(
@@ -298,26 +315,81 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
 
 async fn audit(config: Config, action: AuditAction) -> anyhow::Result<()> {
     use anyhow::Context;
-    let AuditAction::Verify = action;
+    let AuditAction::Verify { key_file } = action;
+    // Read-only: the key is read, never created, and nothing is appended.
+    let path = key_file.unwrap_or_else(|| saferstreets::startup::audit_key_path(&config));
+    saferstreets::files::check_private(&path)?;
+    let key = if path.exists() {
+        Some(saferstreets::audit::AuditKey::load(&path)?)
+    } else {
+        eprintln!(
+            "saferstreets: no audit key at {}: only an unkeyed chain can be checked",
+            path.display()
+        );
+        None
+    };
     let store = saferstreets::storage::connect(&config.database_url)
         .await
         .context("cannot open the database")?;
     let started = std::time::Instant::now();
-    let checked = saferstreets::audit::verify_store(&store).await?;
+    let checked = saferstreets::audit::verify_store(&store, key.as_ref()).await?;
     let (_, hash) = store.audit_head().await?;
     println!(
-        "audit log intact: {checked} rows checked in {:.1?}; last hash {hash}",
+        "audit log intact: {checked} rows checked in {:.1?}; last link {hash}",
         started.elapsed()
     );
     Ok(())
 }
 
+async fn keys(config: Config, action: KeysAction) -> anyhow::Result<()> {
+    let store = saferstreets::startup::open_store(&config).await?;
+    if let KeysAction::Rotate = action {
+        let Some(path) = saferstreets::startup::encryption_keys_path(&config) else {
+            anyhow::bail!(
+                "the encryption keys are set in the configuration (encryption_keys): add a new \
+                 key first in that list, restart the service, then run `saferstreets keys reseal`"
+            );
+        };
+        // Made first if this is a new install, so the new key is added to a real file.
+        saferstreets::startup::keyring(&config)?;
+        let id = saferstreets::crypto::add_key_to_file(&path)?;
+        store
+            .audit(&system_audit(
+                "keys-rotate",
+                format!("added encryption key {id} to {}", path.display()),
+            ))
+            .await?;
+        println!("added encryption key {id}; it seals new data from now on");
+    }
+    let keyring = saferstreets::startup::keyring(&config)?;
+    let started = std::time::Instant::now();
+    let done = saferstreets::reseal::reseal_all(&store, &keyring).await?;
+    let active = keyring.active_id();
+    store
+        .audit(&system_audit(
+            "keys-reseal",
+            format!(
+                "re-sealed {} values with key {active}; {} already were; {} changed meanwhile; \
+                 {} could not be opened",
+                done.resealed, done.current, done.changed, done.unopened
+            ),
+        ))
+        .await?;
+    println!(
+        "re-sealed {} values with key {active} in {:.1?} ({} already were, {} changed meanwhile, \
+         {} could not be opened and keep their old key)",
+        done.resealed,
+        started.elapsed(),
+        done.current,
+        done.changed,
+        done.unopened
+    );
+    Ok(())
+}
+
 async fn purge(config: Config) -> anyhow::Result<()> {
-    use anyhow::Context;
     use saferstreets::clock::{Clock, SystemClock};
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     let done = saferstreets::retention::purge(&store, &config, SystemClock.now()).await?;
     println!(
         "deleted {} closed stalking reports; dropped the exact point of {} place reports",
@@ -327,11 +399,8 @@ async fn purge(config: Config) -> anyhow::Result<()> {
 }
 
 async fn partner_key(config: Config, action: PartnerKeyAction) -> anyhow::Result<()> {
-    use anyhow::Context;
     use saferstreets::clock::{Clock, SystemClock};
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     match action {
         PartnerKeyAction::Add { partner, force } => {
             let now = SystemClock.now();
@@ -382,14 +451,11 @@ async fn demo_cases(
     force: Option<String>,
     seed: u64,
 ) -> anyhow::Result<()> {
-    use anyhow::Context;
     use saferstreets::clock::{Clock, SystemClock};
     if n == 0 {
         return Ok(());
     }
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     let geography =
         saferstreets::geography::Geography::load(&store, &config, SystemClock.now()).await?;
     let state = saferstreets::startup::build_state(config.clone(), store, None, geography)?;
@@ -416,9 +482,7 @@ async fn demo_cases(
 
 async fn demo_data(config: Config, n: u64, force: Option<String>, seed: u64) -> anyhow::Result<()> {
     use anyhow::Context;
-    let store = saferstreets::storage::connect(&config.database_url)
-        .await
-        .context("cannot open the database")?;
+    let store = saferstreets::startup::open_store(&config).await?;
     let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
     let geography = saferstreets::geography::Geography::load(&store, &config, now).await?;
     let area = match &force {

@@ -1,13 +1,14 @@
 //! Build the application from its configuration and run it until told to stop.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::audit::AuditKey;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::geography::Geography;
@@ -39,9 +40,7 @@ impl Application {
 
     /// As [`Application::build`], with test overrides.
     pub async fn build_with(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
-        let store = storage::connect(&config.database_url)
-            .await
-            .context("cannot open the database")?;
+        let store = open_store(&config).await?;
         let clock = overrides
             .clock
             .unwrap_or_else(|| Arc::new(SystemClock) as Arc<dyn Clock>);
@@ -110,6 +109,75 @@ impl Application {
     }
 }
 
+/// Open the database for the service or a command: the keys folder is prepared and checked
+/// first, the data folder made private, and audit rows are linked with the audit key
+/// (created on first start, pinning any older unkeyed rows; see `audit.rs`).
+pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
+    prepare_keys_dir(config)?;
+    let store = storage::connect(&config.database_url)
+        .await
+        .context("cannot open the database")?;
+    if config.database_url.starts_with("sqlite:") && config.data_dir.is_dir() {
+        crate::files::private_dir(&config.data_dir)?;
+    }
+    let key = audit_key(config, &store).await?;
+    store.set_audit_key(key);
+    Ok(store)
+}
+
+/// The file holding the audit key.
+pub fn audit_key_path(config: &Config) -> PathBuf {
+    config.keys_dir.join(AUDIT_KEY)
+}
+
+async fn audit_key(config: &Config, store: &DynStore) -> anyhow::Result<AuditKey> {
+    let path = audit_key_path(config);
+    let (seq, hash) = store.audit_head().await?;
+    let key = AuditKey::load_or_create(&path, (seq, &hash))?;
+    let (pinned, _) = key.unkeyed_until();
+    // A key made for another database would link rows it cannot verify.
+    anyhow::ensure!(
+        pinned <= seq,
+        "{} was made for another database: it pins audit row {pinned}, but this database's \
+         audit log ends at row {seq}",
+        path.display()
+    );
+    Ok(key)
+}
+
+const SECRET_KEY: &str = "secret.key";
+const ENCRYPTION_KEYS: &str = "encryption.keys";
+const AUDIT_KEY: &str = "audit.key";
+
+/// Make the keys folder (0700), move keys an older version kept in the data folder into it,
+/// and refuse key files that group or others can read or write.
+pub fn prepare_keys_dir(config: &Config) -> anyhow::Result<()> {
+    crate::files::private_dir(&config.keys_dir)?;
+    for name in [SECRET_KEY, ENCRYPTION_KEYS] {
+        let old = config.data_dir.join(name);
+        let new = config.keys_dir.join(name);
+        if old == new || !old.exists() {
+            continue;
+        }
+        // A copy of the data folder must not carry the keys: move them out, once.
+        crate::files::check_private(&old)?;
+        anyhow::ensure!(
+            !new.exists(),
+            "{} is a key left in the data folder, but {} is the one in use: \
+             check which one your data needs, keep it in {} and delete the other",
+            old.display(),
+            new.display(),
+            config.keys_dir.display()
+        );
+        crate::files::move_private(&old, &new)?;
+        tracing::warn!(from = %old.display(), to = %new.display(), "moved a key file out of the data folder");
+    }
+    for name in [SECRET_KEY, ENCRYPTION_KEYS, AUDIT_KEY] {
+        crate::files::check_private(&config.keys_dir.join(name))?;
+    }
+    Ok(())
+}
+
 /// Assemble the state shared by handlers.
 pub fn build_state(
     config: Config,
@@ -118,6 +186,7 @@ pub fn build_state(
     geography: Geography,
 ) -> anyhow::Result<AppState> {
     let text = Texts::load().context("cannot load the text catalogues")?;
+    prepare_keys_dir(&config)?;
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;
     let clock: Arc<dyn crate::clock::Clock> = clock.unwrap_or_else(|| Arc::new(SystemClock));
@@ -140,7 +209,7 @@ pub fn build_state(
     }))
 }
 
-/// The service secret: from configuration, or from `data_dir/secret.key`, created on first
+/// The service secret: from configuration, or from `keys_dir/secret.key`, created on first
 /// start with owner-only permissions. It is never printed.
 fn service_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
     if !config.secret_key.0.is_empty() {
@@ -151,29 +220,35 @@ fn service_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
         );
         return Ok(bytes);
     }
-    let path = config.data_dir.join("secret.key");
+    let path = config.keys_dir.join(SECRET_KEY);
     read_or_create_key(&path)
 }
 
+/// The file of encryption keys when they are not in the configuration.
+pub fn encryption_keys_path(config: &Config) -> Option<PathBuf> {
+    config
+        .encryption_keys
+        .is_empty()
+        .then(|| config.keys_dir.join(ENCRYPTION_KEYS))
+}
+
 /// The encryption keyring: from configuration (the first key seals), or the key file in
-/// `data_dir`, created on first start.
-fn keyring(config: &Config) -> anyhow::Result<crate::crypto::Keyring> {
-    if let Some(first) = config.encryption_keys.first() {
+/// `keys_dir`, created on first start.
+pub fn keyring(config: &Config) -> anyhow::Result<crate::crypto::Keyring> {
+    let Some(path) = encryption_keys_path(config) else {
         let pairs: Vec<(String, String)> = config
             .encryption_keys
             .iter()
             .map(|k| (k.id.clone(), k.key.0.clone()))
             .collect();
-        return Ok(crate::crypto::Keyring::new(&first.id, &pairs)?);
-    }
-    Ok(crate::crypto::load_or_create_key_file(
-        &config.data_dir.join("encryption.keys"),
-    )?)
+        let first = pairs.first().map(|(id, _)| id.clone()).unwrap_or_default();
+        return Ok(crate::crypto::Keyring::new(&first, &pairs)?);
+    };
+    crate::crypto::load_or_create_key_file(&path)
+        .with_context(|| format!("cannot read the encryption keys in {}", path.display()))
 }
 
 fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let bytes = hex::decode(text.trim())
@@ -182,20 +257,13 @@ fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
             Ok(bytes)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
-            }
             let key = crate::random::bytes::<32>();
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
-            file.write_all(hex::encode(key).as_bytes())?;
-            file.sync_all()?;
-            Ok(key.to_vec())
+            match crate::files::create_private(path, &hex::encode(key)) {
+                Ok(()) => Ok(key.to_vec()),
+                // Another process made it first: use theirs.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read_or_create_key(path),
+                Err(e) => Err(e).with_context(|| format!("cannot create {}", path.display())),
+            }
         }
         Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
     }

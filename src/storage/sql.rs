@@ -36,6 +36,8 @@ pub struct SqlStore<DB: Database> {
     /// The hotspot index as last read; the lock is held while reading newer reports, so one
     /// refresh runs at a time and the others then share its result.
     hotspots: tokio::sync::Mutex<Arc<Snapshot>>,
+    /// The key that links audit rows (`audit.rs`), set once by whoever opened the store.
+    pub(super) audit_key: std::sync::OnceLock<crate::audit::AuditKey>,
 }
 
 /// Open the database named by `url`, check its durability settings and apply migrations.
@@ -61,15 +63,28 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
-    if let Some(folder) = options.get_filename().parent()
-        && !folder.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(folder)?;
+    // The database and its WAL hold victims' data: owner-only (0600) whatever the umask. The
+    // file is made here before SQLite opens it, and SQLite gives its -wal and -shm files the
+    // database file's mode; they are set again after opening for databases made before this.
+    let file = options.get_filename().to_path_buf();
+    let on_disk = file.as_os_str() != ":memory:" && !options.get_filename().as_os_str().is_empty();
+    if on_disk {
+        if let Some(folder) = file.parent() {
+            crate::files::new_private_dir(folder).map_err(std::io::Error::other)?;
+        }
+        crate::files::touch_private(&file).map_err(std::io::Error::other)?;
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options.clone())
         .await?;
+    if on_disk {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut path = file.clone().into_os_string();
+            path.push(suffix);
+            crate::files::restrict(Path::new(&path)).map_err(std::io::Error::other)?;
+        }
+    }
     // sqlx applies these pragmas on connect; read them back, because a report we acknowledge
     // must be on disk, and a store without these guarantees must not start.
     let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
@@ -106,6 +121,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         writes,
         backend: Backend::Sqlite,
         hotspots: Default::default(),
+        audit_key: Default::default(),
     })
 }
 
@@ -129,6 +145,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<sqlx::Postgres>, StoreEr
         pool,
         backend: Backend::Postgres,
         hotspots: Default::default(),
+        audit_key: Default::default(),
     })
 }
 

@@ -11,8 +11,9 @@ use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
 use super::hotspots::{Breakdown, Filter};
 use super::sql::{Dialect, SqlStore};
 use super::{HotspotQuery, StoreError};
-use crate::audit::{AuditEntry, AuditRow, link};
+use crate::audit::{AuditEntry, AuditKey, AuditRow, KEYED, link};
 use crate::clock::Timestamp;
+use crate::reseal::{KeyKind, Resealing, RowKey, SealedColumn, SealedValue};
 
 /// A member of staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,6 +275,28 @@ pub trait StaffStore: Send + Sync {
     /// The chain's last link: position and hash.
     async fn audit_head(&self) -> Result<(i64, String), StoreError>;
 
+    /// Link every audit row appended from now on with `key` (HMAC-SHA256). Set once, when
+    /// the store is opened by the service or a command; `false` if a key was already set.
+    /// Without a key a store can append only to an unkeyed chain (tests of storage alone).
+    fn set_audit_key(&self, key: AuditKey) -> bool;
+
+    /// Sealed values of `column` after row `after`, in key order, at most `limit`.
+    async fn sealed_batch(
+        &self,
+        column: &SealedColumn,
+        after: &RowKey,
+        limit: i64,
+    ) -> Result<Vec<SealedValue>, StoreError>;
+
+    /// Write re-sealed values (sealed under `key_id`) in one transaction, each only if its
+    /// row still holds the old value; how many were written.
+    async fn write_resealed(
+        &self,
+        column: &SealedColumn,
+        values: &[Resealing],
+        key_id: &str,
+    ) -> Result<u64, StoreError>;
+
     /// The queue, by priority then age, and how many match in all.
     async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError>;
 
@@ -365,7 +388,7 @@ where
         .try_get(0)?;
         let mut audit = audit.clone();
         audit.object = format!("user:{id}");
-        append_on::<DB>(&mut tx, &audit).await?;
+        append_on::<DB>(&mut tx, self.audit_key.get(), &audit).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -434,7 +457,7 @@ where
         .await?;
         let changed = DB::rows_affected(&done) == 1;
         if changed {
-            append_on::<DB>(&mut tx, audit).await?;
+            append_on::<DB>(&mut tx, self.audit_key.get(), audit).await?;
         }
         tx.commit().await?;
         Ok(changed)
@@ -464,7 +487,7 @@ where
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            append_on::<DB>(&mut tx, audit).await?;
+            append_on::<DB>(&mut tx, self.audit_key.get(), audit).await?;
         }
         tx.commit().await?;
         Ok(changed)
@@ -496,7 +519,7 @@ where
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            append_on::<DB>(&mut tx, audit).await?;
+            append_on::<DB>(&mut tx, self.audit_key.get(), audit).await?;
         }
         tx.commit().await?;
         Ok(changed)
@@ -622,7 +645,7 @@ where
 
     async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError> {
         let mut tx = self.writes.begin().await?;
-        let seq = append_on::<DB>(&mut tx, entry).await?;
+        let seq = append_on::<DB>(&mut tx, self.audit_key.get(), entry).await?;
         tx.commit().await?;
         Ok(seq)
     }
@@ -631,7 +654,7 @@ where
         let mut tx = self.writes.begin().await?;
         let mut seq = 0;
         for e in entries {
-            seq = append_on::<DB>(&mut tx, e).await?;
+            seq = append_on::<DB>(&mut tx, self.audit_key.get(), e).await?;
         }
         tx.commit().await?;
         Ok(seq)
@@ -673,6 +696,82 @@ where
             .fetch_one(&self.pool)
             .await?;
         Ok((r.try_get(0)?, r.try_get(1)?))
+    }
+
+    fn set_audit_key(&self, key: AuditKey) -> bool {
+        self.audit_key.set(key).is_ok()
+    }
+
+    async fn sealed_batch(
+        &self,
+        column: &SealedColumn,
+        after: &RowKey,
+        limit: i64,
+    ) -> Result<Vec<SealedValue>, StoreError> {
+        // Identifiers come only from the compiled-in list `reseal::SEALED`, never from input.
+        let context = column.context.unwrap_or("''");
+        let sql = format!(
+            "SELECT {key}, CAST({context} AS TEXT), {sealed} FROM {table} \
+             WHERE {key} > $1 AND {sealed} IS NOT NULL ORDER BY {key} LIMIT $2",
+            key = column.key,
+            sealed = column.sealed,
+            table = column.table,
+        );
+        let query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        let query = match after {
+            RowKey::Int(i) => query.bind(*i),
+            RowKey::Text(t) => query.bind(t.clone()),
+        };
+        let rows = query.bind(limit).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SealedValue {
+                    key: match column.key_kind {
+                        KeyKind::Int => RowKey::Int(r.try_get(0)?),
+                        KeyKind::Text => RowKey::Text(r.try_get(0)?),
+                    },
+                    context: r.try_get(1)?,
+                    sealed: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn write_resealed(
+        &self,
+        column: &SealedColumn,
+        values: &[Resealing],
+        key_id: &str,
+    ) -> Result<u64, StoreError> {
+        if values.is_empty() {
+            return Ok(0);
+        }
+        let set_key_id = column
+            .key_id
+            .map(|c| format!(", {c} = $4"))
+            .unwrap_or_default();
+        let sql = format!(
+            "UPDATE {table} SET {sealed} = $1{set_key_id} WHERE {key} = $2 AND {sealed} = $3",
+            table = column.table,
+            sealed = column.sealed,
+            key = column.key,
+        );
+        let mut tx = self.writes.begin().await?;
+        let mut written = 0;
+        for v in values {
+            let query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(v.new.as_slice());
+            let query = match &v.key {
+                RowKey::Int(i) => query.bind(*i),
+                RowKey::Text(t) => query.bind(t.as_str()),
+            };
+            let mut query = query.bind(v.old.as_slice());
+            if column.key_id.is_some() {
+                query = query.bind(key_id);
+            }
+            written += DB::rows_affected(&query.execute(&mut *tx).await?);
+        }
+        tx.commit().await?;
+        Ok(written)
     }
 
     async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError> {
@@ -828,7 +927,7 @@ where
         .bind(u.note.clone())
         .execute(&mut *tx)
         .await?;
-        append_on::<DB>(&mut tx, audit).await?;
+        append_on::<DB>(&mut tx, self.audit_key.get(), audit).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -871,7 +970,7 @@ where
         let n = DB::rows_affected(&done);
         let mut audit = audit.clone();
         audit.detail = format!("{n} closed stalking reports deleted");
-        append_on::<DB>(&mut tx, &audit).await?;
+        append_on::<DB>(&mut tx, self.audit_key.get(), &audit).await?;
         tx.commit().await?;
         Ok(n)
     }
@@ -903,14 +1002,18 @@ where
         let n = DB::rows_affected(&done);
         let mut audit = audit.clone();
         audit.detail = format!("{n} place reports' exact points dropped");
-        append_on::<DB>(&mut tx, &audit).await?;
+        append_on::<DB>(&mut tx, self.audit_key.get(), &audit).await?;
         tx.commit().await?;
         Ok(n)
     }
 }
 
 /// Append `e` to the chain inside `tx`, which holds the head's lock until it commits.
-async fn append_on<DB>(tx: &mut Transaction<'_, DB>, e: &AuditEntry) -> Result<i64, StoreError>
+async fn append_on<DB>(
+    tx: &mut Transaction<'_, DB>,
+    key: Option<&AuditKey>,
+    e: &AuditEntry,
+) -> Result<i64, StoreError>
 where
     DB: Dialect,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
@@ -931,7 +1034,17 @@ where
     let prev_seq: i64 = r.try_get(0)?;
     let prev_hash: String = r.try_get(1)?;
     let seq = prev_seq + 1;
-    let hash = link(&prev_hash, seq, e);
+    let hash = match key {
+        Some(key) => key.link(&prev_hash, seq, e),
+        // A store opened without the key must not extend a keyed chain with a link anyone
+        // could compute (`audit verify` would report it as forged).
+        None if prev_hash.starts_with(KEYED) => {
+            return Err(StoreError::Setting(
+                "the audit log is keyed, but this store was opened without the audit key".into(),
+            ));
+        }
+        None => link(&prev_hash, seq, e),
+    };
     sqlx::query(
         "INSERT INTO audit_log (seq, at, actor_id, actor, role, force_code, action, object, \
          outcome, detail, prev_hash, hash) \

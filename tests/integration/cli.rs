@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
+pub const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
 
 /// A running `saferstreets serve`. Dropping it kills the server, so a failed assertion never
 /// leaves one running.
@@ -60,7 +60,8 @@ async fn with_no_configuration_it_creates_and_migrates_an_embedded_database() {
     let (status, _) = terminate(&mut child, dir.path());
     assert!(status.success(), "graceful shutdown exits 0: {status:?}");
     assert!(dir.path().join("data/saferstreets.db").exists());
-    let key = std::fs::metadata(dir.path().join("data/secret.key")).expect("key file");
+    // The keys live apart from the data (attacks::files checks every mode).
+    let key = std::fs::metadata(dir.path().join("keys/secret.key")).expect("key file");
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
         key.permissions().mode() & 0o777,

@@ -74,6 +74,7 @@ pub fn test_config(db: &TestDb) -> Config {
         listen: "127.0.0.1:0".parse().expect("addr"),
         database_url: db.url.clone(),
         data_dir: db.dir.path().to_path_buf(),
+        keys_dir: db.dir.path().join("keys"),
         exit_url: "https://neutral.example/weather".to_owned(),
         secret_key: Secret("11".repeat(32)),
         // The demo force and places, but no synthetic reports: tests count their own.

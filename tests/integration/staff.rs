@@ -516,7 +516,7 @@ pub async fn add_report(app: &TestApp, force: &str, reference: &str, priority: (
         priority: priority.0.into(),
         priority_rank: priority.1,
         reasons: "[\"threats-to-harm\"]".into(),
-        key_id: app.state.keyring.active_id().into(),
+        key_id: app.state.keyring.active_id(),
         sealed,
     };
     app.state

@@ -54,7 +54,8 @@ fn key(session: &SessionId, form: &str) -> String {
     format!("{}:{form}", session.store_key())
 }
 
-fn purpose(key: &str) -> Vec<u8> {
+/// The associated data of a sealed draft (also used by the re-seal, `reseal.rs`).
+pub fn purpose(key: &str) -> Vec<u8> {
     format!("draft:{key}").into_bytes()
 }
 

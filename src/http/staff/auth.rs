@@ -132,7 +132,8 @@ pub fn matching_step(totp: &TOTP, code: &str, now: i64) -> Option<i64> {
     })
 }
 
-fn totp_purpose(user_id: i64) -> Vec<u8> {
+/// The associated data of a sealed TOTP secret (also used by the re-seal, `reseal.rs`).
+pub fn totp_purpose(user_id: i64) -> Vec<u8> {
     format!("totp:{user_id}").into_bytes()
 }
 

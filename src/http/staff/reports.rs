@@ -350,7 +350,8 @@ async fn case_page(
     })
 }
 
-fn note_purpose(report_id: i64) -> Vec<u8> {
+/// The associated data of a sealed note (also used by the re-seal, `reseal.rs`).
+pub fn note_purpose(report_id: i64) -> Vec<u8> {
     format!("stalking-note:{report_id}").into_bytes()
 }
 
