@@ -389,7 +389,9 @@ fn bbox(text: &str) -> Option<BBox> {
     parts.next().is_none().then_some(b)
 }
 
-/// 9999-12-31, the last day a date parameter can name: a week is not widened past it.
+/// 0000-01-01 and 9999-12-31, the first and last days a date parameter can name: a week is
+/// not widened past them, so the answer's `from` and `to` stay `YYYY-MM-DD` dates.
+const FIRST_DAY: i64 = -719_528;
 const LAST_DAY: i64 = 2_932_896;
 
 /// `[minLng, minLat, maxLng, maxLat]`.
@@ -439,7 +441,7 @@ pub(crate) fn query_from(
     // Whole weeks, so two answers differ by a week at least; an empty range stays empty.
     let (from_day, to_day) = if audience == Audience::Outside && from_day <= to_day {
         let (from, to) = disclosure::whole_weeks(from_day, to_day);
-        (from, to.min(LAST_DAY))
+        (from.max(FIRST_DAY), to.min(LAST_DAY))
     } else {
         (from_day, to_day)
     };

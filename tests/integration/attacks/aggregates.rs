@@ -160,6 +160,15 @@ async fn dates_reach_the_public_in_whole_weeks_and_the_answer_says_which() {
     assert_eq!(counts(&monday.body), counts(&page.body));
     let doc = app.get("/api/openapi.json").await.body;
     assert!(doc.contains("whole weeks"), "the description says so");
+    // Weeks stop at the ends of the calendar a date parameter can name.
+    let edges = app
+        .get("/api/v1/hotspots?from=0000-01-01&to=9999-12-31")
+        .await;
+    let json: serde_json::Value = serde_json::from_str(&edges.body).expect("json");
+    assert_eq!(
+        (json["from"].as_str(), json["to"].as_str()),
+        (Some("0000-01-01"), Some("9999-12-31"))
+    );
 }
 
 #[tokio::test]
