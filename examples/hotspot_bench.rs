@@ -2,7 +2,11 @@
 //! bounding-box filter the API applies, and optionally `GET /api/v1/hotspots` over loopback.
 //!
 //! `cargo run --release --example hotspot_bench -- --database-url sqlite://bench.db \
-//!    [--iterations 200] [--http http://127.0.0.1:3000] [--bbox minLng,minLat,maxLng,maxLat]`
+//!    [--iterations 200] [--http http://127.0.0.1:3000] [--bbox minLng,minLat,maxLng,maxLat] \
+//!    [--record-keys 0|1]`
+//!
+//! `--record-keys 1` gives the store the disclosure rule first, as the server does, so the
+//! index build (the first query) includes computing every report's record key (issue 12).
 //!
 //! Bounded by `--iterations`; refuses any HTTP target but loopback. Prints one line per
 //! measurement: `what p50_ms p95_ms cells` (the first query also prints the reports counted).
@@ -23,6 +27,7 @@ struct Args {
     http: Option<String>,
     bbox: [f64; 4],
     res: i64,
+    record_keys: bool,
 }
 
 fn args() -> anyhow::Result<Args> {
@@ -32,6 +37,7 @@ fn args() -> anyhow::Result<Args> {
         http: None,
         bbox: CITY,
         res: 9,
+        record_keys: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -41,6 +47,7 @@ fn args() -> anyhow::Result<Args> {
             "--iterations" => a.iterations = value.parse()?,
             "--http" => a.http = Some(value),
             "--res" => a.res = value.parse()?,
+            "--record-keys" => a.record_keys = value == "1",
             "--bbox" => {
                 let n: Vec<f64> = value.split(',').map(str::parse).collect::<Result<_, _>>()?;
                 a.bbox = n
@@ -75,6 +82,11 @@ fn report(what: &str, mut times: Vec<Duration>, cells: usize) {
 async fn main() -> anyhow::Result<()> {
     let a = args()?;
     let store = saferstreets::storage::connect(&a.database_url).await?;
+    if a.record_keys {
+        store.use_disclosure(saferstreets::domain::disclosure::Disclosure::new(
+            5, [9; 32],
+        ));
+    }
     let today = saferstreets::clock::SystemClock.now().div_euclid(86_400);
     let query = HotspotQuery {
         res: a.res,

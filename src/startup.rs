@@ -192,6 +192,13 @@ pub fn build_state(
     let clock: Arc<dyn crate::clock::Clock> = clock.unwrap_or_else(|| Arc::new(SystemClock));
     let guard =
         crate::http::abuse::Guard::new(&config, clock.clone()).map_err(anyhow::Error::msg)?;
+    let keys = Keys::derive(&secret);
+    // The hotspot index keeps each report's record key under this rule, for the rounding of
+    // every figure shown outside the police.
+    store.use_disclosure(crate::domain::disclosure::Disclosure::new(
+        u64::try_from(config.suppression_k).unwrap_or(1),
+        keys.disclosure(),
+    ));
     Ok(AppState::new(Shared {
         guard,
         keyring: Arc::new(keyring),
@@ -205,7 +212,7 @@ pub fn build_state(
         store,
         clock,
         text,
-        keys: Arc::new(Keys::derive(&secret)),
+        keys: Arc::new(keys),
     }))
 }
 

@@ -142,7 +142,8 @@ staff-error-changed = Someone else changed this report while you had it open. Ch
 staff-error-note-long = The note must be 2,000 characters or fewer
 
 staff-places-title = Places where people felt unsafe
-staff-places-suppressed = As a partner you see hotspots of { $k } or more reports only, and figures under { $k } are not shown.
+staff-places-suppressed = As a partner you see hotspots of { $k } or more reports only, rounded at random to a multiple of { $k } so that no report can be singled out, and figures under { $k } are not shown. Dates cover whole weeks, Monday to Sunday.
+staff-places-weeks = These figures cover the whole weeks from Monday { $from } to Sunday { $to }.
 staff-places-bad-filter = A filter was not understood, so all reports are shown
 staff-places-filters = Filters
 staff-filter-from-day = From (day it happened)

@@ -15,6 +15,7 @@ pub mod public;
 pub mod report_stalking;
 pub mod security;
 pub mod session;
+pub mod spreadsheet;
 pub mod staff;
 pub mod state;
 pub mod unsafe_place;

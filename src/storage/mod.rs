@@ -15,7 +15,7 @@ use async_trait::async_trait;
 
 use crate::clock::Timestamp;
 
-pub use hotspots::Breakdown;
+pub use hotspots::{Breakdown, CellCount, Tally};
 pub use sql::{connect, sqlite_path};
 pub use staff::{
     Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
@@ -206,7 +206,23 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// Report counts per H3 cell for a hotspot query, from the in-memory hotspot index
     /// (`hotspots.rs`), which first reads any reports stored since its last call. A report is
     /// counted at its finest cell and, at coarser resolutions, at that cell's ancestor.
-    async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError>;
+    async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError> {
+        Ok(self
+            .hotspot_cells(q)
+            .await?
+            .into_iter()
+            .map(|c| (c.cell, c.tally.n))
+            .collect())
+    }
+
+    /// As [`Store::hotspot_counts`], each count with its cell key (the sum of the record keys,
+    /// under the rule given to [`Store::use_disclosure`], of the reports it counts).
+    async fn hotspot_cells(&self, q: &HotspotQuery) -> Result<Vec<CellCount>, StoreError>;
+
+    /// The disclosure rule whose record keys the hotspot index keeps (set once at start-up,
+    /// before the index is built; a different rule later makes the index start again).
+    /// Without one every record key is 0.
+    fn use_disclosure(&self, rule: crate::domain::disclosure::Disclosure);
 
     /// Build the hotspot index now (or read what is new), so that the first hotspot query
     /// after start-up does not wait for it: seconds for millions of reports.

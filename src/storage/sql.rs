@@ -14,13 +14,14 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
-use super::hotspots::{Filter, IndexRow, Pending, Snapshot};
+use super::hotspots::{CellCount, Filter, IndexRow, Pending, Snapshot};
 use super::{
     Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPartnerKey,
     NewPlaceReport, NewStalkingReport, PageViews, PartnerKey, PlaceRequestQuery, PlaceRequestRow,
     SessionWrite, StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
+use crate::domain::disclosure::Disclosure;
 
 /// A store on any sqlx driver that the `Store` impl's bounds allow.
 #[derive(Debug)]
@@ -38,6 +39,8 @@ pub struct SqlStore<DB: Database> {
     hotspots: tokio::sync::Mutex<Arc<Snapshot>>,
     /// The key that links audit rows (`audit.rs`), set once by whoever opened the store.
     pub(super) audit_key: std::sync::OnceLock<crate::audit::AuditKey>,
+    /// The rule whose record keys the index keeps (`Store::use_disclosure`).
+    disclosure: std::sync::Mutex<Option<Disclosure>>,
 }
 
 /// Open the database named by `url`, check its durability settings and apply migrations.
@@ -122,6 +125,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         backend: Backend::Sqlite,
         hotspots: Default::default(),
         audit_key: Default::default(),
+        disclosure: Default::default(),
     })
 }
 
@@ -146,6 +150,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<sqlx::Postgres>, StoreEr
         backend: Backend::Postgres,
         hotspots: Default::default(),
         audit_key: Default::default(),
+        disclosure: Default::default(),
     })
 }
 
@@ -521,10 +526,16 @@ where
         Ok(row.try_get(0)?)
     }
 
-    async fn hotspot_counts(&self, q: &HotspotQuery) -> Result<Vec<(i64, i64)>, StoreError> {
+    async fn hotspot_cells(&self, q: &HotspotQuery) -> Result<Vec<CellCount>, StoreError> {
         let snapshot = self.hotspot_index().await?;
         let q = q.clone();
         count_off_thread(move || snapshot.counts(&Filter::of_query(&q))).await
+    }
+
+    fn use_disclosure(&self, rule: Disclosure) {
+        if let Ok(mut current) = self.disclosure.lock() {
+            *current = Some(rule);
+        }
     }
 
     async fn warm_hotspots(&self) -> Result<(), StoreError> {
@@ -535,13 +546,17 @@ where
         let snapshot = self.hotspot_index().await?;
         let force_code = force_code.to_owned();
         count_off_thread(move || {
-            snapshot.counts(&Filter {
-                res,
-                days: (i64::MIN, i64::MAX),
-                reasons: None,
-                when: u64::MAX,
-                force: Some(force_code.as_str()),
-            })
+            snapshot
+                .counts(&Filter {
+                    res,
+                    days: (i64::MIN, i64::MAX),
+                    reasons: None,
+                    when: u64::MAX,
+                    force: Some(force_code.as_str()),
+                })
+                .into_iter()
+                .map(|c| (c.cell, c.tally.n))
+                .collect()
         })
         .await
     }
@@ -721,6 +736,11 @@ where
     /// can appear later. Costs one indexed query per call when nothing is new.
     pub(super) async fn hotspot_index(&self) -> Result<Arc<Snapshot>, StoreError> {
         let mut current = self.hotspots.lock().await;
+        let rule = self.disclosure.lock().ok().and_then(|r| r.clone());
+        if current.rule != rule {
+            // Record keys under another rule (or none): read every report again.
+            *current = Arc::new(Snapshot::keyed(rule));
+        }
         // Copied from the current snapshot only once something new is read.
         let mut pending: Option<Pending> = None;
         let mut last_id = current.last_id;
@@ -742,6 +762,7 @@ where
                 let res: Option<i64> = row.try_get(3)?;
                 let pending = pending.get_or_insert_with(|| current.pending());
                 pending.add(&IndexRow {
+                    id: last_id,
                     force_code: &force,
                     cell,
                     // H3 ids carry their resolution in bits 52–55.

@@ -1,7 +1,11 @@
 //! The JSON API (`/api/v1/…`) and its OpenAPI description (`/api/openapi.json`).
 //!
-//! Hotspots are aggregates only: hexagons with counts, never a report, a point or free text;
-//! hexagons with fewer than `suppression_k` reports are left out.
+//! Hotspots are aggregates only: hexagons with counts, never a report, a point or free text.
+//! Every figure obeys `domain::disclosure`, so that answers to two slightly different questions
+//! cannot be subtracted to single out a report: hexagons no finer than resolution 9, dates
+//! widened to whole weeks, counts randomly rounded to multiples of `suppression_k` (seeded by
+//! the reports counted) and hexagons under it left out. Partners' dashboard uses the same
+//! functions; only police analysts see exact figures.
 
 use axum::Json;
 use axum::Router;
@@ -17,10 +21,37 @@ use utoipa::openapi::schema::{
 use utoipa::openapi::{RefOr, Required};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
+use crate::domain::disclosure::{self, Disclosure, PUBLIC_MAX_RES};
 use crate::domain::place::{REASON_BITS, TIME_BANDS};
 use crate::geo::{self, hex};
 use crate::http::state::AppState;
 use crate::storage::HotspotQuery;
+
+/// Who figures are for. Everyone outside the police (the public, partners) gets them under
+/// the disclosure rule; police analysts get them exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Audience {
+    /// The public and partners: published figures only.
+    Outside,
+    /// Police analysts: exact figures, any resolution, any days.
+    Police,
+}
+
+/// The service's disclosure rule (`suppression_k` and the key derived from the secret).
+pub(crate) fn disclosure_rule(state: &AppState) -> Disclosure {
+    Disclosure::new(
+        u64::try_from(state.config.suppression_k).unwrap_or(1),
+        state.keys.disclosure(),
+    )
+}
+
+/// A day number as `YYYY-MM-DD` (empty outside the calendar jiff knows).
+pub(crate) fn date_text(day: i64) -> String {
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(day))
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
 
 /// Routes of the API.
 pub fn routes() -> Router<AppState> {
@@ -66,7 +97,7 @@ async fn openapi() -> Response {
 pub struct HotspotParams {
     /// `minLng,minLat,maxLng,maxLat`; default: everywhere.
     pub bbox: Option<String>,
-    /// H3 resolution: 5, 7, 9 (default) or 11.
+    /// H3 resolution: 5, 7 or 9 (default; 11 for police analysts only).
     pub res: Option<String>,
     /// Comma-separated reason codes (e.g. `lighting,followed`); default: all.
     pub reasons: Option<String>,
@@ -163,10 +194,15 @@ impl IntoParams for HotspotParams {
             ),
             param(
                 "res",
-                "H3 resolution; default 9.",
+                "H3 resolution; default 9, the finest published (hexagons of about 0.1 km²).",
                 ObjectBuilder::new()
                     .schema_type(Type::Integer)
-                    .enum_values(Some(hex::RESOLUTIONS.map(i64::from))),
+                    .enum_values(Some(
+                        hex::RESOLUTIONS
+                            .map(i64::from)
+                            .into_iter()
+                            .filter(|r| *r <= PUBLIC_MAX_RES),
+                    )),
             ),
             list_param(
                 "reasons",
@@ -175,10 +211,17 @@ impl IntoParams for HotspotParams {
             ),
             param(
                 "from",
-                "First day; default: 365 days before `to`. After `to`: nothing matches.",
+                "First day; default: 365 days before `to`. Widened to whole weeks: counted \
+                 from the Monday of its week (the answer's `from` says which day). After \
+                 `to`: nothing matches.",
                 date(),
             ),
-            param("to", "Last day; default: today.", date()),
+            param(
+                "to",
+                "Last day; default: today. Widened to whole weeks: counted to the Sunday of \
+                 its week (the answer's `to` says which day).",
+                date(),
+            ),
             list_param(
                 "hours",
                 "First hours of three-hour bands, comma-separated; default: all.",
@@ -198,12 +241,18 @@ impl IntoParams for HotspotParams {
     }
 }
 
-/// A GeoJSON FeatureCollection of hexagons.
+/// A GeoJSON FeatureCollection of hexagons, with the days actually counted.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Hotspots {
     /// Always `FeatureCollection`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// The first day counted: `from` widened to the Monday of its week.
+    #[schema(format = Date)]
+    pub from: String,
+    /// The last day counted: `to` widened to the Sunday of its week.
+    #[schema(format = Date)]
+    pub to: String,
     /// One feature per hexagon shown.
     pub features: Vec<Hotspot>,
 }
@@ -235,9 +284,11 @@ pub struct HexPolygon {
 pub struct HotspotProperties {
     /// The H3 cell, hexadecimal.
     pub cell: String,
-    /// Reports in it matching the filters.
+    /// Reports in it matching the filters, randomly rounded to a multiple of `suppression_k`
+    /// (up or down, with the chance that keeps it right on average); never under it.
     pub count: i64,
-    /// Getis-Ord Gi* z-score among the hexagons matching the filters (whatever the `bbox`).
+    /// Getis-Ord Gi* z-score among the hexagons matching the filters (whatever the `bbox`),
+    /// computed from the counts as published.
     pub z: f64,
     /// `hot99`, `hot95`, `hot90`, `not_significant`, `cold90`, `cold95` or `cold99`.
     pub significance: String,
@@ -338,6 +389,11 @@ fn bbox(text: &str) -> Option<BBox> {
     parts.next().is_none().then_some(b)
 }
 
+/// 0000-01-01 and 9999-12-31, the first and last days a date parameter can name: a week is
+/// not widened past them, so the answer's `from` and `to` stay `YYYY-MM-DD` dates.
+const FIRST_DAY: i64 = -719_528;
+const LAST_DAY: i64 = 2_932_896;
+
 /// `[minLng, minLat, maxLng, maxLat]`.
 pub(crate) type BBox = [f64; 4];
 
@@ -346,16 +402,24 @@ pub(crate) type ParamError = (&'static str, String);
 
 /// Check the filters; the field and message of the first problem. A `from` after `to` is
 /// not an error here: it matches nothing (forms that want to say so check it themselves).
+/// For [`Audience::Outside`], resolutions finer than [`PUBLIC_MAX_RES`] are refused and the
+/// days are widened to whole weeks.
 pub(crate) fn query_from(
     p: &HotspotParams,
     today: i64,
+    audience: Audience,
 ) -> Result<(HotspotQuery, Option<BBox>), ParamError> {
+    let allowed: Vec<u8> = hex::RESOLUTIONS
+        .into_iter()
+        .filter(|r| audience == Audience::Police || i64::from(*r) <= PUBLIC_MAX_RES)
+        .collect();
     let res = match p.res.as_deref() {
         None => 9,
-        Some(r) => hex::RESOLUTIONS
-            .into_iter()
+        Some(r) => allowed
+            .iter()
+            .copied()
             .find(|n| n.to_string() == r)
-            .ok_or(("res", format!("must be one of {:?}", hex::RESOLUTIONS)))?,
+            .ok_or(("res", format!("must be one of {allowed:?}")))?,
     };
     let reason = |code: &str| {
         REASON_BITS
@@ -373,6 +437,13 @@ pub(crate) fn query_from(
     let from_day = match &p.from {
         Some(f) => day_number(f).ok_or(("from", "must be a date, YYYY-MM-DD".to_owned()))?,
         None => to_day - 365,
+    };
+    // Whole weeks, so two answers differ by a week at least; an empty range stays empty.
+    let (from_day, to_day) = if audience == Audience::Outside && from_day <= to_day {
+        let (from, to) = disclosure::whole_weeks(from_day, to_day);
+        (from.max(FIRST_DAY), to.min(LAST_DAY))
+    } else {
+        (from_day, to_day)
     };
     let band = |h: &str| TIME_BANDS.iter().position(|b| b.code == h);
     let hours = list(p.hours.as_deref(), "hours", band, "0, 3, 6 … 21")?
@@ -414,7 +485,7 @@ pub(crate) fn query_from(
     path = "/api/v1/hotspots",
     params(HotspotParams),
     responses(
-        (status = 200, description = "Hexagons with at least `suppression_k` reports", body = Hotspots, content_type = "application/geo+json"),
+        (status = 200, description = "Hexagons with at least `suppression_k` reports in the whole weeks named by `from` and `to`, counts randomly rounded to multiples of `suppression_k`", body = Hotspots, content_type = "application/geo+json"),
         (status = 400, description = "A filter is not valid", body = ApiErrorBody, content_type = "application/json"),
         (status = 500, description = "The query could not be run", body = ApiErrorBody, content_type = "application/json")
     )
@@ -425,24 +496,25 @@ pub async fn hotspots(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
         Err((field, message)) => return error(StatusCode::BAD_REQUEST, field, &message),
     };
     let today = state.clock.now().div_euclid(86_400);
-    let (query, bbox) = match query_from(&p, today) {
+    let (query, bbox) = match query_from(&p, today, Audience::Outside) {
         Ok(q) => q,
         Err((field, message)) => return error(StatusCode::BAD_REQUEST, field, &message),
     };
-    let features =
-        match hotspot_features(&state, &query, bbox, Some(state.config.suppression_k)).await {
-            Ok(f) => f,
-            Err(e) => {
-                tracing::error!(error = %e, "hotspot query failed");
-                return error(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "",
-                    "the query could not be run",
-                );
-            }
-        };
+    let features = match hotspot_features(&state, &query, bbox, Audience::Outside).await {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::error!(error = %e, "hotspot query failed");
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "",
+                "the query could not be run",
+            );
+        }
+    };
     let body = Hotspots {
         kind: "FeatureCollection",
+        from: date_text(query.from_day),
+        to: date_text(query.to_day),
         features,
     };
     (
@@ -453,17 +525,32 @@ pub async fn hotspots(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
 }
 
 /// Hexagons matching `query` (and `bbox`) with counts and Gi* significance, most reports
-/// first. With `suppress = Some(k)`, hexagons with fewer than `k` reports are left out (the
-/// statistic still uses them). The statistic is computed over every matching hexagon in the
-/// force before `bbox` is applied, so a hexagon's significance does not change as a map is
-/// panned or zoomed: its neighbours just outside the box still count.
+/// first. For [`Audience::Outside`] each count is published under the disclosure rule (a
+/// multiple of k seeded by the reports' record keys; hexagons under k are left out) and the
+/// statistic is computed from the published counts only, so it tells nothing more than they
+/// do. The statistic is computed over every matching hexagon in the force before `bbox` is
+/// applied, so a hexagon's significance does not change as a map is panned or zoomed: its
+/// neighbours just outside the box still count.
 pub(crate) async fn hotspot_features(
     state: &AppState,
     query: &HotspotQuery,
     bbox: Option<BBox>,
-    suppress: Option<i64>,
+    audience: Audience,
 ) -> Result<Vec<Hotspot>, crate::storage::StoreError> {
-    let counts = state.store.hotspot_counts(query).await?;
+    let tallies = state.store.hotspot_cells(query).await?;
+    let counts: Vec<(i64, i64)> = match audience {
+        Audience::Police => tallies.iter().map(|c| (c.cell, c.tally.n)).collect(),
+        Audience::Outside => {
+            let rule = disclosure_rule(state);
+            tallies
+                .iter()
+                .filter_map(|c| {
+                    let n = rule.publish(u64::try_from(c.tally.n).ok()?, c.tally.key)?;
+                    Some((c.cell, i64::try_from(n).ok()?))
+                })
+                .collect()
+        }
+    };
     let inside = |cell: u64| match (bbox, hex::centre(cell)) {
         (None, _) => true,
         (Some([x0, y0, x1, y1]), Some(c)) => {
@@ -481,11 +568,11 @@ pub(crate) async fn hotspot_features(
         .iter()
         .filter_map(|(cell, n)| u64::try_from(*cell).ok().map(|c| (c, *n as f64)))
         .collect();
-    // The statistic uses every matching hexagon; only those inside the box and at or above k
-    // are shown.
+    // The statistic uses every hexagon counted (or published); only those inside the box are
+    // shown.
     let mut features: Vec<Hotspot> = geo::gi_star(&cells)
         .into_iter()
-        .filter(|g| inside(g.cell) && suppress.is_none_or(|k| g.count >= k as f64))
+        .filter(|g| inside(g.cell))
         .map(|g| Hotspot {
             kind: "Feature",
             geometry: HexPolygon {

@@ -1,4 +1,6 @@
-//! Admins read and export their force's audit log, newest first.
+//! Admins read and export their force's audit log, newest first. The export goes through
+//! `http::spreadsheet`, because its cells hold text from outside (emails typed at sign-in,
+//! details of requests) that a spreadsheet must not run as formulas.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -12,6 +14,7 @@ use super::{Me, when};
 use crate::audit::AuditRow;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render};
+use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
 
 /// Rows per page.
@@ -116,31 +119,32 @@ async fn export(
         .store
         .force_audit_rows(&me.force_code, i64::MAX, EXPORT_MAX)
         .await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = CsvExport::new();
     let fail = |e: csv::Error| AppError::Internal(e.to_string());
-    out.write_record([
+    out.header(&[
         "seq", "at", "actor", "role", "force", "action", "object", "outcome", "detail", "hash",
     ])
     .map_err(fail)?;
     for r in &rows {
         let e = &r.entry;
-        out.write_record([
-            r.seq.to_string(),
-            jiff::Timestamp::from_second(e.at).map_or_else(|_| String::new(), |t| t.to_string()),
-            e.actor.clone(),
-            e.role.clone(),
-            e.force_code.clone(),
-            e.action.clone(),
-            e.object.clone(),
-            e.outcome.clone(),
-            e.detail.clone(),
-            r.hash.clone(),
+        out.row(&[
+            Cell::int(r.seq),
+            Cell::text(
+                jiff::Timestamp::from_second(e.at)
+                    .map_or_else(|_| String::new(), |t| t.to_string()),
+            ),
+            Cell::text(e.actor.as_str()),
+            Cell::text(e.role.as_str()),
+            Cell::text(e.force_code.as_str()),
+            Cell::text(e.action.as_str()),
+            Cell::text(e.object.as_str()),
+            Cell::text(e.outcome.as_str()),
+            Cell::text(e.detail.as_str()),
+            Cell::text(r.hash.as_str()),
         ])
         .map_err(fail)?;
     }
-    let body = out
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = out.finish().map_err(fail)?;
     let mut entry = me.audit(&state, "export", "audit.csv", "ok");
     entry.detail = format!("{} rows", rows.len());
     state.store.audit(&entry).await?;

@@ -3,8 +3,11 @@
 //! week, hour × weekday, reasons) as SVG with their tables, and CSV and GeoJSON exports of the
 //! filters in force. Everything is for the member of staff's own force only.
 //!
-//! Partners see what anyone outside the police may see: hexagons with fewer than
-//! `suppression_k` reports are left out, and chart figures under k are not shown.
+//! Partners see what anyone outside the police may see, under the same disclosure rule as the
+//! public API (`domain::disclosure`): resolution 9 at the finest, whole weeks, every figure
+//! (hexagons, top hotspots and their reasons, chart bars and tables, totals, exports) randomly
+//! rounded to a multiple of `suppression_k` by the reports it counts, figures under k not
+//! shown. Police analysts see exact figures.
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
@@ -16,13 +19,17 @@ use serde::Deserialize;
 
 use super::Me;
 use crate::charts::{self, Chart, Labels};
+use crate::domain::disclosure::{Disclosure, PUBLIC_MAX_RES, week_start};
 use crate::domain::place::{BEHAVIOUR_REASONS, PLACE_REASONS, REASON_BITS, TIME_BANDS};
 use crate::geo::hex;
-use crate::http::api::{Hotspot, HotspotParams, hotspot_features, query_from};
+use crate::http::api::{
+    Audience, Hotspot, HotspotParams, date_text, disclosure_rule, hotspot_features, query_from,
+};
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render};
+use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
-use crate::storage::{Breakdown, HotspotQuery};
+use crate::storage::{Breakdown, HotspotQuery, Tally};
 
 /// Hotspots in the ranked list.
 const TOP: usize = 10;
@@ -88,8 +95,18 @@ fn list(ticked: &[String]) -> Option<String> {
     (!ticked.is_empty()).then(|| ticked.join(","))
 }
 
+/// Whose figures: exact for the police, published for partners.
+fn audience(me: &Me) -> Audience {
+    if me.role.is_police() {
+        Audience::Police
+    } else {
+        Audience::Outside
+    }
+}
+
 /// The hotspot query for these filters within the member of staff's force; a bad filter
-/// is named so the page can say which.
+/// is named so the page can say which. Partners' days are widened to whole weeks and their
+/// resolution capped, exactly as for the public.
 fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'static str> {
     let params = HotspotParams {
         bbox: None,
@@ -102,7 +119,7 @@ fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'stati
         force: Some(me.force_code.clone()),
     };
     let today = state.clock.now().div_euclid(86_400);
-    let (q, _) = query_from(&params, today).map_err(|(field, _)| field)?;
+    let (q, _) = query_from(&params, today, audience(me)).map_err(|(field, _)| field)?;
     // The API answers an empty range with nothing; a form says which date to change.
     if q.from_day > q.to_day {
         return Err("from");
@@ -112,8 +129,85 @@ fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'stati
 
 /// Hexagons as this member of staff may see them.
 async fn features(state: &AppState, me: &Me, q: &HotspotQuery) -> Result<Vec<Hotspot>, AppError> {
-    let suppress = (!me.role.is_police()).then_some(state.config.suppression_k);
-    Ok(hotspot_features(state, q, None, suppress).await?)
+    Ok(hotspot_features(state, q, None, audience(me)).await?)
+}
+
+/// The filters of a query as the audit log keeps them: parsed and typed, never the query
+/// string as sent (which could carry anything, such as a spreadsheet formula).
+fn describe(q: &HotspotQuery) -> String {
+    let mut parts = vec![
+        format!("res={}", q.res),
+        format!("from={}", date_text(q.from_day)),
+        format!("to={}", date_text(q.to_day)),
+    ];
+    if q.reasons != -1 {
+        let codes: Vec<&str> = REASON_BITS
+            .iter()
+            .filter(|(_, bit)| q.reasons & i64::from(*bit) != 0)
+            .map(|(code, _)| *code)
+            .collect();
+        parts.push(format!("reasons={}", codes.join(",")));
+    }
+    if q.hours != 0xff {
+        let hours: Vec<&str> = TIME_BANDS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (q.hours >> i) & 1 == 1)
+            .map(|(_, b)| b.code)
+            .collect();
+        parts.push(format!("hours={}", hours.join(",")));
+    }
+    if q.weekdays != 0x7f {
+        let days: Vec<String> = (0..7)
+            .filter(|d| (q.weekdays >> d) & 1 == 1)
+            .map(|d| (d + 1).to_string())
+            .collect();
+        parts.push(format!("weekdays={}", days.join(",")));
+    }
+    parts.join(" ")
+}
+
+/// How figures are shown to this member of staff.
+#[derive(Debug)]
+enum Shown {
+    /// Police analysts: as counted.
+    Exact,
+    /// Partners: published under the disclosure rule.
+    Published(Disclosure),
+}
+
+impl Shown {
+    fn for_(state: &AppState, me: &Me) -> Self {
+        match audience(me) {
+            Audience::Police => Self::Exact,
+            Audience::Outside => Self::Published(disclosure_rule(state)),
+        }
+    }
+
+    /// The figure, or `None` where it is not shown (under k, for partners).
+    fn value(&self, t: Tally) -> Option<u64> {
+        let n = u64::try_from(t.n).unwrap_or_default();
+        match self {
+            Self::Exact => Some(n),
+            Self::Published(rule) => rule.publish(n, t.key),
+        }
+    }
+
+    /// The figure for a chart (0 where hidden) and as text (`<k` where hidden).
+    fn figure(&self, t: Tally) -> (u64, String) {
+        match (self.value(t), self) {
+            (Some(n), _) => (n, charts::thousands(n)),
+            (None, Self::Published(rule)) => (0, format!("<{}", rule.k())),
+            (None, Self::Exact) => (0, "0".to_owned()),
+        }
+    }
+
+    fn hidden_under(&self) -> Option<u64> {
+        match self {
+            Self::Exact => None,
+            Self::Published(rule) => Some(rule.k()),
+        }
+    }
 }
 
 /// A top hotspot.
@@ -172,6 +266,10 @@ pub struct DashboardPage {
     pub query: String,
     /// Whether figures under k are hidden (partners).
     pub suppressed: bool,
+    /// The whole weeks partners' figures cover (first Monday, last Sunday), as text.
+    pub weeks: Option<(String, String)>,
+    /// Hexagon sizes offered: `(value, message id)`.
+    pub res_options: Vec<(&'static str, &'static str)>,
     /// The suppression threshold.
     pub k: i64,
     /// Map tiles (empty for none).
@@ -218,28 +316,34 @@ const WEEKDAYS: [&str; 7] = [
     "staff-day-7",
 ];
 
-/// A figure as a member of staff may see it: partners do not see counts under k.
-fn figure(n: i64, hide_under: Option<i64>) -> (u64, String) {
-    match hide_under {
-        Some(k) if n > 0 && n < k => (0, format!("<{k}")),
-        _ => (
-            u64::try_from(n).unwrap_or_default(),
-            charts::thousands(u64::try_from(n).unwrap_or_default()),
-        ),
-    }
+/// Hexagon sizes: `(value, message id)`, finest last but one (the default first).
+const RESOLUTIONS: [(&str, &str); 4] = [
+    ("9", "staff-res-9"),
+    ("7", "staff-res-7"),
+    ("11", "staff-res-11"),
+    ("5", "staff-res-5"),
+];
+
+/// A day as people read it, e.g. `26 October 2026`.
+fn long_date(day: i64) -> String {
+    jiff::civil::date(1970, 1, 1)
+        .checked_add(jiff::Span::new().days(day))
+        .map(|d| d.strftime("%-d %B %Y").to_string())
+        .unwrap_or_default()
 }
 
-/// The three most frequent reasons in a breakdown, as message ids.
-fn main_reasons(b: &Breakdown) -> Vec<&'static str> {
-    let mut counts: Vec<(i64, &'static str)> = REASON_BITS
+/// The three most frequent reasons in a breakdown (as shown: partners' ranking uses the
+/// published figures, and reasons under k are left out), as message ids.
+fn main_reasons(b: &Breakdown, shown: &Shown) -> Vec<&'static str> {
+    let mut counts: Vec<(u64, &'static str)> = REASON_BITS
         .iter()
-        .map(|(code, bit)| {
-            let n = b
+        .filter_map(|(code, bit)| {
+            let t = b
                 .reasons
                 .get(bit.trailing_zeros() as usize)
                 .copied()
-                .unwrap_or(0);
-            (n, *code)
+                .unwrap_or_default();
+            Some((shown.value(t)?, *code))
         })
         .filter(|(n, _)| *n > 0)
         .collect();
@@ -264,20 +368,21 @@ fn descendants(cell: u64) -> Option<(u64, u64)> {
     hex::child_range(cell, finest)
 }
 
-fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Chart> {
-    // Reports per week (weeks start on Monday; 1970-01-01 was a Thursday).
-    let mut weeks: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
-    for (day, n) in &b.days {
-        *weeks.entry(day - (day + 3).rem_euclid(7)).or_default() += n;
+fn charts_for(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Vec<Chart> {
+    // Reports per week, Monday to Sunday: the finest series partners see (their days are
+    // whole weeks, so no bar is a part of a week).
+    let mut weeks: std::collections::BTreeMap<i64, Tally> = std::collections::BTreeMap::new();
+    for (day, t) in &b.days {
+        weeks.entry(week_start(*day)).or_default().merge(*t);
     }
     let grid = b.grid;
-    let reasons: Vec<i64> = REASON_BITS
+    let reasons: Vec<Tally> = REASON_BITS
         .iter()
         .map(|(_, bit)| {
             b.reasons
                 .get(bit.trailing_zeros() as usize)
                 .copied()
-                .unwrap_or(0)
+                .unwrap_or_default()
         })
         .collect();
     let week_data: Vec<(String, u64)> = weeks
@@ -287,7 +392,7 @@ fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Ch
                 .checked_add(jiff::Span::new().days(*monday))
                 .map(|d| d.strftime("%-d %b %Y").to_string())
                 .unwrap_or_default();
-            (label, figure(*n, hide_under).0)
+            (label, shown.figure(*n).0)
         })
         .collect();
     let weekly = charts::bars(
@@ -307,7 +412,7 @@ fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Ch
         .collect();
     let counts: Vec<Vec<u64>> = grid
         .iter()
-        .map(|row| row.iter().map(|n| figure(*n, hide_under).0).collect())
+        .map(|row| row.iter().map(|n| shown.figure(*n).0).collect())
         .collect();
     let heat = charts::heat_grid(
         &Labels {
@@ -330,7 +435,7 @@ fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Ch
                 .chain(BEHAVIOUR_REASONS)
                 .find(|o| o.code == *code)?
                 .label;
-            Some((chrome.t(label).to_owned(), figure(*n, hide_under).0))
+            Some((chrome.t(label).to_owned(), shown.figure(*n).0))
         })
         .collect();
     let why = charts::hbars(
@@ -344,7 +449,7 @@ fn charts_for(chrome: &Chrome, b: &Breakdown, hide_under: Option<i64>) -> Vec<Ch
         "reasons",
     );
     let mut all = vec![weekly, heat, why];
-    if let Some(k) = hide_under {
+    if let Some(k) = shown.hidden_under() {
         // The tables say "<k" where the chart shows nothing.
         let fewer = format!("<{k}");
         for chart in &mut all {
@@ -368,7 +473,7 @@ async fn dashboard(
 ) -> Result<Response, AppError> {
     let filters = Filters::parse(raw.as_deref());
     let police = me.role.is_police();
-    let hide_under = (!police).then_some(state.config.suppression_k);
+    let shown = Shown::for_(&state, &me);
     let (q, bad_filter) = match query(&state, &me, &filters) {
         Ok(q) => (q, None),
         Err(field) => (
@@ -393,7 +498,7 @@ async fn dashboard(
             centre,
             count: charts::thousands(u64::try_from(f.properties.count).unwrap_or_default()),
             significance: f.properties.significance.clone(),
-            reasons: main_reasons(&here),
+            reasons: main_reasons(&here, &shown),
         });
     }
     let all = state.store.place_breakdown(&q, None).await?;
@@ -426,7 +531,7 @@ async fn dashboard(
             .collect::<Vec<_>>(),
         &filters.weekdays,
     );
-    let charts = charts_for(&chrome, &all, hide_under);
+    let charts = charts_for(&chrome, &all, &shown);
     let me_force = me.force_code.clone();
     Ok(render(&DashboardPage {
         chrome,
@@ -438,9 +543,14 @@ async fn dashboard(
         hour_options,
         weekday_options,
         top,
-        total: figure(total, hide_under).1,
+        total: shown.figure(total).1,
         charts,
         suppressed: !police,
+        weeks: (!police).then(|| (long_date(q.from_day), long_date(q.to_day))),
+        res_options: RESOLUTIONS
+            .into_iter()
+            .filter(|(r, _)| police || r.parse::<i64>().is_ok_and(|r| r <= PUBLIC_MAX_RES))
+            .collect(),
         k: state.config.suppression_k,
         tile_url: state.config.map_tile_url.clone(),
         attribution: state.config.map_attribution.clone(),
@@ -448,15 +558,23 @@ async fn dashboard(
     }))
 }
 
-async fn geojson(state: &AppState, me: &Me, raw: Option<&str>) -> Result<String, AppError> {
+/// The hexagons as GeoJSON, and the query they answer.
+async fn geojson(
+    state: &AppState,
+    me: &Me,
+    raw: Option<&str>,
+) -> Result<(String, HotspotQuery), AppError> {
     let filters = Filters::parse(raw);
     let q = query(state, me, &filters).map_err(|_| AppError::BadRequest)?;
     let features = features(state, me, &q).await?;
-    serde_json::to_string(&serde_json::json!({
+    let body = serde_json::to_string(&serde_json::json!({
         "type": "FeatureCollection",
+        "from": date_text(q.from_day),
+        "to": date_text(q.to_day),
         "features": features,
     }))
-    .map_err(|e| AppError::Internal(e.to_string()))
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((body, q))
 }
 
 async fn map_data(
@@ -464,7 +582,7 @@ async fn map_data(
     Extension(me): Extension<Me>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let body = geojson(&state, &me, raw.as_deref()).await?;
+    let (body, _) = geojson(&state, &me, raw.as_deref()).await?;
     Ok(([(header::CONTENT_TYPE, "application/geo+json")], body).into_response())
 }
 
@@ -472,10 +590,10 @@ async fn audit_export(
     state: &AppState,
     me: &Me,
     what: &str,
-    raw: Option<&str>,
+    q: &HotspotQuery,
 ) -> Result<(), AppError> {
     let mut entry = me.audit(state, "export", what, "ok");
-    entry.detail = raw.unwrap_or_default().chars().take(500).collect();
+    entry.detail = describe(q);
     state.store.audit(&entry).await?;
     Ok(())
 }
@@ -489,8 +607,8 @@ async fn export_geojson(
     Extension(me): Extension<Me>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let body = geojson(&state, &me, raw.as_deref()).await?;
-    audit_export(&state, &me, "hotspots.geojson", raw.as_deref()).await?;
+    let (body, q) = geojson(&state, &me, raw.as_deref()).await?;
+    audit_export(&state, &me, "hotspots.geojson", &q).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/geo+json".to_owned()),
@@ -509,48 +627,37 @@ async fn export_csv(
     let filters = Filters::parse(raw.as_deref());
     let q = query(&state, &me, &filters).map_err(|_| AppError::BadRequest)?;
     let features = features(&state, &me, &q).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let write = |out: &mut csv::Writer<Vec<u8>>, record: &[String]| {
-        out.write_record(record)
-            .map_err(|e| AppError::Internal(e.to_string()))
-    };
-    write(
-        &mut out,
-        &[
-            "cell",
-            "resolution",
-            "centre_lat",
-            "centre_lng",
-            "count",
-            "z",
-            "significance",
-        ]
-        .map(str::to_owned),
-    )?;
+    let fail = |e: csv::Error| AppError::Internal(e.to_string());
+    let mut out = CsvExport::new();
+    out.header(&[
+        "cell",
+        "resolution",
+        "centre_lat",
+        "centre_lng",
+        "count",
+        "z",
+        "significance",
+    ])
+    .map_err(fail)?;
     for f in &features {
         let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
-        let centre = hex::centre(cell);
-        write(
-            &mut out,
-            &[
-                f.properties.cell.clone(),
-                q.res.to_string(),
-                centre
-                    .map(|c| format!("{:.6}", c.lat()))
-                    .unwrap_or_default(),
-                centre
-                    .map(|c| format!("{:.6}", c.lng()))
-                    .unwrap_or_default(),
-                f.properties.count.to_string(),
-                f.properties.z.to_string(),
-                f.properties.significance.clone(),
-            ],
-        )?;
+        // Centres come from the H3 cell, numbers we compute: they stay numeric.
+        let centre = |coord: fn(crate::geo::LatLng) -> f64| {
+            hex::centre(cell).map_or(Cell::text(""), |c| Cell::decimal(coord(c), 6))
+        };
+        out.row(&[
+            Cell::text(f.properties.cell.as_str()),
+            Cell::int(q.res),
+            centre(crate::geo::LatLng::lat),
+            centre(crate::geo::LatLng::lng),
+            Cell::int(f.properties.count),
+            Cell::float(f.properties.z),
+            Cell::text(f.properties.significance.as_str()),
+        ])
+        .map_err(fail)?;
     }
-    let body = out
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    audit_export(&state, &me, "hotspots.csv", raw.as_deref()).await?;
+    let body = out.finish().map_err(fail)?;
+    audit_export(&state, &me, "hotspots.csv", &q).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
