@@ -123,8 +123,10 @@ pub fn build_state(
     let clock: Arc<dyn crate::clock::Clock> = clock.unwrap_or_else(|| Arc::new(SystemClock));
     let guard =
         crate::http::abuse::Guard::new(&config, clock.clone()).map_err(anyhow::Error::msg)?;
+    let open311_limits = crate::http::open311::limits::PostLimits::new(&config, clock.clone());
     Ok(AppState::new(Shared {
         guard,
+        open311_limits,
         keyring: Arc::new(keyring),
         pages: Default::default(),
         geography,
