@@ -342,3 +342,44 @@ async fn the_daily_quota_holds_across_instances_until_the_next_day() {
         assert_eq!(page.status, 200, "{url}: {}", page.body);
     }
 }
+
+#[tokio::test]
+async fn the_notices_say_exactly_what_councils_get() {
+    let app = spawn_app().await;
+    let privacy = app.get("/privacy").await;
+    assert_eq!(privacy.status, 200);
+    let text = privacy.texts("main").join(" ");
+    for promise in [
+        "in a week",
+        "0.1 square kilometres",
+        "at least 5 reports",
+        "multiple of 5",
+        "being followed",
+        "what you wrote",
+    ] {
+        assert!(text.contains(promise), "privacy notice lacks {promise:?}");
+    }
+
+    // The place report's confirmation page.
+    app.post_form(
+        "/unsafe-place/where",
+        &[("action", "continue"), ("lat", "53.80"), ("lng", "-1.55")],
+    )
+    .await;
+    crate::flows::place::answer(&app, crate::flows::place::AFTER_WHERE).await;
+    let check = app.get("/unsafe-place/check").await;
+    let submission = check.attrs("input[name=submission]", "value").remove(0);
+    app.post_form("/unsafe-place/check", &[("submission", &submission)])
+        .await;
+    let confirmation = app.get("/unsafe-place/confirmation").await;
+    let text = confirmation.texts("main").join(" ");
+    assert!(text.contains("weekly totals"), "{text}");
+    assert!(text.contains("at least 5 people"), "{text}");
+
+    // The feed's own notice no longer claims that no exact location is kept.
+    seed(&app, (53.8012, -1.5481), TODAY, &["lighting"], 5).await;
+    let list = entries(&app.get("/open311/v2/requests.json").await);
+    let notice = list[0]["service_notice"].as_str().expect("notice");
+    assert!(notice.contains("weekly count") && notice.contains("multiple of 5"));
+    assert!(!notice.contains("exact location are kept"));
+}
