@@ -87,6 +87,13 @@ pub struct Config {
     pub proof_of_work_bits: u8,
     /// Reports a minute on one instance above which `auto` proof of work switches on.
     pub proof_of_work_trigger_per_minute: u32,
+    /// Open311 `POST requests` a partner key may make at once (its token bucket's size).
+    pub open311_post_burst: u32,
+    /// Seconds for one more Open311 `POST requests` token to drip into a key's bucket.
+    pub open311_post_every_seconds: u64,
+    /// Open311 requests one partner key may post per UK day, counted in the database so the
+    /// quota holds across instances.
+    pub open311_daily_quota: i64,
 }
 
 /// When the send step asks the browser for a proof of work.
@@ -155,6 +162,9 @@ impl Default for Config {
             proof_of_work: PowMode::Auto,
             proof_of_work_bits: 13,
             proof_of_work_trigger_per_minute: 60,
+            open311_post_burst: 20,
+            open311_post_every_seconds: 6,
+            open311_daily_quota: 200,
         }
     }
 }

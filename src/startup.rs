@@ -199,8 +199,10 @@ pub fn build_state(
         u64::try_from(config.suppression_k).unwrap_or(1),
         keys.disclosure(),
     ));
+    let open311_limits = crate::http::open311::limits::PostLimits::new(&config, clock.clone());
     Ok(AppState::new(Shared {
         guard,
+        open311_limits,
         keyring: Arc::new(keyring),
         pages: Default::default(),
         geography,

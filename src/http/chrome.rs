@@ -112,6 +112,12 @@ impl Chrome {
         &self.state.config.contact_phone
     }
 
+    /// The least number of reports in any count shared outside the police (`suppression_k`),
+    /// for pages that tell people what is shared.
+    pub fn disclosure_k(&self) -> String {
+        self.state.config.suppression_k.max(1).to_string()
+    }
+
     /// Whether the page chrome is identical for every visitor on this path: the cookie
     /// question is answered and no confirmation is showing, so there is no form in it.
     pub fn is_the_same_for_everyone(&self) -> bool {

@@ -51,6 +51,8 @@ pub struct Shared {
     pub pages: super::error::PageCache,
     /// Rate limits, trusted proxies and the proof-of-work switch.
     pub guard: super::abuse::Guard,
+    /// Per-key token buckets of Open311 `POST requests`.
+    pub open311_limits: super::open311::limits::PostLimits,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.

@@ -244,12 +244,17 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// Revoke a key by id; `false` if there is no such unrevoked key.
     async fn revoke_partner_key(&self, id: i64, now: Timestamp) -> Result<bool, StoreError>;
 
-    /// A force's place reports with a point, newest first, for Open311: only the receipt,
-    /// time, finest H3 cell and reasons (never the exact point or free text).
+    /// A force's place reports with a cell and one of `reasons`, for the Open311 weekly counts:
+    /// only the id, finest H3 cell, day and reasons (never the point, receipt or free text).
     async fn place_requests(
         &self,
         q: &PlaceRequestQuery,
     ) -> Result<Vec<PlaceRequestRow>, StoreError>;
+
+    /// Count one Open311 `POST requests` of partner key `key_id` on `day` and return the
+    /// key's count for that day, atomically (so instances sharing the database agree). Counts
+    /// of earlier days are dropped when a day's first post is counted.
+    async fn count_open311_post(&self, key_id: i64, day: i64) -> Result<i64, StoreError>;
 }
 
 /// Filters of a hotspot query. Masks have one bit per allowed value.
@@ -299,30 +304,28 @@ pub struct PartnerKey {
     pub revoked_at: Option<Timestamp>,
 }
 
-/// Which place reports Open311 lists.
+/// Which place reports Open311 counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceRequestQuery {
-    /// The partner's force.
+    /// The force.
     pub force_code: String,
-    /// Made at or after (epoch seconds).
-    pub from: Timestamp,
-    /// Made at or before.
-    pub to: Timestamp,
+    /// First day (days since 1970-01-01), inclusive.
+    pub from_day: i64,
+    /// Last day, inclusive.
+    pub to_day: i64,
     /// Reports with any of these reason bits.
     pub reasons: i64,
-    /// At most this many.
-    pub limit: i64,
 }
 
-/// A place report as Open311 may show it.
+/// A place report as Open311 counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceRequestRow {
-    /// The receipt.
-    pub receipt: String,
-    /// When it was sent.
-    pub created_at: Timestamp,
+    /// Its id (for its disclosure-control record key).
+    pub id: i64,
     /// The finest H3 cell of its point.
     pub cell: i64,
+    /// The day it happened.
+    pub day: i64,
     /// Reasons, as bits.
     pub reasons: i64,
 }

@@ -612,28 +612,48 @@ where
         q: &PlaceRequestQuery,
     ) -> Result<Vec<PlaceRequestRow>, StoreError> {
         let rows = sqlx::query(
-            "SELECT receipt, created_at, cell, reasons FROM place_reports \
-             WHERE force_code = $1 AND created_at >= $2 AND created_at <= $3 \
-             AND cell IS NOT NULL AND (reasons & $4) != 0 \
-             ORDER BY created_at DESC, id DESC LIMIT $5",
+            "SELECT id, cell, day, reasons FROM place_reports \
+             WHERE force_code = $1 AND day >= $2 AND day <= $3 \
+             AND cell IS NOT NULL AND (reasons & $4) != 0",
         )
         .bind(q.force_code.as_str())
-        .bind(q.from)
-        .bind(q.to)
+        .bind(q.from_day)
+        .bind(q.to_day)
         .bind(q.reasons)
-        .bind(q.limit)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
             .map(|r| {
                 Ok(PlaceRequestRow {
-                    receipt: r.try_get(0)?,
-                    created_at: r.try_get(1)?,
-                    cell: r.try_get(2)?,
+                    id: r.try_get(0)?,
+                    cell: r.try_get(1)?,
+                    day: r.try_get(2)?,
                     reasons: r.try_get(3)?,
                 })
             })
             .collect()
+    }
+
+    async fn count_open311_post(&self, key_id: i64, day: i64) -> Result<i64, StoreError> {
+        // One statement, so simultaneous posts on several instances each see their own count.
+        let row = sqlx::query(
+            "INSERT INTO open311_posts (key_id, day, n) VALUES ($1, $2, 1) \
+             ON CONFLICT (key_id, day) DO UPDATE SET n = open311_posts.n + 1 \
+             RETURNING n",
+        )
+        .bind(key_id)
+        .bind(day)
+        .fetch_one(&self.writes)
+        .await?;
+        let n: i64 = row.try_get(0)?;
+        if n == 1 {
+            sqlx::query("DELETE FROM open311_posts WHERE key_id = $1 AND day < $2")
+                .bind(key_id)
+                .bind(day)
+                .execute(&self.writes)
+                .await?;
+        }
+        Ok(n)
     }
 }
 

@@ -1,7 +1,9 @@
-//! /open311/v2: GeoReport v2 in JSON and XML, partner keys, coarsened requests.
+//! /open311/v2: GeoReport v2 in JSON and XML, partner keys for posting, weekly counts for
+//! reading.
 
 use saferstreets::geo::{LatLng, hex};
 use saferstreets::http::open311::{self, COARSE_RES};
+use saferstreets::http::unsafe_place::{PlaceFacts, store_place};
 use saferstreets::storage::NewPartnerKey;
 
 use crate::helpers::{TEST_NOW, TestApp, spawn_app};
@@ -66,6 +68,12 @@ async fn services_are_the_reasons_with_environmental_ones_flagged_in_both_format
     assert_eq!(lighting["metadata"], true);
     assert_eq!(lighting["type"], "realtime");
     assert_eq!(find("followed")["group"], "Behaviour");
+    assert!(
+        find("followed")["description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("never listed")
+    );
     assert!(
         !find("drugs-alcohol")["keywords"]
             .as_str()
@@ -159,16 +167,30 @@ async fn posting_needs_a_known_key_and_stores_an_anonymous_coarsened_report() {
     good.push(("api_key", &key));
     let page = app.post_raw("/open311/v2/requests.json", &good, &[]).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    let id = json(&page)[0]["service_request_id"]
+    let answer = &json(&page)[0];
+    let id = answer["service_request_id"]
         .as_str()
         .expect("id")
         .to_owned();
-    let (receipt, code) = id.split_once('-').expect("RECEIPT-code");
-    assert_eq!(code, "lighting");
+    assert!(
+        answer["service_notice"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("weekly count")
+    );
+    let receipt: String = sqlx::query_scalar("SELECT receipt FROM place_reports")
+        .fetch_one(
+            &sqlx::SqlitePool::connect(&app.state.config.database_url)
+                .await
+                .expect("pool"),
+        )
+        .await
+        .expect("receipt");
+    assert!(!id.contains(&receipt), "the id is not the receipt");
     let stored = app
         .state
         .store
-        .place_report(receipt)
+        .place_report(&receipt)
         .await
         .expect("read")
         .expect("stored");
@@ -180,15 +202,27 @@ async fn posting_needs_a_known_key_and_stores_an_anonymous_coarsened_report() {
     assert!(!stored.answers.contains("07700"));
     assert!(stored.answers.contains("Two street lights out"));
 
-    // What a partner reads back: the cell centre, the day, no free text.
-    let one = app
-        .get(&format!("/open311/v2/requests/{id}.json?api_key={key}"))
-        .await;
+    // One report is never served; the id finds its weekly entry once k reports are in it.
+    assert_eq!(
+        app.get(&format!("/open311/v2/requests/{id}.json"))
+            .await
+            .status,
+        404
+    );
+    for _ in 1..5 {
+        let page = app.post_raw("/open311/v2/requests.json", &good, &[]).await;
+        assert_eq!(json(&page)[0]["service_request_id"], id.as_str());
+    }
+    let one = app.get(&format!("/open311/v2/requests/{id}.json")).await;
     assert_eq!(one.status, 200, "{}", one.body);
     let r = &json(&one)[0];
     assert_eq!(r["service_request_id"], id.as_str());
     assert_eq!(r["status"], "open");
-    assert_eq!(r["description"], "");
+    assert_eq!(r["service_code"], "lighting");
+    assert_eq!(
+        r["description"],
+        "5 reports in the week of 23 November 2026"
+    );
     assert_eq!(r["agency_responsible"], "Northshire");
     let point = LatLng::parse(LAT, LNG).expect("point");
     let cell = hex::parent(hex::cells(point)[3], COARSE_RES).expect("parent");
@@ -196,16 +230,11 @@ async fn posting_needs_a_known_key_and_stores_an_anonymous_coarsened_report() {
     assert!((r["lat"].as_f64().expect("lat") - centre.lat()).abs() < 1e-4);
     assert!((r["long"].as_f64().expect("long") - centre.lng()).abs() < 1e-4);
     assert_ne!(r["lat"].as_f64(), Some(53.8012));
-    let day = TEST_NOW / 86_400 * 86_400;
-    assert_eq!(
-        r["requested_datetime"],
-        jiff::Timestamp::from_second(day).expect("day").to_string()
-    );
+    // Wednesday 25 November 2026 is shown as its week's Monday.
+    assert_eq!(r["requested_datetime"], "2026-11-23T00:00:00Z");
     assert!(!one.body.contains("street lights") && !one.body.contains("often"));
 
-    let xml = app
-        .get(&format!("/open311/v2/requests/{id}.xml?api_key={key}"))
-        .await;
+    let xml = app.get(&format!("/open311/v2/requests/{id}.xml")).await;
     assert!(xml.body.contains("<service_requests><request>"));
     assert!(
         xml.body
@@ -215,10 +244,21 @@ async fn posting_needs_a_known_key_and_stores_an_anonymous_coarsened_report() {
     let xml_post = app.post_raw("/open311/v2/requests.xml", &good, &[]).await;
     assert_eq!(xml_post.status, 200);
     assert!(
-        xml_post
-            .body
-            .contains("<service_requests><request><service_notice>")
+        xml_post.body.contains("<service_requests><request>")
+            && xml_post
+                .body
+                .contains(&format!("<service_request_id>{id}</service_request_id>"))
     );
+
+    // A police-only service is accepted but has no id to look up: it is never listed.
+    let mut followed = good.clone();
+    followed[0] = ("service_code", "followed");
+    let page = app
+        .post_raw("/open311/v2/requests.json", &followed, &[])
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(json(&page)[0].get("service_request_id").is_none());
+    assert!(json(&page)[0]["service_notice"].is_string());
 }
 
 #[tokio::test]
@@ -324,12 +364,8 @@ async fn malformed_posts_get_the_specifications_errors_and_store_nothing() {
     assert_eq!(by_name.status, 200, "{}", by_name.body);
 }
 
-#[tokio::test]
-async fn a_partner_lists_only_its_forces_requests_with_filters() {
-    let app = spawn_app().await;
-    let (id, key) = key_for(&app, "northshire").await;
-    let (_, other) = key_for(&app, "southshire").await;
-    for code in ["lighting", "followed", "lighting"] {
+async fn post(app: &TestApp, key: &str, code: &str, n: usize) {
+    for _ in 0..n {
         let page = app
             .post_raw(
                 "/open311/v2/requests.json",
@@ -337,99 +373,122 @@ async fn a_partner_lists_only_its_forces_requests_with_filters() {
                     ("service_code", code),
                     ("lat", LAT),
                     ("long", LNG),
-                    ("api_key", &key),
+                    ("api_key", key),
                 ],
                 &[],
             )
             .await;
         assert_eq!(page.status, 200, "{}", page.body);
     }
-    let all = app
+}
+
+#[tokio::test]
+async fn anyone_lists_a_forces_weekly_counts_with_filters() {
+    let app = spawn_app().await;
+    let (id, key) = key_for(&app, "northshire").await;
+    post(&app, &key, "lighting", 5).await;
+    post(&app, &key, "rundown", 5).await;
+    post(&app, &key, "followed", 5).await;
+    post(&app, &key, "cctv", 2).await;
+    let all = app.get("/open311/v2/requests.json").await;
+    assert_eq!(all.status, 200);
+    let list = json(&all);
+    let codes: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|r| r["service_code"].as_str())
+        .collect();
+    assert_eq!(codes, ["lighting", "rundown"], "{list}");
+    // A key changes nothing when reading.
+    let keyed = app
         .get(&format!("/open311/v2/requests.json?api_key={key}"))
         .await;
-    assert_eq!(all.status, 200);
-    assert_eq!(json(&all).as_array().map(Vec::len), Some(3));
+    assert_eq!(json(&keyed), list);
     let lighting = app
-        .get(&format!(
-            "/open311/v2/requests.json?api_key={key}&service_code=lighting"
-        ))
+        .get("/open311/v2/requests.json?service_code=lighting,followed")
         .await;
-    let list = json(&lighting);
-    assert_eq!(list.as_array().map(Vec::len), Some(2));
-    assert!(
-        list.as_array()
-            .expect("list")
-            .iter()
-            .all(|r| r["service_code"] == "lighting")
-    );
-    let first = list[0]["service_request_id"]
+    let only = json(&lighting);
+    assert_eq!(only.as_array().map(Vec::len), Some(1));
+    assert_eq!(only[0]["service_code"], "lighting");
+    let first = only[0]["service_request_id"]
         .as_str()
         .expect("id")
         .to_owned();
     let by_id = app
         .get(&format!(
-            "/open311/v2/requests.json?api_key={key}&service_request_id={first}"
+            "/open311/v2/requests.json?service_request_id={first},nope"
         ))
         .await;
     assert_eq!(json(&by_id).as_array().map(Vec::len), Some(1));
-    let closed = app
-        .get(&format!(
-            "/open311/v2/requests.json?api_key={key}&status=closed"
-        ))
-        .await;
+    let closed = app.get("/open311/v2/requests.json?status=closed").await;
     assert_eq!(json(&closed).as_array().map(Vec::len), Some(0));
     let future = app
-        .get(&format!(
-            "/open311/v2/requests.json?api_key={key}&start_date=2099-01-01T00:00:00Z&end_date=2099-02-01T00:00:00Z"
-        ))
+        .get("/open311/v2/requests.json?start_date=2099-01-01T00:00:00Z&end_date=2099-02-01T00:00:00Z")
         .await;
     assert_eq!(json(&future).as_array().map(Vec::len), Some(0));
-    let xml = app
-        .get(&format!("/open311/v2/requests.xml?api_key={key}"))
-        .await;
-    assert_eq!(xml.body.matches("<request>").count(), 3);
+    let xml = app.get("/open311/v2/requests.xml").await;
+    assert_eq!(xml.body.matches("<request>").count(), 2);
 
-    // Another force's partner sees none of them, even by id.
-    let theirs = app
-        .get(&format!("/open311/v2/requests.json?api_key={other}"))
-        .await;
-    assert_eq!(json(&theirs).as_array().map(Vec::len), Some(0));
+    // Another force's reports in the same hexagon are not counted in this jurisdiction's.
+    for i in 0..5 {
+        let facts = PlaceFacts {
+            point: Some(LatLng::parse(LAT, LNG).expect("point")),
+            force_code: "southshire".into(),
+            day: TEST_NOW / 86_400,
+            hour: 0,
+            reasons: 1,
+            answers: "{}".into(),
+        };
+        store_place(&app.state, &format!("south-{i}"), &facts, None)
+            .await
+            .expect("store");
+    }
+    let again = json(
+        &app.get("/open311/v2/requests.json?service_code=lighting")
+            .await,
+    );
+    assert_eq!(again[0]["description"], only[0]["description"]);
+    assert!(
+        only[0]["description"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("5 reports")
+    );
+    // A jurisdiction this instance does not serve is a spec error, even by id.
     assert_error(
         &app.get(&format!(
-            "/open311/v2/requests/{first}.json?api_key={other}"
+            "/open311/v2/requests/{first}.json?jurisdiction_id=southshire"
         ))
         .await,
         404,
     );
 
-    // Bad filters and missing keys.
-    assert_error(&app.get("/open311/v2/requests.json").await, 403);
-    assert_error(
-        &app.get(&format!("/open311/v2/requests/{first}.json")).await,
-        403,
-    );
+    // Bad filters.
     for bad in [
         "start_date=yesterday",
         "end_date=2026-13-01",
         "status=pending",
         "service_code=potholes",
         "start_date=2026-11-02&end_date=2026-11-01",
+        "start_date=2026-01-01&end_date=2026-11-01",
     ] {
         assert_error(
-            &app.get(&format!("/open311/v2/requests.json?api_key={key}&{bad}"))
-                .await,
+            &app.get(&format!("/open311/v2/requests.json?{bad}")).await,
             400,
         );
     }
     assert_error(
-        &app.get(&format!(
-            "/open311/v2/requests/NOPE-lighting.json?api_key={key}"
-        ))
-        .await,
+        &app.get("/open311/v2/requests.json?jurisdiction_id=atlantis")
+            .await,
+        404,
+    );
+    assert_error(
+        &app.get("/open311/v2/requests/NOPE-lighting.json").await,
         404,
     );
 
-    // A revoked key is refused.
+    // Posting needs a key, and a revoked key is refused.
     assert!(
         app.state
             .store
@@ -438,8 +497,17 @@ async fn a_partner_lists_only_its_forces_requests_with_filters() {
             .expect("revoke")
     );
     assert_error(
-        &app.get(&format!("/open311/v2/requests.json?api_key={key}"))
-            .await,
+        &app.post_raw(
+            "/open311/v2/requests.json",
+            &[
+                ("service_code", "lighting"),
+                ("lat", LAT),
+                ("long", LNG),
+                ("api_key", &key),
+            ],
+            &[],
+        )
+        .await,
         403,
     );
 }

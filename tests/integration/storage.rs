@@ -561,7 +561,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
 }
 
 #[tokio::test]
-async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_first() {
+async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and_counts_posts() {
     use saferstreets::storage::{NewPartnerKey, NewPlaceReport, PlaceRequestQuery};
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
@@ -605,7 +605,7 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_f
                 } else {
                     Vec::new()
                 },
-                day: 1,
+                day: 1 + i as i64,
                 hour: 0,
                 reasons,
                 answers: "{}".into(),
@@ -617,20 +617,15 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_f
         }
         let q = PlaceRequestQuery {
             force_code: "northshire".into(),
-            from: 0,
-            to: 1_000,
+            from_day: 0,
+            to_day: 10,
             reasons: -1,
-            limit: 10,
         };
-        let rows = store.place_requests(&q).await.expect("list");
-        let receipts: Vec<&str> = rows.iter().map(|r| r.receipt.as_str()).collect();
-        assert_eq!(
-            receipts,
-            ["R1", "R0"],
-            "{}: newest first, points only, own force",
-            db.url
-        );
-        assert_eq!(rows[0].cell, 601);
+        let mut rows = store.place_requests(&q).await.expect("list");
+        rows.sort_by_key(|r| r.day);
+        let cells: Vec<i64> = rows.iter().map(|r| r.cell).collect();
+        assert_eq!(cells, [600, 601], "{}: points only, own force", db.url);
+        assert_eq!((rows[1].day, rows[1].reasons), (2, 2));
         let lighting = store
             .place_requests(&PlaceRequestQuery {
                 reasons: 1,
@@ -641,13 +636,24 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_requests_list_newest_f
         assert_eq!(lighting.len(), 1);
         let window = store
             .place_requests(&PlaceRequestQuery {
-                from: 101,
-                to: 101,
+                from_day: 2,
+                to_day: 2,
                 ..q
             })
             .await
             .expect("list");
         assert_eq!(window.len(), 1);
+
+        // The daily post counter: one atomic count per key and day; a new day drops old ones.
+        for n in 1..=3 {
+            assert_eq!(store.count_open311_post(id, 100).await.expect("count"), n);
+        }
+        assert_eq!(
+            store.count_open311_post(id + 1, 100).await.expect("count"),
+            1
+        );
+        assert_eq!(store.count_open311_post(id, 101).await.expect("count"), 1);
+        assert_eq!(store.count_open311_post(id, 101).await.expect("count"), 2);
     }
 }
 

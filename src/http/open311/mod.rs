@@ -2,12 +2,16 @@
 //! JSON and XML, so council systems can take the reasons they can fix.
 //!
 //! Services are the reasons people give; the environmental ones (lighting, layout, …) are in
-//! the group `Environment`, with the keyword `environmental`. Requests are anonymous place
-//! reports as a partner may see them: the location is the centre of the report's H3 cell at
-//! [`COARSE_RES`], the time is the day, and there is never free text, a demographic answer or
-//! an exact point. Listing and posting requests need an API key issued to the partner (see
-//! `saferstreets partner-key add`); a key opens one force's reports only.
+//! the group `Environment`, with the keyword `environmental`. Reading needs no key, as
+//! GeoReport v2 clients send none on GET: `requests` are not reports but weekly counts per
+//! resolution-9 hexagon and environmental service, published under the project's disclosure
+//! rule (`feed.rs`); behavioural reasons, free text, answers about the person, exact points
+//! and days never come out. The force is the `jurisdiction_id`, or this instance's own.
+//! Posting a request needs an API key issued to the partner (`saferstreets partner-key add`),
+//! which opens one force, and is limited per key (`limits.rs`).
 
+pub mod feed;
+pub mod limits;
 pub mod xml;
 
 use axum::Router;
@@ -21,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::clock::Timestamp;
 use crate::domain::answers::{Answers, Value as Answer};
+use crate::domain::disclosure::{Disclosure, week_start, whole_weeks};
 use crate::domain::place::{
     self, BEHAVIOUR_REASONS, DETAILS_MAX, ENVIRONMENTAL, FREQUENCY, REASON_BITS, Step, TIME_BANDS,
 };
@@ -32,13 +37,15 @@ use crate::http::unsafe_place::{PlaceFacts, store_place};
 use crate::i18n::Catalog;
 use crate::storage::{PartnerKey, PlaceRequestQuery, StoreError};
 
-/// Requests are shown at the centre of their H3 cell at this resolution (cells about 0.1 km²).
+/// Entries are shown at the centre of their H3 cell at this resolution (cells about 0.1 km²):
+/// the finest the disclosure rule allows outside the police.
 pub const COARSE_RES: u8 = 9;
 
-/// Most requests one list returns (the specification lets a server cap it).
-const MAX_REQUESTS: i64 = 1_000;
+/// Most entries one list returns (the specification lets a server cap it).
+const MAX_REQUESTS: usize = 1_000;
 
-/// Without dates, a list covers the last 90 days (as the specification suggests).
+/// Without dates, a list covers the last 90 days, and a range may not span more (as the
+/// specification says).
 const DEFAULT_DAYS: i64 = 90;
 
 /// Routes of the Open311 endpoint.
@@ -76,12 +83,22 @@ pub struct Failure {
     pub status: StatusCode,
     /// What is wrong, for the partner's developers.
     pub description: String,
+    /// Seconds to wait before trying again (429 only), sent as `Retry-After`.
+    pub retry_after: Option<u64>,
 }
 
 fn fail(status: StatusCode, description: impl Into<String>) -> Failure {
     Failure {
         status,
         description: description.into(),
+        retry_after: None,
+    }
+}
+
+fn too_many(seconds: u64, description: impl Into<String>) -> Failure {
+    Failure {
+        retry_after: Some(seconds.max(1)),
+        ..fail(StatusCode::TOO_MANY_REQUESTS, description)
     }
 }
 
@@ -124,7 +141,13 @@ fn respond(format: Format, root: &str, status: StatusCode, body: &Value) -> Resp
 
 fn failure(format: Format, f: &Failure) -> Response {
     let body = json!([{ "code": f.status.as_u16(), "description": f.description }]);
-    respond(format, "errors", f.status, &body)
+    let mut response = respond(format, "errors", f.status, &body);
+    if let Some(seconds) = f.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    response
 }
 
 /// Run `answer` in the format of `file`, turning a failure into the specification's errors.
@@ -147,11 +170,15 @@ fn is_environmental(code: &str) -> bool {
     ENVIRONMENTAL.contains(&code)
 }
 
+/// A service as `services` lists it. Every reason is listed because a partner may post any of
+/// them (a council's contact centre also hears of harassment, and the police want to know);
+/// only the environmental ones are ever listed back in `requests`, and the description of the
+/// others says so.
 fn service(text: &Catalog, code: &str) -> Value {
     let (group, description) = if is_environmental(code) {
         ("o311-group-environmental", "o311-description-environmental")
     } else {
-        ("o311-group-behaviour", "o311-description-behaviour")
+        ("o311-group-behaviour", "o311-description-police-only")
     };
     let behaviour = BEHAVIOUR_REASONS.iter().any(|o| o.code == code);
     let keywords = match (is_environmental(code), behaviour) {
@@ -270,6 +297,21 @@ fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// The force a reader asks about: `jurisdiction_id` (a force code), or this instance's
+/// `force_code` when it is left out, as the specification allows for a single jurisdiction.
+fn jurisdiction(state: &AppState, params: &[(String, String)]) -> Result<String, Failure> {
+    match param(params, "jurisdiction_id").filter(|j| !j.is_empty()) {
+        None => Ok(state.config.force_code.clone()),
+        Some(j)
+            if j == state.config.force_code
+                || state.geography.areas.areas().iter().any(|a| a.code == j) =>
+        {
+            Ok(j.to_owned())
+        }
+        Some(_) => Err(fail(StatusCode::NOT_FOUND, "no such jurisdiction_id")),
+    }
+}
+
 /// An ISO 8601 time (`2026-11-01T00:00:00Z`, any offset) or a date (midnight UTC).
 fn instant(text: &str) -> Option<Timestamp> {
     if let Ok(t) = text.parse::<jiff::Timestamp>() {
@@ -285,14 +327,69 @@ fn uk_hour(now: Timestamp) -> i8 {
     jiff::Timestamp::from_second(now).map_or(0, |t| t.to_zoned_datetime(tz).hour())
 }
 
-fn iso_day(t: Timestamp) -> String {
-    let day = t.div_euclid(86_400) * 86_400;
-    jiff::Timestamp::from_second(day).map_or_else(|_| String::new(), |t| t.to_string())
+/// Midnight UTC of a day number, in ISO 8601.
+fn iso_day(day: i64) -> String {
+    jiff::Timestamp::from_second(day * 86_400).map_or_else(|_| String::new(), |t| t.to_string())
 }
 
-/// The list for `GET requests`: filters checked, then one entry per report and reason.
+/// The disclosure rule, as every count leaving the police uses it.
+fn rule(state: &AppState) -> Disclosure {
+    Disclosure::new(
+        u64::try_from(state.config.suppression_k).unwrap_or(1),
+        state.keys.disclosure(),
+    )
+}
+
+/// The key of entry ids: derived from the disclosure key, for this purpose only.
+fn id_key(state: &AppState) -> [u8; 32] {
+    crate::http::state::hmac(
+        &state.keys.disclosure(),
+        b"saferstreets open311 entry ids v1",
+    )
+}
+
+fn services_mask(services: &[&str]) -> i64 {
+    services
+        .iter()
+        .filter_map(|c| reason_bit(c))
+        .fold(0, |a, b| a | b)
+}
+
+/// The published entries of `force` for `services` over the whole weeks around the days.
+async fn entries(
+    state: &AppState,
+    force: &str,
+    (from_day, to_day): (i64, i64),
+    services: &[&'static str],
+) -> Result<Vec<feed::Entry>, Failure> {
+    if services.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (from_day, to_day) = whole_weeks(from_day, to_day);
+    let rows = state
+        .store
+        .place_requests(&PlaceRequestQuery {
+            force_code: force.to_owned(),
+            from_day,
+            to_day,
+            reasons: services_mask(services),
+        })
+        .await
+        .map_err(|e| unavailable(&e))?;
+    let rule = rule(state);
+    // Counting thousands of rows is quick, but keep it off the async threads all the same.
+    let services = services.to_vec();
+    tokio::task::spawn_blocking(move || feed::aggregate(&rows, &services, &rule))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "open311 count failed");
+            fail(StatusCode::INTERNAL_SERVER_ERROR, "the count failed")
+        })
+}
+
+/// The list for `GET requests`: filters checked, then the published weekly counts.
 async fn list_requests(state: &AppState, params: &[(String, String)]) -> Result<Value, Failure> {
-    let partner = partner(state, param(params, "api_key")).await?;
+    let force = jurisdiction(state, params)?;
     let bad = |what: &str| fail(StatusCode::BAD_REQUEST, what);
     let now = state.clock.now();
     let to = match param(params, "end_date") {
@@ -306,20 +403,26 @@ async fn list_requests(state: &AppState, params: &[(String, String)]) -> Result<
     if from > to {
         return Err(bad("start_date must not be after end_date"));
     }
-    let mut reasons = 0;
-    let mut wanted = Vec::new();
+    if to - from > DEFAULT_DAYS * 86_400 {
+        return Err(bad(
+            "start_date and end_date may not span more than 90 days",
+        ));
+    }
+    let mut services: Vec<&'static str> = Vec::new();
+    let mut filtered = false;
     for code in param(params, "service_code")
         .unwrap_or_default()
         .split(',')
         .map(str::trim)
         .filter(|c| !c.is_empty())
     {
-        reasons |= reason_bit(code)
-            .ok_or_else(|| bad(format!("unknown service_code {code:?}").as_str()))?;
-        wanted.push(code);
+        reason_bit(code).ok_or_else(|| bad(format!("unknown service_code {code:?}").as_str()))?;
+        filtered = true;
+        // Police-only services are accepted as filters but never listed.
+        services.extend(feed::served(code));
     }
-    if reasons == 0 {
-        reasons = -1;
+    if !filtered {
+        services = ENVIRONMENTAL.to_vec();
     }
     let ids: Vec<&str> = param(params, "service_request_id")
         .unwrap_or_default()
@@ -332,46 +435,26 @@ async fn list_requests(state: &AppState, params: &[(String, String)]) -> Result<
         Some("closed") => return Ok(Value::Array(Vec::new())),
         Some(_) => return Err(bad("status must be open or closed")),
     }
-    let text = state.text.default_catalog();
-    let agency = agency(state, &partner.force_code);
     if !ids.is_empty() {
         // Asking by id ignores the other filters, as the specification says.
         let mut found = Vec::new();
-        for id in ids.iter().take(MAX_REQUESTS as usize) {
-            if let Some(r) = request_by_id(state, &partner, id).await? {
+        for id in ids.iter().take(MAX_REQUESTS) {
+            if let Some(r) = request_by_id(state, &force, id).await? {
                 found.push(r);
             }
         }
         return Ok(Value::Array(found));
     }
-    let rows = state
-        .store
-        .place_requests(&PlaceRequestQuery {
-            force_code: partner.force_code.clone(),
-            from,
-            to,
-            reasons,
-            limit: MAX_REQUESTS,
-        })
-        .await
-        .map_err(|e| unavailable(&e))?;
-    let mut out = Vec::new();
-    for row in rows {
-        for (code, bit) in REASON_BITS {
-            let asked = wanted.is_empty() || wanted.contains(code);
-            if row.reasons & i64::from(*bit) != 0 && asked && out.len() < MAX_REQUESTS as usize {
-                out.push(request(
-                    text,
-                    &agency,
-                    &row.receipt,
-                    code,
-                    row.created_at,
-                    row.cell,
-                ));
-            }
-        }
-    }
-    Ok(Value::Array(out))
+    let days = (from.div_euclid(86_400), to.div_euclid(86_400));
+    let list = entries(state, &force, days, &services).await?;
+    let key = id_key(state);
+    let agency = agency(state, &force);
+    Ok(Value::Array(
+        list.iter()
+            .take(MAX_REQUESTS)
+            .map(|e| request(state, &key, &agency, &force, e))
+            .collect(),
+    ))
 }
 
 fn agency(state: &AppState, force_code: &str) -> String {
@@ -384,76 +467,54 @@ fn agency(state: &AppState, force_code: &str) -> String {
         .map_or_else(|| force_code.to_owned(), |a| a.name.clone())
 }
 
-/// One request as a partner sees it. `cell` is any H3 cell of the report at least as fine as
-/// [`COARSE_RES`].
-fn request(
-    text: &Catalog,
-    agency: &str,
-    receipt: &str,
-    code: &str,
-    created_at: Timestamp,
-    cell: i64,
-) -> Value {
-    let centre = u64::try_from(cell)
-        .ok()
-        .and_then(|c| hex::parent(c, COARSE_RES))
-        .and_then(hex::centre);
+/// What every answer tells the reader about the data, with this instance's `k`.
+fn notice(state: &AppState) -> String {
+    let k = state.config.suppression_k.max(1).to_string();
+    state
+        .text
+        .default_catalog()
+        .t_args("o311-notice", &[("k", k.as_str())])
+}
+
+/// One published entry as a GeoReport request: the count in the description, the week's
+/// Monday as the time, the hexagon's centre as the place.
+fn request(state: &AppState, key: &[u8; 32], agency: &str, force: &str, e: &feed::Entry) -> Value {
+    let text = state.text.default_catalog();
+    let centre = hex::centre(e.cell);
     let round = |x: f64| (x * 1e5).round() / 1e5;
+    let week =
+        feed::day_date(e.week).map_or_else(String::new, |d| d.strftime("%-d %B %Y").to_string());
+    let count = e.count.to_string();
     json!({
-        "service_request_id": format!("{receipt}-{code}"),
+        "service_request_id": feed::entry_id(key, force, e),
         "status": "open",
-        "service_name": text.t(&format!("o311-service-{code}")),
-        "service_code": code,
-        "description": "",
+        "service_name": text.t(&format!("o311-service-{}", e.service)),
+        "service_code": e.service,
+        "description": text.t_args(
+            "o311-entry-description",
+            &[("count", count.as_str()), ("week", week.as_str())],
+        ),
         "agency_responsible": agency,
-        "service_notice": text.t("o311-notice"),
-        "requested_datetime": iso_day(created_at),
-        "updated_datetime": iso_day(created_at),
+        "service_notice": notice(state),
+        "requested_datetime": iso_day(e.week),
+        "updated_datetime": iso_day(e.week),
         "lat": centre.map(|c| round(c.lat())),
         "long": centre.map(|c| round(c.lng())),
     })
 }
 
-/// The request `RECEIPT-reason` if it is the partner's force's, has a point and that reason.
-async fn request_by_id(
-    state: &AppState,
-    partner: &PartnerKey,
-    id: &str,
-) -> Result<Option<Value>, Failure> {
-    let Some((receipt, code)) = id.split_once('-') else {
+/// The published entry with this id in `force`, if there is one now.
+async fn request_by_id(state: &AppState, force: &str, id: &str) -> Result<Option<Value>, Failure> {
+    let Some(week) = feed::week_of_id(id) else {
         return Ok(None);
     };
-    let Some(bit) = reason_bit(code) else {
-        return Ok(None);
-    };
-    let Some(report) = state
-        .store
-        .place_report(receipt)
-        .await
-        .map_err(|e| unavailable(&e))?
-    else {
-        return Ok(None);
-    };
-    let Some((lat, lng)) = report.point else {
-        return Ok(None);
-    };
-    if report.force_code != partner.force_code || report.reasons & bit == 0 {
-        return Ok(None);
-    }
-    let Ok(point) = LatLng::new(lat, lng) else {
-        return Ok(None);
-    };
-    let cell = hex::cells(point)[hex::RESOLUTIONS.len() - 1] as i64;
-    let agency = agency(state, &partner.force_code);
-    let text = state.text.default_catalog();
-    Ok(Some(request(
-        text,
-        &agency,
-        receipt,
-        code,
-        report.created_at,
-        cell,
-    )))
+    let list = entries(state, force, (week, week), ENVIRONMENTAL).await?;
+    let key = id_key(state);
+    let agency = agency(state, force);
+    Ok(list
+        .iter()
+        .find(|e| feed::entry_id(&key, force, e) == id)
+        .map(|e| request(state, &key, &agency, force, e)))
 }
 
 /// `GET requests/{id}.{format}`.
@@ -468,8 +529,8 @@ async fn one_request(
         Err(f) => return failure(Format::Xml, &f),
     };
     let found = async {
-        let partner = partner(&state, param(&params, "api_key")).await?;
-        request_by_id(&state, &partner, id)
+        let force = jurisdiction(&state, &params)?;
+        request_by_id(&state, &force, id)
             .await?
             .ok_or_else(|| fail(StatusCode::NOT_FOUND, "no such service_request_id"))
     };
@@ -498,10 +559,12 @@ async fn post_request(
     let params = request_params(&body);
     match create_request(&state, &params).await {
         Ok(id) => {
-            let body = json!([{
-                "service_request_id": id,
-                "service_notice": state.text.default_catalog().t("o311-notice"),
-            }]);
+            let mut answer = serde_json::Map::new();
+            if let Some(id) = id {
+                answer.insert("service_request_id".into(), Value::String(id));
+            }
+            answer.insert("service_notice".into(), Value::String(notice(&state)));
+            let body = Value::Array(vec![Value::Object(answer)]);
             respond(format, "service_requests", StatusCode::OK, &body)
         }
         Err(f) => failure(format, &f),
@@ -633,8 +696,18 @@ pub fn check_request(
     })
 }
 
-async fn create_request(state: &AppState, params: &[(String, String)]) -> Result<String, Failure> {
+/// Store a partner's request. Returns the id of the weekly entry it will be counted in (which
+/// `requests/{id}` finds once that entry is published), or `None` for a police-only service,
+/// which is never listed.
+async fn create_request(
+    state: &AppState,
+    params: &[(String, String)],
+) -> Result<Option<String>, Failure> {
     let partner = partner(state, param(params, "api_key")).await?;
+    state
+        .open311_limits
+        .take(partner.id)
+        .map_err(|s| too_many(s, "too many requests from this api_key, slow down"))?;
     let now = state.clock.now();
     let CheckedRequest {
         code,
@@ -651,23 +724,46 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
         uk_today(now),
         uk_hour(now),
     )?;
+    // Counted before storing, so racing instances cannot both slip under the quota; a store
+    // that then fails still uses up one request, which errs on the safe side.
+    let posted = state
+        .store
+        .count_open311_post(partner.id, place::day_number(uk_today(now)))
+        .await
+        .map_err(|e| unavailable(&e))?;
+    let quota = state.config.open311_daily_quota;
+    if posted > quota {
+        return Err(too_many(
+            limits::until_tomorrow(now),
+            format!("this api_key has used its quota of {quota} requests for today"),
+        ));
+    }
     answers.set(
         "channel",
         Answer::Text(Some(format!("open311:{}", partner.id))),
     );
     let kept = serde_json::to_string(&answers)
         .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let day = place::day_number(date);
     let facts = PlaceFacts {
         point: Some(point),
         force_code,
-        day: place::day_number(date),
+        day,
         hour,
         reasons: bit,
         answers: kept,
     };
     let submission = format!("open311-{}", ::hex::encode(crate::random::bytes::<16>()));
-    let receipt = store_place(state, &submission, &facts, None)
+    store_place(state, &submission, &facts, None)
         .await
         .map_err(|e| unavailable(&e))?;
-    Ok(format!("{receipt}-{code}"))
+    let entry = feed::served(&code).and_then(|service| {
+        Some(feed::Entry {
+            cell: hex::parent(hex::cells(point)[hex::RESOLUTIONS.len() - 1], COARSE_RES)?,
+            week: week_start(day),
+            service,
+            count: 0,
+        })
+    });
+    Ok(entry.map(|e| feed::entry_id(&id_key(state), &facts.force_code, &e)))
 }
