@@ -77,6 +77,7 @@ impl Application {
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
         );
+        crate::http::staff::auth::spawn_purge(self.state.clone());
         // Build the hotspot index while the first requests are served, not in the first
         // hotspot request (which waits for it if it comes sooner).
         let store = self.state.store.clone();

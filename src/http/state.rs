@@ -91,11 +91,21 @@ impl Keys {
         }
     }
 
-    /// A pseudonym for a client address, changing every day, so failures can be counted per
-    /// client (in the shared database) without ever storing the address.
-    pub fn client_pseudonym(&self, addr: std::net::IpAddr, day: i64) -> String {
-        let daily = hmac(&self.client, &day.to_be_bytes());
-        hex::encode(&hmac(&daily, addr.to_string().as_bytes())[..16])
+    /// A pseudonym for sign-in counting (`purpose` keeps accounts, clients and pairs apart):
+    /// an HMAC under both the secret and the random key of the day (`Store::daily_key`). The
+    /// day's key is deleted with the counts once its last window is over, so afterwards not
+    /// even someone holding the database and the secret can tell whose a pseudonym was; and
+    /// while it lasts, the database alone is not enough either.
+    pub fn sign_in_pseudonym(&self, daily_key: &[u8], purpose: &str, text: &str) -> String {
+        let key = hmac(&self.client, daily_key);
+        let message = [purpose.as_bytes(), b"\0", text.as_bytes()].concat();
+        format!("{purpose}:{}", hex::encode(&hmac(&key, &message)[..16]))
+    }
+
+    /// A client's pseudonym for sign-in counting: its address, or its /64 for IPv6 (one
+    /// household or phone gets a whole /64), under today's key.
+    pub fn client_pseudonym(&self, daily_key: &[u8], addr: Option<std::net::IpAddr>) -> String {
+        self.sign_in_pseudonym(daily_key, "client", &super::abuse::client_text(addr))
     }
 
     /// The key that signs proof-of-work challenges (shared by every instance).

@@ -20,6 +20,7 @@ pub use sql::{connect, sqlite_path};
 pub use staff::{
     Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
 };
+pub use staff::{Claimed, SignInClaim};
 
 /// Which database engine a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

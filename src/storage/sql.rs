@@ -915,6 +915,10 @@ pub trait Dialect: Database {
     /// one writer at a time, so its transactions already exclude each other.
     const FOR_UPDATE: &'static str;
 
+    /// Appended to a sub-`SELECT` of rows to delete in the background, so that a purge skips
+    /// rows a request holds instead of waiting for them (and never deadlocks with it).
+    const SKIP_LOCKED: &'static str;
+
     /// Taken at the start of every transaction that inserts place reports, if the engine
     /// needs it so that reports become visible in id order (see `hotspot_index`).
     const PLACE_WRITE_LOCK: Option<&'static str>;
@@ -925,6 +929,7 @@ pub trait Dialect: Database {
 
 impl Dialect for sqlx::Sqlite {
     const FOR_UPDATE: &'static str = "";
+    const SKIP_LOCKED: &'static str = "";
 
     /// SQLite has one writer at a time (across processes too), so ids are assigned and
     /// committed in the same order already.
@@ -937,6 +942,7 @@ impl Dialect for sqlx::Sqlite {
 
 impl Dialect for sqlx::Postgres {
     const FOR_UPDATE: &'static str = " FOR UPDATE";
+    const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
 
     /// PostgreSQL hands out ids from a sequence at insert time but transactions may commit in
     /// another order, so a reader could see id 101 before 100 commits and then skip 100 for

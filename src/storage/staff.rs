@@ -236,24 +236,22 @@ pub trait StaffStore: Send + Sync {
     /// End every session of a user; how many there were.
     async fn delete_staff_sessions(&self, user_id: i64) -> Result<u64, StoreError>;
 
-    /// Failed sign-ins counted under `key` in the window that started within `window` seconds.
-    async fn sign_in_failures(
-        &self,
-        key: &str,
-        now: Timestamp,
-        window: i64,
-    ) -> Result<i64, StoreError>;
+    /// The random key of UTC day `day` for sign-in pseudonyms: `fresh` is stored if the day
+    /// has none yet, and whichever key is stored is returned, so every instance uses the same.
+    async fn daily_key(&self, day: i64, fresh: &[u8]) -> Result<Vec<u8>, StoreError>;
 
-    /// Count a failed sign-in; the count in the current window.
-    async fn add_sign_in_failure(
-        &self,
-        key: &str,
-        now: Timestamp,
-        window: i64,
-    ) -> Result<i64, StoreError>;
+    /// Count a sign-in attempt before it is checked (see [`SignInClaim`]).
+    async fn claim_sign_in(&self, claim: &SignInClaim) -> Result<Claimed, StoreError>;
 
-    /// Forget the failures under `key` (after a successful sign-in).
-    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StoreError>;
+    /// Give back the claim of an attempt that succeeded: the pair and the client get their
+    /// attempt back; after a password (`signed_in` false) the account may go on at once to its
+    /// code, after a code (`signed_in` true) its failures and delays are forgotten.
+    async fn release_sign_in(&self, claim: &SignInClaim, signed_in: bool)
+    -> Result<(), StoreError>;
+
+    /// Delete the failure rows whose window ended and the daily keys of days that ended more
+    /// than `window` seconds ago; how many of each.
+    async fn purge_sign_in(&self, now: Timestamp, window: i64) -> Result<(u64, u64), StoreError>;
 
     /// Append to the audit log; its position.
     async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError>;
@@ -338,6 +336,60 @@ pub trait StaffStore: Send + Sync {
         before: Timestamp,
         audit: &AuditEntry,
     ) -> Result<u64, StoreError>;
+}
+
+/// One sign-in attempt, counted under three pseudonyms before the password or code is checked,
+/// so that attempts running at the same time cannot all pass a limit read before any of them
+/// failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInClaim {
+    /// Now.
+    pub now: Timestamp,
+    /// Seconds a count lasts from its first failure.
+    pub window: i64,
+    /// The account on this client: the hard limit, so that failures elsewhere never lock the
+    /// account's owner out.
+    pub pair: String,
+    /// Failures allowed per pair in a window.
+    pub pair_limit: i64,
+    /// The client, across accounts (someone trying many accounts).
+    pub client: String,
+    /// Failures allowed per client in a window.
+    pub client_limit: i64,
+    /// The account, from any client: no hard limit, but a wait after each failure.
+    pub account: String,
+    /// The wait after each failure on the account (index: failures in the window − 1; the
+    /// last entry repeats).
+    pub delays: Vec<i64>,
+}
+
+impl SignInClaim {
+    /// The wait after the `n`-th failure on the account in the window.
+    pub fn delay_after(&self, n: i64) -> i64 {
+        let i = usize::try_from(n.saturating_sub(1)).unwrap_or(0);
+        self.delays
+            .get(i)
+            .or_else(|| self.delays.last())
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// What counting an attempt decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claimed {
+    /// Check it. The counts include this attempt (so a failure with a count at its limit is
+    /// the one that locks).
+    Go {
+        /// Attempts of the pair in the window.
+        pair: i64,
+        /// Attempts of the client in the window.
+        client: i64,
+    },
+    /// The pair or the client is at its limit until its window ends.
+    Locked,
+    /// The account's delay has not passed: seconds to wait.
+    TooEarly(i64),
 }
 
 const USER_COLUMNS: &str = "id, email, role, force_code, status, password_hash, totp_sealed, \
@@ -592,55 +644,120 @@ where
         Ok(DB::rows_affected(&done))
     }
 
-    async fn sign_in_failures(
-        &self,
-        key: &str,
-        now: Timestamp,
-        window: i64,
-    ) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "SELECT failures FROM sign_in_failures WHERE key = $1 AND window_start > $2",
+    async fn daily_key(&self, day: i64, fresh: &[u8]) -> Result<Vec<u8>, StoreError> {
+        sqlx::query(
+            "INSERT INTO daily_keys (day, key) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING",
         )
-        .bind(key)
-        .bind(now - window)
-        .fetch_optional(&self.pool)
+        .bind(day)
+        .bind(fresh)
+        .execute(&self.writes)
         .await?;
-        Ok(match row {
-            Some(r) => r.try_get(0)?,
-            None => 0,
-        })
-    }
-
-    async fn add_sign_in_failure(
-        &self,
-        key: &str,
-        now: Timestamp,
-        window: i64,
-    ) -> Result<i64, StoreError> {
-        // One statement, so two instances counting at once cannot lose a failure.
-        let row = sqlx::query(
-            "INSERT INTO sign_in_failures (key, failures, window_start) VALUES ($1, 1, $2) \
-             ON CONFLICT (key) DO UPDATE SET \
-             failures = CASE WHEN sign_in_failures.window_start <= $3 THEN 1 \
-                        ELSE sign_in_failures.failures + 1 END, \
-             window_start = CASE WHEN sign_in_failures.window_start <= $3 THEN $2 \
-                        ELSE sign_in_failures.window_start END \
-             RETURNING failures",
-        )
-        .bind(key)
-        .bind(now)
-        .bind(now - window)
-        .fetch_one(&self.writes)
-        .await?;
+        let row = sqlx::query("SELECT key FROM daily_keys WHERE day = $1")
+            .bind(day)
+            .fetch_one(&self.writes)
+            .await?;
         Ok(row.try_get(0)?)
     }
 
-    async fn clear_sign_in_failures(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
-            .bind(key)
+    async fn claim_sign_in(&self, c: &SignInClaim) -> Result<Claimed, StoreError> {
+        // Rows are locked in one order (pair, client, account) by every claim and release, so
+        // two of them never wait for each other in a circle.
+        let mut tx = self.writes.begin().await?;
+        let pair = counter::<DB>(&mut tx, &c.pair, c.now, c.window).await?;
+        let client = counter::<DB>(&mut tx, &c.client, c.now, c.window).await?;
+        let account = counter::<DB>(&mut tx, &c.account, c.now, c.window).await?;
+        // A refused attempt changes nothing: it was not checked, so it is not a failure.
+        if pair.failures >= c.pair_limit || client.failures >= c.client_limit {
+            tx.rollback().await?;
+            return Ok(Claimed::Locked);
+        }
+        if account.not_before > c.now {
+            tx.rollback().await?;
+            return Ok(Claimed::TooEarly(account.not_before - c.now));
+        }
+        let n = account.failures + 1;
+        for (key, row, not_before) in [
+            (&c.pair, pair, pair.not_before),
+            (&c.client, client, client.not_before),
+            (&c.account, account, c.now + c.delay_after(n)),
+        ] {
+            sqlx::query(
+                "UPDATE sign_in_failures SET failures = $2, window_start = $3, not_before = $4 \
+                 WHERE key = $1",
+            )
+            .bind(key.as_str())
+            .bind(row.failures + 1)
+            .bind(row.window_start)
+            .bind(not_before)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Claimed::Go {
+            pair: pair.failures + 1,
+            client: client.failures + 1,
+        })
+    }
+
+    async fn release_sign_in(&self, c: &SignInClaim, signed_in: bool) -> Result<(), StoreError> {
+        let mut tx = self.writes.begin().await?;
+        let give_back = "UPDATE sign_in_failures SET failures = failures - 1 \
+                         WHERE key = $1 AND failures > 0";
+        if signed_in {
+            sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+                .bind(c.pair.as_str())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query(give_back)
+                .bind(c.pair.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(give_back)
+            .bind(c.client.as_str())
+            .execute(&mut *tx)
+            .await?;
+        if signed_in {
+            sqlx::query("DELETE FROM sign_in_failures WHERE key = $1")
+                .bind(c.account.as_str())
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            sqlx::query(
+                "UPDATE sign_in_failures SET failures = failures - 1, not_before = $2 \
+                 WHERE key = $1 AND failures > 0",
+            )
+            .bind(c.account.as_str())
+            .bind(c.now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn purge_sign_in(&self, now: Timestamp, window: i64) -> Result<(u64, u64), StoreError> {
+        let rows = format!(
+            "DELETE FROM sign_in_failures WHERE key IN (SELECT key FROM sign_in_failures \
+             WHERE window_start <= $1 AND not_before <= $2{})",
+            DB::SKIP_LOCKED
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(rows.as_str()))
+            .bind(now - window)
+            .bind(now)
             .execute(&self.writes)
             .await?;
-        Ok(())
+        // A day's key may still be in use until its last window is over.
+        let keys = format!(
+            "DELETE FROM daily_keys WHERE day IN (SELECT day FROM daily_keys WHERE day < $1{})",
+            DB::SKIP_LOCKED
+        );
+        let keys = sqlx::query(sqlx::AssertSqlSafe(keys.as_str()))
+            .bind((now - window).div_euclid(86_400))
+            .execute(&self.writes)
+            .await?;
+        Ok((DB::rows_affected(&rows), DB::rows_affected(&keys)))
     }
 
     async fn audit(&self, entry: &AuditEntry) -> Result<i64, StoreError> {
@@ -1006,6 +1123,63 @@ where
         tx.commit().await?;
         Ok(n)
     }
+}
+
+/// A sign-in counter as locked for a claim: a window that is over counts from zero again.
+#[derive(Debug, Clone, Copy)]
+struct Counter {
+    failures: i64,
+    window_start: Timestamp,
+    not_before: Timestamp,
+}
+
+/// Lock `key`'s counter inside `tx` (creating it if new) and read it as of `now`.
+async fn counter<DB>(
+    tx: &mut Transaction<'_, DB>,
+    key: &str,
+    now: Timestamp,
+    window: i64,
+) -> Result<Counter, StoreError>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    DB::Arguments: IntoArguments<DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    // Insert first, so that there is a row to lock even for a key never seen before (two
+    // claims inserting at once: the second waits for the first's row, then locks it).
+    sqlx::query(
+        "INSERT INTO sign_in_failures (key, failures, window_start, not_before) \
+         VALUES ($1, 0, $2, 0) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(key)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    let sql = format!(
+        "SELECT failures, window_start, not_before FROM sign_in_failures WHERE key = $1{}",
+        DB::FOR_UPDATE
+    );
+    let r = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(key)
+        .fetch_one(&mut **tx)
+        .await?;
+    let c = Counter {
+        failures: r.try_get(0)?,
+        window_start: r.try_get(1)?,
+        not_before: r.try_get(2)?,
+    };
+    Ok(if c.window_start <= now - window {
+        Counter {
+            failures: 0,
+            window_start: now,
+            not_before: c.not_before,
+        }
+    } else {
+        c
+    })
 }
 
 /// Append `e` to the chain inside `tx`, which holds the head's lock until it commits.

@@ -827,37 +827,73 @@ async fn staff_accounts_sessions_and_failure_counts_round_trip() {
             "sessions ended"
         );
 
+        // Sign-in counting: the pair's limit, the account's growing delay, a new window.
+        let claim = |now| saferstreets::storage::SignInClaim {
+            now,
+            window: 900,
+            pair: "pair:k".into(),
+            pair_limit: 3,
+            client: "client:k".into(),
+            client_limit: 20,
+            account: "account:k".into(),
+            delays: vec![1, 2, 4],
+        };
+        use saferstreets::storage::Claimed;
+        let mut now = 100;
         for expected in 1..=3 {
             assert_eq!(
-                store.add_sign_in_failure("k", 100, 900).await.expect("add"),
-                expected
+                store.claim_sign_in(&claim(now)).await.expect("claim"),
+                Claimed::Go {
+                    pair: expected,
+                    client: expected
+                }
             );
+            if expected < 3 {
+                assert_eq!(
+                    store.claim_sign_in(&claim(now)).await.expect("claim"),
+                    Claimed::TooEarly(1 << (expected - 1)),
+                    "a wait after each failure, growing"
+                );
+            }
+            now += 1 << (expected - 1);
         }
         assert_eq!(
-            store.sign_in_failures("k", 500, 900).await.expect("count"),
-            3
+            store.claim_sign_in(&claim(now)).await.expect("claim"),
+            Claimed::Locked
         );
         assert_eq!(
-            store
-                .sign_in_failures("k", 1_001, 900)
-                .await
-                .expect("count"),
-            0
+            store.claim_sign_in(&claim(1_001)).await.expect("claim"),
+            Claimed::Go { pair: 1, client: 1 },
+            "a new window"
         );
+        store
+            .release_sign_in(&claim(1_001), false)
+            .await
+            .expect("release");
+        assert_eq!(
+            store.claim_sign_in(&claim(1_001)).await.expect("claim"),
+            Claimed::Go { pair: 1, client: 1 },
+            "a released attempt is given back and the account may go on at once"
+        );
+        store
+            .release_sign_in(&claim(1_001), true)
+            .await
+            .expect("release");
+        let key = store.daily_key(20, &[7; 32]).await.expect("key");
+        assert_eq!(key, vec![7; 32]);
+        assert_eq!(
+            store.daily_key(20, &[8; 32]).await.expect("key"),
+            key,
+            "the first key of a day stays"
+        );
+        // A day and a window later, the counts and the day's key are gone.
         assert_eq!(
             store
-                .add_sign_in_failure("k", 1_001, 900)
+                .purge_sign_in(21 * 86_400 + 900, 900)
                 .await
-                .expect("new window"),
-            1
-        );
-        store.clear_sign_in_failures("k").await.expect("clear");
-        assert_eq!(
-            store
-                .sign_in_failures("k", 1_002, 900)
-                .await
-                .expect("count"),
-            0
+                .expect("purge"),
+            (1, 1),
+            "the client's row (the pair and account were forgotten at sign-in) and the key"
         );
         assert_eq!(
             verify(&store).await,

