@@ -470,3 +470,45 @@ async fn an_older_unkeyed_chain_followed_by_keyed_rows_verifies_and_stays_pinned
         assert!(err.contains("row 3"), "{err}");
     }
 }
+
+#[tokio::test]
+async fn keyed_rows_removed_from_the_end_are_caught_by_a_checkpoint_kept_elsewhere() {
+    let db = TestDb::sqlite();
+    let dir = db.dir.path();
+    for _ in 0..2 {
+        let (ok, _, err) = run(dir, &db.url, &["purge"]);
+        assert!(ok, "{err}");
+    }
+    let (ok, out, err) = run(dir, &db.url, &["audit", "verify"]);
+    assert!(ok, "{err}");
+    let checkpoint = out
+        .split("checkpoint ")
+        .nth(1)
+        .expect("a checkpoint is printed")
+        .trim()
+        .to_owned();
+    assert!(checkpoint.starts_with("4:hmac-sha256:"), "{checkpoint}");
+
+    // The attacker deletes the last two rows and moves the head back: the chain itself
+    // cannot show it, the checkpoint can.
+    let pool = sqlx::SqlitePool::connect(&db.url).await.expect("raw");
+    for sql in [
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE seq > 2",
+        "UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)",
+    ] {
+        sqlx::query(sql).execute(&pool).await.expect(sql);
+    }
+    let (ok, _, err) = run(dir, &db.url, &["audit", "verify"]);
+    assert!(
+        ok,
+        "without a checkpoint a shorter chain is consistent: {err}"
+    );
+    let (ok, out, err) = run(
+        dir,
+        &db.url,
+        &["audit", "verify", "--checkpoint", &checkpoint],
+    );
+    assert!(!ok, "{out}");
+    assert!(err.contains("no longer holds row 4"), "{err}");
+}
