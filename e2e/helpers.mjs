@@ -41,6 +41,7 @@ export async function startServer ({ exitUrl, env: extra = {} }) {
   )
   Object.assign(env, {
     SAFERSTREETS_DATA_DIR: dir,
+    SAFERSTREETS_KEYS_DIR: path.join(dir, 'keys'),
     SAFERSTREETS_EXIT_URL: exitUrl,
     SAFERSTREETS_MIN_FILL_SECONDS: '0',
     SAFERSTREETS_RATE_LIMITS: 'false',

@@ -27,6 +27,7 @@ function cli (...args) {
     Object.entries(process.env).filter(([k]) => !k.startsWith('SAFERSTREETS_'))
   )
   env.SAFERSTREETS_DATA_DIR = server.dataDir
+  env.SAFERSTREETS_KEYS_DIR = path.join(server.dataDir, 'keys')
   return execFileSync(bin, [...args, '--database-url', `sqlite://${server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
 }
 

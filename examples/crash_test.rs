@@ -62,6 +62,7 @@ fn start(bin: &str, url: &str, dir: &std::path::Path) -> Server {
     let mut child = Command::new(bin)
         .args(["serve", "--listen", "127.0.0.1:0", "--database-url", url])
         .env("SAFERSTREETS_DATA_DIR", dir)
+        .env("SAFERSTREETS_KEYS_DIR", dir.join("keys"))
         .env("SAFERSTREETS_DEMO_REPORTS", "0")
         // Many reports a second from one address, as fast as a script: the abuse controls
         // would (rightly) refuse most of them.

@@ -39,7 +39,7 @@ trap 'exit 143' TERM INT
 
 # Abuse controls off, as for every load or conformance run (the config ignores unknown keys).
 export SAFERSTREETS_RATE_LIMITS=false SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off
-RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work/data" "$bin" serve --listen 127.0.0.1:0 \
+RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work/data" SAFERSTREETS_KEYS_DIR="$work/keys" "$bin" serve --listen 127.0.0.1:0 \
   --database-url "sqlite://$work/api.db" > "$work/out" 2> "$work/err" &
 pid=$!
 url=""

@@ -52,7 +52,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM INT
 
-export RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work/data" SAFERSTREETS_DEMO_REPORTS=0
+export RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work/data" SAFERSTREETS_KEYS_DIR="$work/keys" SAFERSTREETS_DEMO_REPORTS=0
 sqlite="sqlite://$work/bench.db"
 pg="$PG_BASE/$pgdb"
 psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $pgdb" >/dev/null

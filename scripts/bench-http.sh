@@ -31,7 +31,7 @@ start() { # start VAR CMD... : runs CMD in the background, sets VAR to its URL
 
 start hello target/release/examples/hello 127.0.0.1:0
 # Abuse controls off for load (the config ignores keys it does not know yet).
-start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_RATE_LIMITS=false \
+start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_KEYS_DIR="$work/keys" SAFERSTREETS_RATE_LIMITS=false \
   SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off target/release/saferstreets serve \
   --listen 127.0.0.1:0 --database-url "sqlite://$work/bench.db"
 # A session cookie and a consent choice, as a returning visitor would send.

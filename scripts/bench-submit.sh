@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 run() { # label key database-url
   # Abuse controls off for load (the config ignores keys it does not know yet).
-  RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_RATE_LIMITS=false \
+  RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_KEYS_DIR="$work/keys" SAFERSTREETS_RATE_LIMITS=false \
     SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off target/release/saferstreets serve \
     --listen 127.0.0.1:0 --database-url "$3" > "$work/out" 2>"$work/err" &
   pid=$!

@@ -30,7 +30,7 @@ ENV = dict(
 
 def start(binary, folder):
     """Start a server on `folder`; return (process, url, seconds to the first ready answer)."""
-    env = dict(ENV, SAFERSTREETS_DATA_DIR=folder)
+    env = dict(ENV, SAFERSTREETS_DATA_DIR=folder, SAFERSTREETS_KEYS_DIR=os.path.join(folder, "keys"))
     url = None
     started = time.perf_counter()
     proc = subprocess.Popen(

@@ -100,6 +100,11 @@ enum AuditAction {
         /// The audit key file (default: `keys_dir/audit.key`).
         #[arg(long)]
         key_file: Option<PathBuf>,
+        /// A checkpoint printed by an earlier run and kept away from the database
+        /// (`SEQ:LINK`): that row must still be there with that link, which catches rows
+        /// removed from the end of the log.
+        #[arg(long)]
+        checkpoint: Option<String>,
     },
 }
 
@@ -315,7 +320,10 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
 
 async fn audit(config: Config, action: AuditAction) -> anyhow::Result<()> {
     use anyhow::Context;
-    let AuditAction::Verify { key_file } = action;
+    let AuditAction::Verify {
+        key_file,
+        checkpoint,
+    } = action;
     // Read-only: the key is read, never created, and nothing is appended.
     let path = key_file.unwrap_or_else(|| saferstreets::startup::audit_key_path(&config));
     saferstreets::files::check_private(&path)?;
@@ -333,9 +341,21 @@ async fn audit(config: Config, action: AuditAction) -> anyhow::Result<()> {
         .context("cannot open the database")?;
     let started = std::time::Instant::now();
     let checked = saferstreets::audit::verify_store(&store, key.as_ref()).await?;
-    let (_, hash) = store.audit_head().await?;
+    if let Some(checkpoint) = checkpoint {
+        let (seq, link) = checkpoint
+            .split_once(':')
+            .and_then(|(seq, link)| Some((seq.parse::<i64>().ok()?, link)))
+            .context("--checkpoint must be SEQ:LINK, as printed by `audit verify`")?;
+        let rows = store.audit_rows(seq - 1, 1).await?;
+        anyhow::ensure!(
+            rows.first().is_some_and(|r| r.seq == seq && r.hash == link),
+            "the audit log no longer holds row {seq} with the checkpoint's link: \
+             rows were removed from its end or rewritten"
+        );
+    }
+    let (seq, hash) = store.audit_head().await?;
     println!(
-        "audit log intact: {checked} rows checked in {:.1?}; last link {hash}",
+        "audit log intact: {checked} rows checked in {:.1?}; checkpoint {seq}:{hash}",
         started.elapsed()
     );
     Ok(())

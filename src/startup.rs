@@ -114,10 +114,10 @@ impl Application {
 /// first, the data folder made private, and audit rows are linked with the audit key
 /// (created on first start, pinning any older unkeyed rows; see `audit.rs`).
 pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
-    prepare_keys_dir(config)?;
     let store = storage::connect(&config.database_url)
         .await
         .context("cannot open the database")?;
+    prepare_keys_dir(config)?;
     if config.database_url.starts_with("sqlite:") && config.data_dir.is_dir() {
         crate::files::private_dir(&config.data_dir)?;
     }

@@ -191,9 +191,57 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
             .await
             .expect("draft");
 
+        // A member of staff's TOTP secret, and a case note.
+        let user = store
+            .create_staff_user(
+                &saferstreets::storage::NewStaffUser {
+                    email: "ann@example.org".into(),
+                    role: "investigator".into(),
+                    force_code: "northshire".into(),
+                    setup_token_hash: "tok".into(),
+                    setup_expires_at: 2_000,
+                    created_at: 1_000,
+                },
+                &entry("add-user"),
+            )
+            .await
+            .expect("user");
+        let totp_purpose = saferstreets::http::staff::auth::totp_purpose(user);
+        let totp = old.seal(b"JBSWY3DPEHPK3PXP", &totp_purpose).expect("seal");
+        assert!(
+            store
+                .complete_staff_setup(user, "$argon2id$x", &totp, 1, 1_100, &entry("set-up"))
+                .await
+                .expect("set up")
+        );
+        let report_id = store
+            .stalking_report("REF1")
+            .await
+            .expect("read")
+            .expect("found")
+            .id;
+        let note_purpose = saferstreets::http::staff::reports::note_purpose(report_id);
+        assert!(
+            store
+                .update_case(
+                    &saferstreets::storage::CaseUpdate {
+                        report_id,
+                        from_status: "new".into(),
+                        to_status: "new".into(),
+                        assigned_to: None,
+                        author_id: user,
+                        at: 1_200,
+                        note: Some(old.seal(b"called back", &note_purpose).expect("seal")),
+                    },
+                    &entry("note"),
+                )
+                .await
+                .expect("note")
+        );
+
         let (ok, out, err) = run(dir, &db.url, &["keys", "rotate"]);
         assert!(ok, "{}: {err}", db.url);
-        assert!(out.contains("re-sealed 2"), "{out}");
+        assert!(out.contains("re-sealed 4"), "{out}");
 
         let pairs = ring_from_file(&dir.join("keys/encryption.keys"));
         assert_eq!(pairs.len(), 2, "the old key is kept");
@@ -221,6 +269,27 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
                 .open(&sealed, format!("draft:{draft_key}").as_bytes())
                 .expect("opens"),
             b"{\"draft\":1}"
+        );
+
+        let totp = store
+            .staff_user(user)
+            .await
+            .expect("read")
+            .expect("found")
+            .totp_sealed
+            .expect("sealed");
+        assert_eq!(
+            only_new.open(&totp, &totp_purpose).expect("opens"),
+            b"JBSWY3DPEHPK3PXP"
+        );
+        let notes = store.case_notes(report_id).await.expect("notes");
+        let note = notes
+            .iter()
+            .find_map(|n| n.sealed.clone())
+            .expect("a sealed note");
+        assert_eq!(
+            only_new.open(&note, &note_purpose).expect("opens"),
+            b"called back"
         );
 
         // Idempotent: nothing left to re-seal, and no key added.
@@ -400,4 +469,46 @@ async fn an_older_unkeyed_chain_followed_by_keyed_rows_verifies_and_stays_pinned
         assert!(!ok, "{}: {out}", db.url);
         assert!(err.contains("row 3"), "{err}");
     }
+}
+
+#[tokio::test]
+async fn keyed_rows_removed_from_the_end_are_caught_by_a_checkpoint_kept_elsewhere() {
+    let db = TestDb::sqlite();
+    let dir = db.dir.path();
+    for _ in 0..2 {
+        let (ok, _, err) = run(dir, &db.url, &["purge"]);
+        assert!(ok, "{err}");
+    }
+    let (ok, out, err) = run(dir, &db.url, &["audit", "verify"]);
+    assert!(ok, "{err}");
+    let checkpoint = out
+        .split("checkpoint ")
+        .nth(1)
+        .expect("a checkpoint is printed")
+        .trim()
+        .to_owned();
+    assert!(checkpoint.starts_with("4:hmac-sha256:"), "{checkpoint}");
+
+    // The attacker deletes the last two rows and moves the head back: the chain itself
+    // cannot show it, the checkpoint can.
+    let pool = sqlx::SqlitePool::connect(&db.url).await.expect("raw");
+    for sql in [
+        "DROP TRIGGER audit_log_no_delete",
+        "DELETE FROM audit_log WHERE seq > 2",
+        "UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_log WHERE seq = 2)",
+    ] {
+        sqlx::query(sql).execute(&pool).await.expect(sql);
+    }
+    let (ok, _, err) = run(dir, &db.url, &["audit", "verify"]);
+    assert!(
+        ok,
+        "without a checkpoint a shorter chain is consistent: {err}"
+    );
+    let (ok, out, err) = run(
+        dir,
+        &db.url,
+        &["audit", "verify", "--checkpoint", &checkpoint],
+    );
+    assert!(!ok, "{out}");
+    assert!(err.contains("no longer holds row 4"), "{err}");
 }
