@@ -421,6 +421,31 @@ async fn anyone_lists_a_forces_weekly_counts_with_filters() {
         ))
         .await;
     assert_eq!(json(&by_id).as_array().map(Vec::len), Some(1));
+    // Reading needs no key, so one question may not make the server read without bound.
+    let many = vec![first.as_str(); 101].join(",");
+    assert_error(
+        &app.get(&format!(
+            "/open311/v2/requests.json?service_request_id={many}"
+        ))
+        .await,
+        400,
+    );
+    let weeks: Vec<String> = (0..14)
+        .map(|w| {
+            let monday = jiff::civil::date(2026, 1, 5)
+                .checked_add(jiff::Span::new().weeks(w))
+                .expect("date");
+            format!("{}-{}", monday.strftime("%Y%m%d"), "0".repeat(20))
+        })
+        .collect();
+    assert_error(
+        &app.get(&format!(
+            "/open311/v2/requests.json?service_request_id={}",
+            weeks.join(",")
+        ))
+        .await,
+        400,
+    );
     let closed = app.get("/open311/v2/requests.json?status=closed").await;
     assert_eq!(json(&closed).as_array().map(Vec::len), Some(0));
     let future = app

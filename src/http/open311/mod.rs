@@ -44,6 +44,10 @@ pub const COARSE_RES: u8 = 9;
 /// Most entries one list returns (the specification lets a server cap it).
 const MAX_REQUESTS: usize = 1_000;
 
+/// Most ids one list may ask for, and most distinct weeks they may name (90 days' worth).
+const MAX_IDS: usize = 100;
+const MAX_ID_WEEKS: usize = 13;
+
 /// Without dates, a list covers the last 90 days, and a range may not span more (as the
 /// specification says).
 const DEFAULT_DAYS: i64 = 90;
@@ -436,14 +440,12 @@ async fn list_requests(state: &AppState, params: &[(String, String)]) -> Result<
         Some(_) => return Err(bad("status must be open or closed")),
     }
     if !ids.is_empty() {
-        // Asking by id ignores the other filters, as the specification says.
-        let mut found = Vec::new();
-        for id in ids.iter().take(MAX_REQUESTS) {
-            if let Some(r) = request_by_id(state, &force, id).await? {
-                found.push(r);
-            }
+        // Asking by id ignores the other filters, as the specification says. Reading needs
+        // no key, so the weeks one question may read are bounded like a date range.
+        if ids.len() > MAX_IDS {
+            return Err(bad("at most 100 service_request_id values at once"));
         }
-        return Ok(Value::Array(found));
+        return Ok(Value::Array(requests_by_id(state, &force, &ids).await?));
     }
     let days = (from.div_euclid(86_400), to.div_euclid(86_400));
     let list = entries(state, &force, days, &services).await?;
@@ -503,18 +505,35 @@ fn request(state: &AppState, key: &[u8; 32], agency: &str, force: &str, e: &feed
     })
 }
 
-/// The published entry with this id in `force`, if there is one now.
-async fn request_by_id(state: &AppState, force: &str, id: &str) -> Result<Option<Value>, Failure> {
-    let Some(week) = feed::week_of_id(id) else {
-        return Ok(None);
-    };
-    let list = entries(state, force, (week, week), ENVIRONMENTAL).await?;
+/// The published entries with these ids in `force`, in the order asked; unknown ids are left
+/// out. Each week named is read once, and at most [`MAX_ID_WEEKS`] weeks are read.
+async fn requests_by_id(
+    state: &AppState,
+    force: &str,
+    ids: &[&str],
+) -> Result<Vec<Value>, Failure> {
+    let mut weeks: Vec<i64> = ids.iter().filter_map(|id| feed::week_of_id(id)).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    if weeks.len() > MAX_ID_WEEKS {
+        return Err(fail(
+            StatusCode::BAD_REQUEST,
+            "service_request_id values may name at most 13 weeks at once",
+        ));
+    }
     let key = id_key(state);
     let agency = agency(state, force);
-    Ok(list
+    let mut published = std::collections::HashMap::new();
+    for week in weeks {
+        for e in entries(state, force, (week, week), ENVIRONMENTAL).await? {
+            published.insert(feed::entry_id(&key, force, &e), e);
+        }
+    }
+    Ok(ids
         .iter()
-        .find(|e| feed::entry_id(&key, force, e) == id)
-        .map(|e| request(state, &key, &agency, force, e)))
+        .filter_map(|id| published.get(*id))
+        .map(|e| request(state, &key, &agency, force, e))
+        .collect())
 }
 
 /// `GET requests/{id}.{format}`.
@@ -530,8 +549,9 @@ async fn one_request(
     };
     let found = async {
         let force = jurisdiction(&state, &params)?;
-        request_by_id(&state, &force, id)
+        requests_by_id(&state, &force, &[id])
             .await?
+            .pop()
             .ok_or_else(|| fail(StatusCode::NOT_FOUND, "no such service_request_id"))
     };
     match found.await {
