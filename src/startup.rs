@@ -77,6 +77,7 @@ impl Application {
             self.state.store.clone(),
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
+            self.state.keyring.clone(),
         );
         // Build the hotspot index while the first requests are served, not in the first
         // hotspot request (which waits for it if it comes sooner).
@@ -157,7 +158,7 @@ fn service_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
 
 /// The encryption keyring: from configuration (the first key seals), or the key file in
 /// `data_dir`, created on first start.
-fn keyring(config: &Config) -> anyhow::Result<crate::crypto::Keyring> {
+pub fn keyring(config: &Config) -> anyhow::Result<crate::crypto::Keyring> {
     if let Some(first) = config.encryption_keys.first() {
         let pairs: Vec<(String, String)> = config
             .encryption_keys

@@ -337,6 +337,7 @@ where
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     for<'q> f64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     DB::Arguments: Default,
@@ -894,8 +895,8 @@ where
     ) -> Result<u64, StoreError> {
         let mut tx = self.writes.begin().await?;
         let done = sqlx::query(
-            "UPDATE place_reports SET lat = NULL, lng = NULL \
-             WHERE created_at < $1 AND lat IS NOT NULL",
+            "UPDATE place_reports SET lat = NULL, lng = NULL, point_sealed = NULL \
+             WHERE created_at < $1 AND (lat IS NOT NULL OR point_sealed IS NOT NULL)",
         )
         .bind(before)
         .execute(&mut *tx)
@@ -910,7 +911,10 @@ where
 }
 
 /// Append `e` to the chain inside `tx`, which holds the head's lock until it commits.
-async fn append_on<DB>(tx: &mut Transaction<'_, DB>, e: &AuditEntry) -> Result<i64, StoreError>
+pub(super) async fn append_on<DB>(
+    tx: &mut Transaction<'_, DB>,
+    e: &AuditEntry,
+) -> Result<i64, StoreError>
 where
     DB: Dialect,
     for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,

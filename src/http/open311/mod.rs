@@ -434,16 +434,13 @@ async fn request_by_id(
     else {
         return Ok(None);
     };
-    let Some((lat, lng)) = report.point else {
+    // Its finest cell (the exact point is sealed, and never leaves the service anyway).
+    let Some(&(_, cell)) = report.cells.last() else {
         return Ok(None);
     };
     if report.force_code != partner.force_code || report.reasons & bit == 0 {
         return Ok(None);
     }
-    let Ok(point) = LatLng::new(lat, lng) else {
-        return Ok(None);
-    };
-    let cell = hex::cells(point)[hex::RESOLUTIONS.len() - 1] as i64;
     let agency = agency(state, &partner.force_code);
     let text = state.text.default_catalog();
     Ok(Some(request(
@@ -655,15 +652,13 @@ async fn create_request(state: &AppState, params: &[(String, String)]) -> Result
         "channel",
         Answer::Text(Some(format!("open311:{}", partner.id))),
     );
-    let kept = serde_json::to_string(&answers)
-        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let facts = PlaceFacts {
         point: Some(point),
         force_code,
         day: place::day_number(date),
         hour,
         reasons: bit,
-        answers: kept,
+        answers,
     };
     let submission = format!("open311-{}", ::hex::encode(crate::random::bytes::<16>()));
     let receipt = store_place(state, &submission, &facts, None)
