@@ -145,6 +145,9 @@ pub async fn seal_clear_rows(store: &DynStore, keyring: &Keyring) -> Result<Seal
             break;
         }
     }
+    if done != Sealed::default() {
+        store.flush_old_page_images().await?;
+    }
     Ok(done)
 }
 

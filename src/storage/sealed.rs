@@ -231,6 +231,12 @@ pub trait SealedStore: Send + Sync {
         before: Timestamp,
         audit: &AuditEntry,
     ) -> Result<u64, StoreError>;
+
+    /// After clear values were overwritten: on SQLite, copy the WAL into the database and
+    /// empty it, so older images of the pages (with the clear values) leave the WAL file too
+    /// (the database file itself zeroes freed content: `secure_delete`). Nothing on
+    /// PostgreSQL, whose old row versions stay until `VACUUM FULL` rewrites the table.
+    async fn flush_old_page_images(&self) -> Result<(), StoreError>;
 }
 
 /// Rows per transaction when sealing or re-sealing many.
@@ -427,6 +433,16 @@ where
         let sql = "DELETE FROM feedback WHERE created_at < $1";
         self.purge_audited(sql, before, audit, "feedback answers deleted")
             .await
+    }
+
+    async fn flush_old_page_images(&self) -> Result<(), StoreError> {
+        if DB::NAME == "SQLite" {
+            // On the write connection, so it comes after the writes queued before it.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.writes)
+                .await?;
+        }
+        Ok(())
     }
 }
 
