@@ -87,7 +87,7 @@ pub const FEEDBACK_IMPROVE: SealedColumn = SealedColumn {
     row_key: "CAST(id AS TEXT)",
 };
 
-/// Every column sealed with the keyring outside `stalking_reports`, `case_notes`,
+/// Every column sealed with the keyring outside `stalking_reports`, `stalking_notes`,
 /// `staff_users` and `sessions`: what key rotation must re-seal besides those.
 pub const SEALED_COLUMNS: &[SealedColumn] = &[
     PLACE_POINT,
