@@ -62,6 +62,17 @@ pub struct Config {
     pub retention_closed_report_days: i64,
     /// Place reports keep their exact point this many days, then only their H3 cells.
     pub retention_place_point_days: i64,
+    /// Place reports keep their free text (sealed) this many days. Despite the scrubbing it
+    /// may name or describe someone, and it matters only while the place's problem is
+    /// current: a quarter covers the councils' and neighbourhood teams' review cycle.
+    pub retention_place_text_days: i64,
+    /// Place reports keep the answers about the sender (age, sex, gender, ethnicity,
+    /// disability: special-category data, sealed) this many days. Equality monitoring is
+    /// reported yearly, so a year and a month lets a full year be analysed, then they go.
+    pub retention_place_about_days: i64,
+    /// Feedback (its text sealed) is deleted this many days after it was sent: it is read to
+    /// improve the service each quarter, and two quarters allow a before-and-after look.
+    pub retention_feedback_days: i64,
     /// Add the fictional demo force area and places to a database that has no force areas.
     pub demo_data: bool,
     /// Keys that encrypt victims' answers; the first seals new data, the others only open
@@ -152,6 +163,9 @@ impl Default for Config {
             setup_link_hours: 72,
             retention_closed_report_days: 365,
             retention_place_point_days: 180,
+            retention_place_text_days: 90,
+            retention_place_about_days: 395,
+            retention_feedback_days: 180,
             demo_reports: 2_000,
             map_tile_url: String::new(),
             map_attribution: String::new(),

@@ -410,10 +410,19 @@ async fn keys(config: Config, action: KeysAction) -> anyhow::Result<()> {
 async fn purge(config: Config) -> anyhow::Result<()> {
     use saferstreets::clock::{Clock, SystemClock};
     let store = saferstreets::startup::open_store(&config).await?;
+    let keyring = saferstreets::startup::keyring(&config)?;
+    let sealed = saferstreets::retention::seal_clear_rows(&store, &keyring).await?;
+    if sealed != saferstreets::retention::Sealed::default() {
+        println!(
+            "sealed {} place reports and {} feedback answers kept in the clear before",
+            sealed.places, sealed.feedback
+        );
+    }
     let done = saferstreets::retention::purge(&store, &config, SystemClock.now()).await?;
     println!(
-        "deleted {} closed stalking reports; dropped the exact point of {} place reports",
-        done.reports, done.points
+        "deleted {} closed stalking reports; dropped the exact point of {} place reports, \
+         the free text of {} and the answers about the sender of {}; deleted {} feedback answers",
+        done.reports, done.points, done.place_text, done.place_about, done.feedback
     );
     Ok(())
 }

@@ -196,5 +196,8 @@ pub async fn reseal_all(store: &DynStore, keyring: &Keyring) -> Result<Resealed,
         }
         tracing::info!(table = column.table, column = column.sealed, "re-sealed");
     }
+    // The place-report and feedback columns (`storage::sealed::SEALED_COLUMNS`), whose
+    // associated data names their row by another key, re-seal themselves the same way.
+    done.resealed += store.reseal(keyring).await?;
     Ok(done)
 }

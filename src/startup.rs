@@ -76,6 +76,7 @@ impl Application {
             self.state.store.clone(),
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
+            self.state.keyring.clone(),
         );
         crate::http::staff::auth::spawn_purge(self.state.clone());
         // Build the hotspot index while the first requests are served, not in the first

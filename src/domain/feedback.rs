@@ -1,4 +1,5 @@
-//! The feedback form: how satisfied the visitor was and what could be better.
+//! The feedback form: how satisfied the visitor was and what could be better (cleaned of
+//! email addresses and phone numbers before it is kept, like a place report's free text).
 
 use super::FormErrors;
 use super::text::BoundedText;
@@ -86,7 +87,8 @@ impl FeedbackAnswers {
             }
         };
         let improve = match BoundedText::parse(improve.unwrap_or_default(), IMPROVE_MAX_CHARS) {
-            Ok(text) => text,
+            // Visitors type contact details into comments although nobody will reply.
+            Ok(text) => text.map(BoundedText::scrubbed),
             Err(_) => {
                 errors.add("improve", "feedback-error-improve-too-long");
                 None
@@ -133,6 +135,22 @@ mod tests {
                 satisfaction: Satisfaction::Satisfied,
                 improve: None
             })
+        );
+    }
+
+    #[test]
+    fn contact_details_are_removed_from_what_could_be_better() {
+        let answers = FeedbackAnswers::parse(
+            Some("satisfied"),
+            Some("Call me on 07700900777 or +44 7700 900777, or a@b.example"),
+        );
+        let improve = answers
+            .ok()
+            .and_then(|a| a.improve)
+            .map(BoundedText::into_string);
+        assert_eq!(
+            improve.as_deref(),
+            Some("Call me on [number removed] or [number removed], or [email removed]")
         );
     }
 }

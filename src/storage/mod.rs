@@ -6,6 +6,7 @@
 
 mod group_commit;
 mod hotspots;
+pub mod sealed;
 mod sql;
 mod staff;
 
@@ -16,6 +17,7 @@ use async_trait::async_trait;
 use crate::clock::Timestamp;
 
 pub use hotspots::{Breakdown, CellCount, Tally};
+pub use sealed::{SealedPlace, SealedStore};
 pub use sql::{connect, sqlite_path};
 pub use staff::{
     Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
@@ -62,17 +64,21 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    /// A sealed value could not be sealed or opened (wrong key, moved, damaged).
+    #[error("sealed value: {0}")]
+    Sealed(#[from] crate::crypto::CryptoError),
     /// Filesystem trouble creating the embedded database's folder.
     #[error("cannot create database folder: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// A visitor's answers to the feedback form.
+/// A visitor's answers to the feedback form. `improve` is sealed by the store
+/// ([`sealed::FEEDBACK_IMPROVE`]) and opened when read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewFeedback {
     /// One of the satisfaction codes in `domain::feedback::Satisfaction`.
     pub satisfaction: String,
-    /// What could be better (optional, length-limited).
+    /// What could be better (optional, length-limited, cleaned of contact details).
     pub improve: Option<String>,
     /// The page the visitor came from (a local path, no query).
     pub page: String,
@@ -102,18 +108,27 @@ pub struct PageViews {
 
 /// Everything the service keeps.
 #[async_trait]
-pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
+pub trait Store: StaffStore + SealedStore + Send + Sync + std::fmt::Debug {
     /// The engine behind this store.
     fn backend(&self) -> Backend;
 
     /// Succeeds when the database answers a query.
     async fn ping(&self) -> Result<(), StoreError>;
 
-    /// Keep a feedback answer; returns its id.
-    async fn insert_feedback(&self, feedback: &NewFeedback) -> Result<i64, StoreError>;
+    /// Keep a feedback answer, its text sealed with `keyring` (the associated data names the
+    /// row, so the text is sealed in the same transaction as the insert); returns its id.
+    async fn insert_feedback(
+        &self,
+        feedback: &NewFeedback,
+        keyring: &crate::crypto::Keyring,
+    ) -> Result<i64, StoreError>;
 
-    /// The most recent feedback, newest first.
-    async fn list_feedback(&self, limit: i64) -> Result<Vec<Feedback>, StoreError>;
+    /// The most recent feedback, newest first, its text opened with `keyring`.
+    async fn list_feedback(
+        &self,
+        limit: i64,
+        keyring: &crate::crypto::Keyring,
+    ) -> Result<Vec<Feedback>, StoreError>;
 
     /// Add one view of `path` on `day`.
     async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError>;
@@ -198,7 +213,8 @@ pub trait Store: StaffStore + Send + Sync + std::fmt::Debug {
     /// The receipt of the place report stored under a submission id.
     async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError>;
 
-    /// A stored place report by receipt.
+    /// A stored place report by receipt: its sealed parts (open them with
+    /// [`sealed::PlainPlace::open`]) and, in `cells`, only its finest cell.
     async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError>;
 
     /// How many place reports are stored.
@@ -357,7 +373,8 @@ pub struct GazetteerRow {
     pub lng: f64,
 }
 
-/// An anonymous place report about to be stored.
+/// An anonymous place report about to be stored. Only what counting needs is in the clear
+/// (force, day, band, reasons, cells); everything else is sealed ([`sealed::PlainPlace::seal`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewPlaceReport {
     /// Receipt shown to the sender.
@@ -368,8 +385,6 @@ pub struct NewPlaceReport {
     pub force_code: String,
     /// When it was sent.
     pub created_at: Timestamp,
-    /// The point, if one was given.
-    pub point: Option<(f64, f64)>,
     /// `(resolution, H3 cell)` for each indexed resolution; empty without a point.
     pub cells: Vec<(i64, i64)>,
     /// The day it happened, in days since 1970-01-01.
@@ -378,8 +393,8 @@ pub struct NewPlaceReport {
     pub hour: i64,
     /// Reasons, as bits.
     pub reasons: i64,
-    /// The other answers (JSON; free text already cleaned of contact details).
-    pub answers: String,
+    /// The exact point and the answers, sealed (free text already cleaned of contact details).
+    pub sealed: SealedPlace,
 }
 
 /// A session row to write.

@@ -15,12 +15,14 @@ use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
 
 use super::group_commit::Writer;
 use super::hotspots::{CellCount, Filter, IndexRow, Pending, Snapshot};
+use super::sealed::{FEEDBACK_IMPROVE, SealedPlace};
 use super::{
     Backend, DynStore, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback, NewPartnerKey,
     NewPlaceReport, NewStalkingReport, PageViews, PartnerKey, PlaceRequestQuery, PlaceRequestRow,
     SessionWrite, StalkingReportRow, Store, StoreError,
 };
 use crate::clock::Timestamp;
+use crate::crypto::Keyring;
 use crate::domain::disclosure::Disclosure;
 
 /// A store on any sqlx driver that the `Store` impl's bounds allow.
@@ -65,6 +67,9 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<sqlx::Sqlite>, StoreError>
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted and overwritten content is zeroed, so what retention removes (and the clear
+        // values sealed after migration 0012) does not linger in free space in the file.
+        .pragma("secure_delete", "on")
         .busy_timeout(Duration::from_secs(10));
     // The database and its WAL hold victims' data: owner-only (0600) whatever the umask. The
     // file is made here before SQLite opens it, and SQLite gives its -wal and -shm files the
@@ -177,6 +182,7 @@ where
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<Vec<u8>>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
@@ -189,23 +195,39 @@ where
         Ok(())
     }
 
-    async fn insert_feedback(&self, f: &NewFeedback) -> Result<i64, StoreError> {
+    async fn insert_feedback(&self, f: &NewFeedback, keyring: &Keyring) -> Result<i64, StoreError> {
+        // The text's associated data names the row id, known only once inserted: the text is
+        // sealed and written in the same transaction, so it is never stored in the clear.
+        let mut tx = self.writes.begin().await?;
         let row = sqlx::query(
-            "INSERT INTO feedback (created_at, satisfaction, improve, page) \
-             VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO feedback (created_at, satisfaction, page) VALUES ($1, $2, $3) \
+             RETURNING id",
         )
         .bind(f.created_at)
         .bind(f.satisfaction.clone())
-        .bind(f.improve.clone())
         .bind(f.page.clone())
-        .fetch_one(&self.writes)
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(row.try_get::<i64, _>(0)?)
+        let id: i64 = row.try_get(0)?;
+        if let Some(text) = &f.improve {
+            let sealed = FEEDBACK_IMPROVE.seal(keyring, text.as_bytes(), &id.to_string())?;
+            sqlx::query("UPDATE feedback SET improve_sealed = $1 WHERE id = $2")
+                .bind(sealed)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
     }
 
-    async fn list_feedback(&self, limit: i64) -> Result<Vec<Feedback>, StoreError> {
+    async fn list_feedback(
+        &self,
+        limit: i64,
+        keyring: &Keyring,
+    ) -> Result<Vec<Feedback>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, created_at, satisfaction, improve, page FROM feedback \
+            "SELECT id, created_at, satisfaction, improve_sealed, page FROM feedback \
              ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
@@ -213,12 +235,18 @@ where
         .await?;
         rows.iter()
             .map(|r| {
+                let id: i64 = r.try_get(0)?;
+                let sealed: Option<Vec<u8>> = r.try_get(3)?;
+                let improve = sealed
+                    .map(|v| FEEDBACK_IMPROVE.open(keyring, &v, &id.to_string()))
+                    .transpose()?
+                    .map(|b| String::from_utf8_lossy(&b).into_owned());
                 Ok(Feedback {
-                    id: r.try_get(0)?,
+                    id,
                     answers: NewFeedback {
                         created_at: r.try_get(1)?,
                         satisfaction: r.try_get(2)?,
-                        improve: r.try_get(3)?,
+                        improve,
                         page: r.try_get(4)?,
                     },
                 })
@@ -496,26 +524,35 @@ where
 
     async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError> {
         let row = sqlx::query(
-            "SELECT receipt, submission_id, force_code, created_at, lat, lng, day, hour, \
-             reasons, answers FROM place_reports WHERE receipt = $1",
+            "SELECT receipt, submission_id, force_code, created_at, cell_res, cell, day, hour, \
+             reasons, point_sealed, text_sealed, about_sealed, answers_sealed \
+             FROM place_reports WHERE receipt = $1",
         )
         .bind(receipt)
         .fetch_optional(&self.pool)
         .await?;
         let Some(r) = row else { return Ok(None) };
-        let lat: Option<f64> = r.try_get(4)?;
-        let lng: Option<f64> = r.try_get(5)?;
+        let res: Option<i64> = r.try_get(4)?;
+        let cell: Option<i64> = r.try_get(5)?;
         Ok(Some(NewPlaceReport {
             receipt: r.try_get(0)?,
             submission_id: r.try_get(1)?,
             force_code: r.try_get(2)?,
             created_at: r.try_get(3)?,
-            point: lat.zip(lng),
-            cells: Vec::new(),
+            // H3 ids carry their resolution in bits 52–55.
+            cells: cell
+                .map(|c| (res.unwrap_or((c >> 52) & 15), c))
+                .into_iter()
+                .collect(),
             day: r.try_get(6)?,
             hour: r.try_get(7)?,
             reasons: r.try_get(8)?,
-            answers: r.try_get(9)?,
+            sealed: SealedPlace {
+                point: r.try_get(9)?,
+                text: r.try_get(10)?,
+                about: r.try_get(11)?,
+                answers: r.try_get(12)?,
+            },
         }))
     }
 
@@ -694,12 +731,15 @@ where
     DB::Arguments: Default,
     for<'q> i64: Encode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> Option<f64>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
 {
+    // `answers` (and `lat`, `lng`) held the clear values before migration 0012; they stay
+    // empty now that those values are sealed.
     let mut insert = sqlx::QueryBuilder::new(
-        "INSERT INTO place_reports (receipt, submission_id, force_code, created_at, lat, lng, \
-         cell, cell_res, day, hour, reasons, answers) ",
+        "INSERT INTO place_reports (receipt, submission_id, force_code, created_at, cell, \
+         cell_res, day, hour, reasons, answers, point_sealed, text_sealed, about_sealed, \
+         answers_sealed) ",
     );
     insert.push_values(reports, |mut row, r| {
         let (cell_res, cell) = finest(r);
@@ -707,19 +747,21 @@ where
             .push_bind(r.submission_id.as_str())
             .push_bind(r.force_code.as_str())
             .push_bind(r.created_at)
-            .push_bind(r.point.map(|p| p.0))
-            .push_bind(r.point.map(|p| p.1))
             .push_bind(cell)
             .push_bind(cell_res)
             .push_bind(r.day)
             .push_bind(r.hour)
             .push_bind(r.reasons)
-            .push_bind(r.answers.as_str());
+            .push("''")
+            .push_bind(r.sealed.point.as_deref())
+            .push_bind(r.sealed.text.as_deref())
+            .push_bind(r.sealed.about.as_deref())
+            .push_bind(r.sealed.answers.as_deref());
     });
     insert
 }
 
-/// Rows per bulk `INSERT`: 12 parameters each stays under SQLite's 32,766 and PostgreSQL's
+/// Rows per bulk `INSERT`: 13 parameters each stays under SQLite's 32,766 and PostgreSQL's
 /// 65,535 parameters per statement.
 const BULK_ROWS: usize = 2_000;
 
@@ -747,6 +789,7 @@ where
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
 {
     /// The hotspot index with every place report committed so far: it reads the reports

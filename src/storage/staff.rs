@@ -412,6 +412,7 @@ where
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
+    for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     for<'q> f64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     DB::Arguments: Default,
@@ -1110,8 +1111,8 @@ where
     ) -> Result<u64, StoreError> {
         let mut tx = self.writes.begin().await?;
         let done = sqlx::query(
-            "UPDATE place_reports SET lat = NULL, lng = NULL \
-             WHERE created_at < $1 AND lat IS NOT NULL",
+            "UPDATE place_reports SET lat = NULL, lng = NULL, point_sealed = NULL \
+             WHERE created_at < $1 AND (lat IS NOT NULL OR point_sealed IS NOT NULL)",
         )
         .bind(before)
         .execute(&mut *tx)
@@ -1183,7 +1184,7 @@ where
 }
 
 /// Append `e` to the chain inside `tx`, which holds the head's lock until it commits.
-async fn append_on<DB>(
+pub(super) async fn append_on<DB>(
     tx: &mut Transaction<'_, DB>,
     key: Option<&AuditKey>,
     e: &AuditEntry,

@@ -19,12 +19,17 @@ async fn add_reports(app: &crate::helpers::TestApp, at: LatLng, n: usize, tag: &
             submission_id: format!("{tag}{i}"),
             force_code: "northshire".into(),
             created_at: TEST_NOW,
-            point: Some((at.lat(), at.lng())),
             cells,
             day: today - 1,
             hour: 21,
             reasons: 1,
-            answers: "{\"anything-else\":\"SECRET free text\"}".into(),
+            // Sealed, as the service stores free text.
+            sealed: saferstreets::storage::sealed::PlainPlace {
+                text: Some("{\"anything-else\":\"SECRET free text\"}".into()),
+                ..Default::default()
+            }
+            .seal(&app.state.keyring, &format!("{tag}{i}"))
+            .expect("seal"),
         };
         app.state
             .store

@@ -103,12 +103,11 @@ async fn hotspot_counts_stay_exact_under_concurrent_writes_from_both() {
                 submission_id: format!("i{i}-{j}"),
                 force_code: "northshire".into(),
                 created_at: TEST_NOW,
-                point: Some((at.lat(), at.lng())),
                 cells: cells.clone(),
                 day: TEST_NOW / 86_400 - 1,
                 hour: 21,
                 reasons: 1,
-                answers: "{}".into(),
+                sealed: Default::default(),
             };
             tasks.push(tokio::spawn(async move {
                 store

@@ -315,7 +315,7 @@ async fn posts_without_a_valid_csrf_token_are_refused_with_a_page() {
     assert!(
         app.state
             .store
-            .list_feedback(10)
+            .list_feedback(10, &app.state.keyring)
             .await
             .expect("list")
             .is_empty()
@@ -580,7 +580,12 @@ async fn feedback_is_validated_stored_and_leads_back() {
         .await;
     assert_eq!(thanks.attrs("main a", "href"), ["/advice/stalking"]);
 
-    let stored = app.state.store.list_feedback(10).await.expect("list");
+    let stored = app
+        .state
+        .store
+        .list_feedback(10, &app.state.keyring)
+        .await
+        .expect("list");
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].answers.satisfaction, "dissatisfied");
     assert_eq!(

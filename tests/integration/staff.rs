@@ -983,7 +983,7 @@ async fn retention_deletes_old_closed_reports_and_drops_old_points_and_is_audite
         .await
         .expect("read")
         .expect("kept");
-    assert_eq!(place.point, None, "the exact point is gone");
+    assert_eq!(place.sealed.point, None, "the exact point is gone");
     let cells = app
         .state
         .store
@@ -1022,7 +1022,6 @@ async fn add_place_reports(
             submission_id: format!("{tag}{i}"),
             force_code: force.into(),
             created_at: TEST_NOW,
-            point: Some((p.lat(), p.lng())),
             cells: hex::RESOLUTIONS
                 .iter()
                 .zip(hex::cells(p))
@@ -1031,7 +1030,13 @@ async fn add_place_reports(
             day: today - 2,
             hour: 21,
             reasons,
-            answers: "{\"anything-else\":\"SECRET words\"}".into(),
+            // Sealed, as the service stores free text.
+            sealed: saferstreets::storage::sealed::PlainPlace {
+                text: Some("{\"anything-else\":\"SECRET words\"}".into()),
+                ..Default::default()
+            }
+            .seal(&app.state.keyring, &format!("{tag}{i}"))
+            .expect("seal"),
         })
         .collect();
     app.state

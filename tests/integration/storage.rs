@@ -1,6 +1,6 @@
 //! The store, run against SQLite and (when configured) PostgreSQL with the same assertions.
 
-use saferstreets::storage::{self, NewFeedback};
+use saferstreets::storage::{self, NewFeedback, SealedPlace};
 
 use crate::helpers::TestDb;
 
@@ -8,19 +8,23 @@ use crate::helpers::TestDb;
 async fn feedback_round_trips_newest_first() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
+        let keyring = test_keyring();
         for (i, sat) in ["satisfied", "neither"].into_iter().enumerate() {
             let id = store
-                .insert_feedback(&NewFeedback {
-                    satisfaction: sat.to_owned(),
-                    improve: (i == 1).then(|| "More on “online” stalking — ✓".to_owned()),
-                    page: "/advice".to_owned(),
-                    created_at: 1_000 + i as i64,
-                })
+                .insert_feedback(
+                    &NewFeedback {
+                        satisfaction: sat.to_owned(),
+                        improve: (i == 1).then(|| "More on “online” stalking — ✓".to_owned()),
+                        page: "/advice".to_owned(),
+                        created_at: 1_000 + i as i64,
+                    },
+                    &keyring,
+                )
                 .await
                 .expect("insert");
             assert!(id > 0);
         }
-        let all = store.list_feedback(10).await.expect("list");
+        let all = store.list_feedback(10, &keyring).await.expect("list");
         assert_eq!(all.len(), 2, "{:?}", store.backend());
         assert_eq!(all[0].answers.satisfaction, "neither");
         assert_eq!(
@@ -28,8 +32,17 @@ async fn feedback_round_trips_newest_first() {
             Some("More on “online” stalking — ✓")
         );
         assert_eq!(all[1].answers.improve, None);
-        assert_eq!(store.list_feedback(1).await.expect("list").len(), 1);
+        assert_eq!(
+            store.list_feedback(1, &keyring).await.expect("list").len(),
+            1
+        );
     }
+}
+
+/// A keyring of one fixed key, for what the store seals itself.
+fn test_keyring() -> saferstreets::crypto::Keyring {
+    saferstreets::crypto::Keyring::new("k1", &[("k1".to_owned(), "01".repeat(32))])
+        .expect("keyring")
 }
 
 #[tokio::test]
@@ -348,12 +361,16 @@ fn place(receipt: &str, submission: &str, cells: &[(i64, i64)]) -> storage::NewP
         submission_id: submission.to_owned(),
         force_code: "northshire".to_owned(),
         created_at: 1_000,
-        point: Some((53.8, -1.55)),
         cells: cells.to_vec(),
         day: 20_000,
         hour: 21,
         reasons: 0b101,
-        answers: "{}".to_owned(),
+        // The store keeps sealed parts as they are given (the caller seals them).
+        sealed: SealedPlace {
+            point: Some(b"sealed point".to_vec()),
+            answers: Some(b"sealed answers".to_vec()),
+            ..SealedPlace::default()
+        },
     }
 }
 
@@ -398,13 +415,13 @@ async fn place_reports_are_stored_once_and_counted_once() {
         );
         let stored = store.place_report("R1").await.expect("get").expect("row");
         assert_eq!(
-            (stored.point, stored.reasons, stored.hour),
-            (Some((53.8, -1.55)), 0b101, 21),
+            (stored.sealed, stored.reasons, stored.hour, stored.cells),
+            (place("R1", "s1", &cells).sealed, 0b101, 21, vec![cells[1]]),
             "{:?}",
             store.backend()
         );
         let described = storage::NewPlaceReport {
-            point: None,
+            sealed: SealedPlace::default(),
             cells: vec![],
             ..place("R4", "s4", &[])
         };
@@ -418,6 +435,7 @@ async fn place_reports_are_stored_once_and_counted_once() {
                 .await
                 .expect("get")
                 .expect("row")
+                .sealed
                 .point,
             None
         );
@@ -599,7 +617,6 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and
                 submission_id: format!("s{i}"),
                 force_code: force.into(),
                 created_at: 100 + i as i64,
-                point: point.then_some((53.8, -1.55)),
                 cells: if point {
                     vec![(11, 600 + i as i64)]
                 } else {
@@ -608,7 +625,7 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and
                 day: 1 + i as i64,
                 hour: 0,
                 reasons,
-                answers: "{}".into(),
+                sealed: SealedPlace::default(),
             };
             store
                 .submit_place_report(&report, None)

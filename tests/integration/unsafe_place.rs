@@ -1,5 +1,7 @@
 //! /unsafe-place: the anonymous place report, from search or description to stored counts.
 
+use saferstreets::storage::sealed::PlainPlace;
+
 use crate::helpers::{Browser, Page, spawn_app};
 
 pub use crate::flows::place::{AFTER_WHERE, answer, send, send_one_by_map};
@@ -53,20 +55,20 @@ async fn a_place_found_by_search_is_routed_indexed_and_stored_without_contact_de
         .expect("get")
         .expect("stored");
     assert_eq!(stored.force_code, "northshire");
-    let (lat, lng) = stored.point.expect("point");
-    assert!((lat - 53.8012).abs() < 1e-6 && (lng + 1.5481).abs() < 1e-6);
     assert_eq!(stored.hour, 21);
     assert_eq!(stored.reasons, (1 | 1 << 7 | 1 << 10) as i64);
+    // The point and the answers are sealed; opened, they are as they were kept.
+    let plain = PlainPlace::open(&app.state.keyring, &stored).expect("opens");
+    let (lat, lng) = plain.point.expect("point");
+    assert!((lat - 53.8012).abs() < 1e-6 && (lng + 1.5481).abs() < 1e-6);
+    let answers = format!("{:?}{:?}", plain.text, plain.answers);
     assert!(
-        !stored.answers.contains("07700") && !stored.answers.contains("jo@example.com"),
-        "{}",
-        stored.answers
+        !answers.contains("07700") && !answers.contains("jo@example.com"),
+        "{answers}"
     );
+    assert!(answers.contains("[number removed]") && answers.contains("[email removed]"));
     assert!(
-        stored.answers.contains("[number removed]") && stored.answers.contains("[email removed]")
-    );
-    assert!(
-        !stored.answers.contains("53.80"),
+        !answers.contains("53.80"),
         "no exact point in the free answers"
     );
     for res in [5, 7, 9, 11] {
@@ -107,8 +109,10 @@ async fn a_described_place_is_accepted_without_a_point() {
         .await
         .expect("get")
         .expect("stored");
-    assert_eq!(stored.point, None);
-    assert!(stored.answers.contains("behind the old mill") && !stored.answers.contains("496"));
+    let plain = PlainPlace::open(&app.state.keyring, &stored).expect("opens");
+    assert_eq!(plain.point, None);
+    let text = plain.text.unwrap_or_default();
+    assert!(text.contains("behind the old mill") && !text.contains("496"));
     assert!(
         app.state
             .store

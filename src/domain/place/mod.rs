@@ -1,7 +1,7 @@
 //! "Tell us about a place where you felt unsafe": anonymous, no name, contact or account. The
 //! questions as data, the flow, and the cleaning of free text before it is stored.
 
-use super::answers::{Answers, Errors};
+use super::answers::{Answers, Errors, Value};
 use super::flow::Flow;
 use super::questions::{InputKind, Kind, Opt, YES_NO, opt};
 
@@ -333,61 +333,88 @@ pub fn reason_bits(a: &Answers) -> u32 {
         .fold(0, |acc, b| acc | b)
 }
 
-/// Free text with email addresses and phone numbers replaced, so a description cannot carry
-/// contact details into the analysts' data. Hand-written: two simple scans beat a regex crate
-/// for these two shapes.
-pub fn scrub(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_inclusive(char::is_whitespace)
-        .map(|w| {
-            let bare = w.trim_end();
-            if bare.contains('@') && bare.contains('.') {
-                format!("[email removed]{}", &w[bare.len()..])
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect();
-    scrub_phones(&words.concat())
+pub use super::text::scrub;
+
+/// Answers kept as free text: retained for `retention_place_text_days`. The "other" detail of
+/// the place reasons is kept here under its own key, apart from the reason codes.
+pub const TEXT_ANSWERS: &[&str] = &["anything-else", "place-description", OTHER_DETAIL];
+
+/// Key of the place reasons' "other" detail among the free-text answers.
+pub const OTHER_DETAIL: &str = "the-place-other";
+
+/// Answers about the sender (special-category data): retained for
+/// `retention_place_about_days`.
+pub const ABOUT_ANSWERS: &[&str] = &[
+    "about-you",
+    "age",
+    "sex",
+    "gender",
+    "ethnicity",
+    "disability",
+];
+
+/// A place report's kept answers split by how long each part is kept: each part is sealed
+/// separately, so retention can drop one without touching the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeptParts {
+    /// Free text (already cleaned of contact details).
+    pub text: Answers,
+    /// About the sender.
+    pub about: Answers,
+    /// The rest (reason codes, how often, why not reported, channel).
+    pub rest: Answers,
 }
 
-/// Replace runs of 9 or more digits (allowing spaces, dashes, dots, brackets and a leading +
-/// between them) with a marker.
-fn scrub_phones(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit()
-            || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+/// Split kept answers into [`KeptParts`].
+pub fn split_kept(kept: &Answers) -> KeptParts {
+    let mut parts = KeptParts::default();
+    for (key, value) in &kept.0 {
+        if TEXT_ANSWERS.contains(&key.as_str()) {
+            parts.text.set(key, value.clone());
+        } else if ABOUT_ANSWERS.contains(&key.as_str()) {
+            parts.about.set(key, value.clone());
+        } else if let Value::Many {
+            codes,
+            other: Some(other),
+        } = value
         {
-            let mut j = i;
-            let mut digits = 0;
-            let mut last_digit = i;
-            while j < chars.len() && (chars[j].is_ascii_digit() || " -.()+".contains(chars[j])) {
-                if chars[j].is_ascii_digit() {
-                    digits += 1;
-                    last_digit = j;
-                }
-                j += 1;
-            }
-            if digits >= 9 {
-                out.push_str("[number removed]");
-                i = last_digit + 1;
-                continue;
-            }
+            parts
+                .text
+                .set(OTHER_DETAIL, Value::Text(Some(other.clone())));
+            let codes = codes.clone();
+            parts.rest.set(key, Value::Many { codes, other: None });
+        } else {
+            parts.rest.set(key, value.clone());
         }
-        out.push(chars[i]);
-        i += 1;
     }
-    out
+    parts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::Value;
     use crate::domain::flow;
+
+    #[test]
+    fn free_text_and_answers_about_the_sender_are_split_from_the_rest() {
+        let mut a = Answers::default();
+        a.set(
+            "the-place",
+            Value::Many {
+                codes: vec!["other".into()],
+                other: Some("gate".into()),
+            },
+        );
+        a.set("anything-else", Value::Text(Some("dark".into())));
+        a.set("ethnicity", Value::One("mixed".into()));
+        a.set("how-often", Value::One("often".into()));
+        let parts = split_kept(&a);
+        assert_eq!(parts.text.0.len(), 2);
+        assert_eq!(parts.about.one("ethnicity"), Some("mixed"));
+        assert_eq!(parts.rest.many("the-place"), ["other"]);
+        assert_eq!(parts.rest.one("how-often"), Some("often"));
+        assert!(!format!("{:?}", parts.rest).contains("gate"));
+    }
 
     #[test]
     fn contact_details_are_removed_from_descriptions() {

@@ -762,8 +762,6 @@ async fn create_request(
         "channel",
         Answer::Text(Some(format!("open311:{}", partner.id))),
     );
-    let kept = serde_json::to_string(&answers)
-        .map_err(|e| fail(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let day = place::day_number(date);
     let facts = PlaceFacts {
         point: Some(point),
@@ -771,7 +769,7 @@ async fn create_request(
         day,
         hour,
         reasons: bit,
-        answers: kept,
+        answers,
     };
     let submission = format!("open311-{}", ::hex::encode(crate::random::bytes::<16>()));
     store_place(state, &submission, &facts, None)

@@ -1,5 +1,5 @@
-//! Feedback from the phase banner: a short form, stored for staff, then a thank-you page that
-//! leads back to where the visitor was.
+//! Feedback from the phase banner: a short form, stored for staff (its text cleaned of contact
+//! details and sealed), then a thank-you page that leads back to where the visitor was.
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -96,12 +96,15 @@ pub async fn send(
         Ok(answers) => {
             state
                 .store
-                .insert_feedback(&NewFeedback {
-                    satisfaction: answers.satisfaction.code().to_owned(),
-                    improve: answers.improve.map(|t| t.into_string()),
-                    page: from.clone(),
-                    created_at: state.clock.now(),
-                })
+                .insert_feedback(
+                    &NewFeedback {
+                        satisfaction: answers.satisfaction.code().to_owned(),
+                        improve: answers.improve.map(|t| t.into_string()),
+                        page: from.clone(),
+                        created_at: state.clock.now(),
+                    },
+                    &state.keyring,
+                )
                 .await?;
             let mut to = String::from("/feedback/thank-you?from=");
             to.extend(form_urlencoded::byte_serialize(from.as_bytes()));

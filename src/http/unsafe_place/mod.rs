@@ -28,6 +28,7 @@ use crate::http::multipage::{
 };
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
+use crate::storage::sealed::PlainPlace;
 use crate::storage::{NewPlaceReport, SessionWrite, StoreError};
 
 const BASE: &str = "/unsafe-place";
@@ -419,9 +420,9 @@ async fn send(
     Ok(Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response())
 }
 
-/// What is kept of the answers besides the indexed columns: no exact point, and free text
-/// cleaned of contact details.
-fn kept_answers(answers: &Answers) -> Result<String, AppError> {
+/// What is kept of the answers besides the indexed columns: no exact point (it is sealed on
+/// its own), and free text cleaned of contact details. Sealed by [`store_place`].
+fn kept_answers(answers: &Answers) -> Answers {
     let mut kept = answers.clone();
     for step in [Step::Where, Step::When, Step::TimeOfDay] {
         kept.retain_except(step.slug());
@@ -447,7 +448,7 @@ fn kept_answers(answers: &Answers) -> Result<String, AppError> {
     {
         kept.set("place-description", Value::Text(Some(label.clone())));
     }
-    serde_json::to_string(&kept).map_err(|e| AppError::Internal(e.to_string()))
+    kept
 }
 
 async fn store_report(
@@ -496,7 +497,7 @@ async fn store_report(
         day,
         hour,
         reasons: i64::from(place::reason_bits(answers)),
-        answers: kept_answers(answers)?,
+        answers: kept_answers(answers),
     };
     Ok(store_place(state, submission, &facts, Some(&sent)).await?)
 }
@@ -514,19 +515,35 @@ pub struct PlaceFacts {
     pub hour: i64,
     /// Reasons, as bits.
     pub reasons: i64,
-    /// The answers kept (JSON, already cleaned).
-    pub answers: String,
+    /// The answers kept (already cleaned; sealed when stored).
+    pub answers: Answers,
 }
 
 /// Store a place report under a fresh receipt, once per `submission`, indexed on every H3
-/// resolution; `session` replaces the sender's draft in the same transaction. Returns the
-/// receipt stored for the submission.
+/// resolution; `session` replaces the sender's draft in the same transaction. Only the
+/// counting facts are stored in the clear: the point, the free text, the answers about the
+/// sender and the other answers are sealed apart (each has its own retention period).
+/// Returns the receipt stored for the submission.
 pub async fn store_place(
     state: &AppState,
     submission: &str,
     facts: &PlaceFacts,
     session: Option<&SessionWrite>,
 ) -> Result<String, StoreError> {
+    let parts = place::split_kept(&facts.answers);
+    let json = |a: &Answers| {
+        (!a.0.is_empty())
+            .then(|| serde_json::to_string(a))
+            .transpose()
+            .map_err(|e| StoreError::Batch(e.to_string()))
+    };
+    let sealed = PlainPlace {
+        point: facts.point.map(|p| (p.lat(), p.lng())),
+        text: json(&parts.text)?,
+        about: json(&parts.about)?,
+        answers: json(&parts.rest)?,
+    }
+    .seal(&state.keyring, submission)?;
     let cells: Vec<(i64, i64)> = facts.point.map_or_else(Vec::new, |p| {
         hex::RESOLUTIONS
             .iter()
@@ -542,12 +559,11 @@ pub async fn store_place(
             submission_id: submission.to_owned(),
             force_code: facts.force_code.clone(),
             created_at: state.clock.now(),
-            point: facts.point.map(|p| (p.lat(), p.lng())),
             cells: cells.clone(),
             day: facts.day,
             hour: facts.hour,
             reasons: facts.reasons,
-            answers: facts.answers.clone(),
+            sealed: sealed.clone(),
         };
         #[cfg(feature = "early-ack")]
         {
