@@ -466,7 +466,7 @@ async fn anyone_lists_a_forces_weekly_counts_with_filters() {
             day: TEST_NOW / 86_400,
             hour: 0,
             reasons: 1,
-            answers: "{}".into(),
+            answers: Default::default(),
         };
         store_place(&app.state, &format!("south-{i}"), &facts, None)
             .await

@@ -28,7 +28,6 @@ fn report(tag: &str, at: LatLng, day: i64, hour: i64, reasons: i64) -> NewPlaceR
         submission_id: tag.to_owned(),
         force_code: "northshire".into(),
         created_at: TEST_NOW,
-        point: Some((at.lat(), at.lng())),
         cells: hex::RESOLUTIONS
             .iter()
             .zip(hex::cells(at))
@@ -37,7 +36,7 @@ fn report(tag: &str, at: LatLng, day: i64, hour: i64, reasons: i64) -> NewPlaceR
         day,
         hour,
         reasons,
-        answers: "{}".into(),
+        sealed: Default::default(),
     }
 }
 

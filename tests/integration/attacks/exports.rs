@@ -111,7 +111,6 @@ async fn every_csv_export_neutralises_cells_that_could_start_a_formula() {
             submission_id: format!("x{i}"),
             force_code: "northshire".into(),
             created_at: TEST_NOW,
-            point: Some((at.lat(), at.lng())),
             cells: saferstreets::geo::hex::RESOLUTIONS
                 .iter()
                 .zip(saferstreets::geo::hex::cells(at))
@@ -120,7 +119,7 @@ async fn every_csv_export_neutralises_cells_that_could_start_a_formula() {
             day: TEST_NOW / 86_400 - 1,
             hour: 21,
             reasons: 1,
-            answers: "{}".into(),
+            sealed: Default::default(),
         })
         .collect();
     app.state

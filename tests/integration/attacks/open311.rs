@@ -40,7 +40,7 @@ async fn seed(app: &TestApp, point: (f64, f64), day: i64, codes: &[&str], n: usi
             day,
             hour: 18,
             reasons: reasons(codes),
-            answers: "{}".into(),
+            answers: Default::default(),
         };
         let submission = format!("seed-{}", ::hex::encode(saferstreets::random::bytes::<8>()));
         receipts.push(
