@@ -45,9 +45,10 @@ pub const CLIENT_LIMIT: i64 = 20;
 /// The counting window, in seconds.
 pub const WINDOW: i64 = 15 * 60;
 /// Seconds an account waits after its 1st, 2nd, … failure in the window, from any client; the
-/// last repeats. Capped at a minute, so a real user is slowed, never shut out, and someone
-/// guessing from many addresses gets about one guess a minute.
-pub const DELAYS: [i64; 7] = [1, 2, 4, 8, 16, 32, 60];
+/// last repeats. One typo costs nothing; then the wait doubles, capped at a minute, so a real
+/// user is slowed, never shut out, and someone guessing from many addresses gets about one
+/// guess a minute.
+pub const DELAYS: [i64; 8] = [0, 1, 2, 4, 8, 16, 32, 60];
 /// The audit actor of an attempt on an email that is not an account (what was typed may be a
 /// password put in the wrong box, so none of it is kept).
 pub const UNKNOWN_ACCOUNT: &str = "unknown account";
