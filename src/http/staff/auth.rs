@@ -45,9 +45,10 @@ pub const CLIENT_LIMIT: i64 = 20;
 /// The counting window, in seconds.
 pub const WINDOW: i64 = 15 * 60;
 /// Seconds an account waits after its 1st, 2nd, … failure in the window, from any client; the
-/// last repeats. Capped at a minute, so a real user is slowed, never shut out, and someone
-/// guessing from many addresses gets about one guess a minute.
-pub const DELAYS: [i64; 7] = [1, 2, 4, 8, 16, 32, 60];
+/// last repeats. One typo costs nothing; then the wait doubles, capped at a minute, so a real
+/// user is slowed, never shut out, and someone guessing from many addresses gets about one
+/// guess a minute.
+pub const DELAYS: [i64; 8] = [0, 1, 2, 4, 8, 16, 32, 60];
 /// The audit actor of an attempt on an email that is not an account (what was typed may be a
 /// password put in the wrong box, so none of it is kept).
 pub const UNKNOWN_ACCOUNT: &str = "unknown account";
@@ -176,7 +177,7 @@ async fn claim_for(
 }
 
 /// Delete what sign-in counting no longer needs (counts whose window is over, keys of days
-/// whose last window is over): before each attempt, and every few minutes while serving.
+/// whose last window is over): before each password attempt, and every minute while serving.
 pub async fn purge_sign_in(state: &AppState) -> Result<(), AppError> {
     state.store.purge_sign_in(state.clock.now(), WINDOW).await?;
     Ok(())
@@ -366,7 +367,10 @@ async fn sign_in(
     let actor = user
         .as_ref()
         .map_or_else(|| UNKNOWN_ACCOUNT.to_owned(), |u| u.email.clone());
-    purge_sign_in(&state).await?;
+    // Best effort: a purge that fails now is done by the next attempt or the minute's run.
+    if let Err(e) = purge_sign_in(&state).await {
+        tracing::warn!(error = ?e, "sign-in counts not purged");
+    }
     let claim = claim_for(&state, &typed, addr).await?;
     let (pair, client) = match state.store.claim_sign_in(&claim).await? {
         Claimed::Go { pair, client } => (pair, client),
