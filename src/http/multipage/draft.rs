@@ -141,10 +141,11 @@ pub async fn rotate(
             _ => Carry::Move,
         };
         let (from, to) = (key(old, form), key(&new, form));
-        if carry != Carry::Drop
-            && let Some((sealed, expires_at)) = state.store.get_session(&from).await?
-            && expires_at > state.clock.now()
-        {
+        // Read first, so a rotation with nothing stored (most start pages) writes nothing.
+        let Some((sealed, expires_at)) = state.store.get_session(&from).await? else {
+            continue;
+        };
+        if carry != Carry::Drop && expires_at > state.clock.now() {
             let json = state
                 .keyring
                 .open(&sealed, &purpose(&from))
@@ -160,10 +161,10 @@ pub async fn rotate(
         }
     }
     for name in crate::http::staff::auth::PENDING_NAMES {
-        state
-            .store
-            .delete_session(&format!("{}:{name}", old.store_key()))
-            .await?;
+        let from = format!("{}:{name}", old.store_key());
+        if state.store.get_session(&from).await?.is_some() {
+            state.store.delete_session(&from).await?;
+        }
     }
     Ok(new)
 }

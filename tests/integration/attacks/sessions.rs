@@ -396,3 +396,64 @@ async fn the_confirmation_shows_the_reference_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_host_prefix_is_used_where_browsers_allow_it() {
+    // HTTPS and loopback hosts (secure contexts): `__Host-`, so no other host or path can set
+    // it; plain HTTP elsewhere: the plain name, as a Secure cookie would be dropped.
+    for (public_url, name, secure) in [
+        ("https://report.example", "__Host-ss_session", true),
+        ("http://127.0.0.1:3000", "__Host-ss_session", true),
+        ("http://localhost:3000", "__Host-ss_session", true),
+        ("http://report.internal:8080", "ss_session", false),
+    ] {
+        let app =
+            spawn_app_with(TestDb::sqlite(), |c| c.public_url = public_url.into(), None).await;
+        let page = app.get("/").await;
+        let set = page.set_cookies();
+        let cookie = set
+            .iter()
+            .find(|c| c.contains("ss_session="))
+            .expect("session cookie");
+        let parsed = cookie::Cookie::parse(cookie.as_str()).expect("cookie");
+        assert_eq!(parsed.name(), name, "{public_url}");
+        assert_eq!(parsed.secure(), Some(secure).filter(|s| *s), "{public_url}");
+        assert_eq!(parsed.path(), Some("/"));
+        // The session works under that name: a form can be sent with it.
+        let sent = app
+            .post_form("/report-stalking/danger", &[("answer", "no")])
+            .await;
+        assert_eq!(sent.status, 303, "{public_url}: {}", sent.h1());
+    }
+}
+
+#[tokio::test]
+async fn staff_sign_in_issues_its_own_session_and_ignores_a_planted_one() {
+    // Not a finding (sign-in already did this), checked for item 1: a staff cookie value
+    // planted before sign-in is neither kept nor honoured.
+    let app = spawn_app_with(TestDb::sqlite(), |_| {}, None).await;
+    let email = "kim@northshire.example";
+    let (_, token) = add_user(&app, email, Role::Analyst, "northshire").await;
+    let victim = Browser::new(&app.base);
+    let totp = crate::staff::set_up(&app, &victim, &token).await;
+    let planted = "ab".repeat(32);
+    victim
+        .cookies
+        .lock()
+        .expect("jar")
+        .insert("__Host-ss_staff".into(), planted.clone());
+    let signed = crate::staff::sign_in(&app, &victim, email, &totp).await;
+    assert_eq!(signed.status, 303, "{}", signed.body);
+    let issued = victim.cookie("__Host-ss_staff").expect("staff cookie");
+    assert_ne!(issued, planted);
+    assert_eq!(victim.get("/staff").await.status, 200);
+    let attacker = Browser::new(&app.base);
+    attacker
+        .cookies
+        .lock()
+        .expect("jar")
+        .insert("__Host-ss_staff".into(), planted);
+    let refused = attacker.get("/staff").await;
+    assert_eq!(refused.status, 303);
+    assert!(refused.header("location").starts_with("/staff/sign-in"));
+}
