@@ -46,7 +46,11 @@ fn bench(c: &mut Criterion) {
     });
 
     let router = saferstreets::http::router(state.clone(), None);
-    let cookie = format!("ss_session={}; ss_cookie_consent=no", session.as_str());
+    let cookie = format!(
+        "{}={}; ss_cookie_consent=no",
+        saferstreets::http::session::cookie_name(&state.config),
+        session.cookie_value(&state.keys)
+    );
     c.bench_function(
         "GET /advice/stalking through the router (no network)",
         |b| {

@@ -24,7 +24,7 @@ after(async () => {
 const onNeutral = (url) => url.origin === neutral.origin
 
 async function sessionCookies (context) {
-  return (await context.cookies(server.url)).filter((c) => c.name === 'ss_session')
+  return (await context.cookies(server.url)).filter((c) => c.name.endsWith('ss_session'))
 }
 
 /** Open `/` then `/advice/stalking` in a fresh context; the session cookie must be set. */

@@ -165,8 +165,19 @@ impl Client {
             .form(&all)
             .send()
             .await?;
+        // Starting or sending a report moves the visitor to a new session id, whose CSRF token
+        // the next form needs, as a browser gets it from the next page.
+        let renewed = res
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v.contains("ss_session=")));
         self.keep(&res);
-        Ok(res.status().as_u16())
+        let status = res.status().as_u16();
+        if renewed {
+            self.get("/feedback").await?;
+        }
+        Ok(status)
     }
 }
 

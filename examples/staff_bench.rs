@@ -111,7 +111,7 @@ async fn main() {
             outcome: "ok".into(),
             detail: String::new(),
         };
-        let (id, _) = saferstreets::http::staff::users::add_user(
+        let (id, token) = saferstreets::http::staff::users::add_user(
             &store,
             (email, role, "northshire"),
             now,
@@ -121,7 +121,15 @@ async fn main() {
         .await
         .unwrap();
         store
-            .complete_staff_setup(id, "x", b"x", 0, now, &entry)
+            .complete_staff_setup(
+                id,
+                &saferstreets::http::staff::auth::setup_hash(&token),
+                "x",
+                b"x",
+                0,
+                now,
+                &entry,
+            )
             .await
             .unwrap();
         let cookie = format!("bench-{id}");

@@ -91,6 +91,17 @@ fn field(body: &str, name: &str) -> Option<String> {
     Some(body[start..].split('"').next()?.to_owned())
 }
 
+/// The session cookie a response sets, as `name=value`.
+fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|c| c.contains("ss_session="))
+        .map(str::to_owned)
+}
+
 /// One visitor: a cookie, a CSRF token and a finished draft.
 struct Draft {
     cookie: String,
@@ -103,14 +114,8 @@ async fn prepare(client: &reqwest::Client, base: &str) -> anyhow::Result<Draft> 
         .get(format!("{base}/report-stalking/danger"))
         .send()
         .await?;
-    let cookie = first
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .context("no session cookie")?
-        .to_owned();
-    let csrf = field(&first.text().await?, "csrf").context("no csrf field")?;
+    let mut cookie = session_cookie(&first).context("no session cookie")?;
+    let mut csrf = field(&first.text().await?, "csrf").context("no csrf field")?;
     for (slug, fields) in STEPS {
         let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
         form.extend_from_slice(fields);
@@ -122,6 +127,17 @@ async fn prepare(client: &reqwest::Client, base: &str) -> anyhow::Result<Draft> 
             .await?;
         if res.status() != 303 {
             bail!("{slug} answered {}", res.status());
+        }
+        // The first answer starts the report under a new session id: its cookie, and the
+        // CSRF token of a page under it.
+        if let Some(renewed) = session_cookie(&res) {
+            cookie = renewed;
+            let page = client
+                .get(format!("{base}/feedback"))
+                .header("cookie", &cookie)
+                .send()
+                .await?;
+            csrf = field(&page.text().await?, "csrf").context("no csrf field")?;
         }
     }
     let check = client

@@ -34,13 +34,17 @@ start hello target/release/examples/hello 127.0.0.1:0
 start site env RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_KEYS_DIR="$work/keys" SAFERSTREETS_RATE_LIMITS=false \
   SAFERSTREETS_MIN_FILL_SECONDS=0 SAFERSTREETS_PROOF_OF_WORK=off target/release/saferstreets serve \
   --listen 127.0.0.1:0 --database-url "sqlite://$work/bench.db"
-# A session cookie and a consent choice, as a returning visitor would send.
-cookie="ss_session=$(printf 'a%.0s' $(seq 64)); ss_cookie_consent=no"
+# A session cookie and a consent choice, as a returning visitor would send. Only ids the
+# server issued are honoured, so ask it for one.
+session=$(curl -s -o /dev/null -D - "$site/" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*ss_session=[^;]*\).*/\1/p' | head -1)
+cookie="$session; ss_cookie_consent=no"
 
-run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "cookie: ${2:-$cookie}" "$1" | tee "$work/wrk.txt" >&2
+# `run URL none` sends no cookie at all, as a browser's first visit does.
+run() { local header=(-H "cookie: ${2:-$cookie}"); [ "${2:-}" = none ] && header=()
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "$1" | tee "$work/wrk.txt" >&2
         awk '/Requests\/sec/ {print $2}' "$work/wrk.txt"; }
 # A first visit: no consent yet, so the page carries the cookie banner's form and its own token.
-first_visit="ss_session=$(printf 'b%.0s' $(seq 64))"
+first_visit=none
 ROUNDS="${ROUNDS:-3}"
 site_pid=${pids[1]}
 status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }

@@ -265,6 +265,7 @@ rs-not-sent-other-ways = If it keeps happening, call 101 to report it.
 
 rs-confirm-title = Report sent
 rs-confirm-reference = Your reference number
+rs-confirm-once = Write your reference number down now. For your safety, we show it only once: if you come back to this page, or someone else opens it on this device, it will not be shown again.
 rs-confirm-keep = Keep this reference somewhere safe that the person doing this cannot see, or remember it. You can use it if you call us about this report. We will not send it to you.
 rs-confirm-print = You can print this page with your browser's print option. Only do this if nobody who might see the printout is involved.
 rs-confirm-print-button = Print this page

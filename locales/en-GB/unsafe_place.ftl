@@ -143,6 +143,7 @@ up-not-sent-what = Something went wrong on our side and we could not save your a
 
 up-confirm-title = Thank you, your answers have been sent
 up-confirm-receipt = Your receipt
+up-confirm-once = If you want to keep your receipt, write it down now. For your safety, we show it only once: it will not be shown again on this device.
 up-confirm-next-heading = What happens next
 up-confirm-next-map = We add what you told us to a map of places where people feel unsafe. Police and council staff use it to decide where to patrol and what to fix, such as street lights and overgrown paths.
 up-confirm-next-council = Councils only get weekly totals for areas of about 0.1 square kilometres, and only where at least { $k } people gave a reason a council can fix, such as lighting. They never get your report, what you wrote, your answers about you, the exact place or reasons about how people behaved.

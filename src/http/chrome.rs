@@ -29,7 +29,7 @@ impl Chrome {
             .extensions
             .get::<SessionId>()
             .cloned()
-            .or_else(|| SessionId::from_headers(&parts.headers))
+            .or_else(|| SessionId::from_headers(&parts.headers, state))
             .unwrap_or_else(SessionId::generate);
         let mut chrome = Self::new(
             state,
@@ -65,6 +65,19 @@ impl Chrome {
             consent,
             consent_just_made: None,
         }
+    }
+
+    /// The same context for the session a handler just moved the visitor to, so the page's
+    /// forms carry the new session's CSRF token.
+    #[must_use]
+    pub fn with_session(mut self, session: &SessionId) -> Self {
+        self.session = session.clone();
+        self
+    }
+
+    /// The session cookie's name, for the cookies page.
+    pub fn session_cookie_name(&self) -> &'static str {
+        super::session::cookie_name(&self.state.config)
     }
 
     /// The CSRF token for forms on this page (computed only for pages that have a form).

@@ -210,11 +210,11 @@ pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Ne
     }
     // The page's cookie banner needs the visitor's session: the one they sent, the one the
     // session layer just gave them, or (for paths outside it, like unknown URLs) a new one.
-    let given = SessionId::from_headers(context.headers()).or_else(|| {
+    let given = SessionId::from_headers(context.headers(), &state).or_else(|| {
         res.headers()
             .get_all(SET_COOKIE)
             .iter()
-            .find_map(|v| SessionId::from_set_cookie(v.to_str().ok()?))
+            .find_map(|v| SessionId::from_set_cookie(v.to_str().ok()?, &state))
     });
     let new_cookie = given.is_none();
     let session = given.unwrap_or_else(SessionId::generate);
@@ -222,7 +222,7 @@ pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Ne
     parts.extensions.insert(session.clone());
     let chrome = Chrome::from_parts(&parts, &state);
     let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
-    if new_cookie && let Ok(value) = session_cookie(&session, state.config.uses_tls()).parse() {
+    if new_cookie && let Ok(value) = session_cookie(&state, &session).parse() {
         page.headers_mut().append(SET_COOKIE, value);
     }
     // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's type.

@@ -61,6 +61,7 @@ pub struct Keys {
     client: [u8; 32],
     pow: [u8; 32],
     disclosure: [u8; 32],
+    session: [u8; 32],
 }
 
 impl std::fmt::Debug for Keys {
@@ -88,6 +89,7 @@ impl Keys {
             client: hmac(secret, b"saferstreets client v1"),
             pow: hmac(secret, b"saferstreets proof of work v1"),
             disclosure: hmac(secret, b"saferstreets disclosure v1"),
+            session: hmac(secret, b"saferstreets session v1"),
         }
     }
 
@@ -117,6 +119,24 @@ impl Keys {
     /// instance so they publish the same figures.
     pub fn disclosure(&self) -> [u8; 32] {
         self.disclosure
+    }
+
+    /// The tag that shows a public session id was issued by us (any instance): the cookie
+    /// carries `id.tag`, so a value a client made up is never honoured.
+    pub fn session_tag(&self, session_id: &str) -> String {
+        hex::encode(hmac(&self.session, session_id.as_bytes()))
+    }
+
+    /// Whether `tag` is the tag of `session_id` (constant time).
+    pub fn session_tag_valid(&self, session_id: &str, tag: &str) -> bool {
+        let Ok(given) = hex::decode(tag) else {
+            return false;
+        };
+        let Ok(mut mac) = HmacSha256::new_from_slice(&self.session) else {
+            return false;
+        };
+        mac.update(session_id.as_bytes());
+        mac.verify_slice(&given).is_ok()
     }
 
     /// The CSRF token that belongs to a session id.

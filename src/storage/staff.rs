@@ -181,10 +181,14 @@ pub trait StaffStore: Send + Sync {
     /// A force's users, by email.
     async fn staff_users(&self, force_code: &str) -> Result<Vec<StaffUser>, StoreError>;
 
-    /// Finish set-up: password and TOTP secret set, the link spent, the account active.
+    /// Finish set-up: password and TOTP secret set, the link spent, the account active. Only
+    /// while `token_hash` is still the user's link: a set-up begun from a link that has since
+    /// been replaced is refused (`false`).
+    #[allow(clippy::too_many_arguments)]
     async fn complete_staff_setup(
         &self,
         id: i64,
+        token_hash: &str,
         password_hash: &str,
         totp_sealed: &[u8],
         step: i64,
@@ -489,6 +493,7 @@ where
     async fn complete_staff_setup(
         &self,
         id: i64,
+        token_hash: &str,
         password_hash: &str,
         totp_sealed: &[u8],
         step: i64,
@@ -499,13 +504,15 @@ where
         let done = sqlx::query(
             "UPDATE staff_users SET status = 'active', password_hash = $1, totp_sealed = $2, \
              totp_last_step = $3, setup_token_hash = NULL, setup_expires_at = NULL, \
-             updated_at = $4 WHERE id = $5 AND status = 'pending' AND setup_expires_at > $4",
+             updated_at = $4 WHERE id = $5 AND status = 'pending' AND setup_expires_at > $4 \
+             AND setup_token_hash = $6",
         )
         .bind(password_hash)
         .bind(totp_sealed)
         .bind(step)
         .bind(now)
         .bind(id)
+        .bind(token_hash)
         .execute(&mut *tx)
         .await?;
         let changed = DB::rows_affected(&done) == 1;

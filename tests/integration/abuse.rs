@@ -19,14 +19,15 @@ async fn app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     .await
 }
 
-/// Answer the first question of the stalking report `n` times; the statuses.
+/// Answer the second question of the stalking report `n` times; the statuses. (Not the first:
+/// answering that starts the report under a new session id, which the page's token is not for.)
 async fn flood(b: &Browser, n: usize) -> Vec<u16> {
     let token = b.csrf_token().await;
     let mut statuses = Vec::with_capacity(n);
     for _ in 0..n {
         let page = b
             .post_raw(
-                "/report-stalking/danger",
+                "/report-stalking/who-for",
                 &[("csrf", &token), ("answer", "no")],
                 &[],
             )

@@ -287,6 +287,15 @@ impl Browser {
         }
     }
 
+    /// The public session cookie's value, under whichever name the server uses (`__Host-`
+    /// on HTTPS and loopback hosts).
+    pub fn session_cookie(&self) -> Option<String> {
+        let jar = self.cookies.lock().expect("jar");
+        ["__Host-ss_session", "ss_session"]
+            .iter()
+            .find_map(|name| jar.get(*name).cloned())
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().expect("jar").get(name).cloned()
     }
@@ -341,7 +350,7 @@ impl Browser {
 
     /// The CSRF token for this client's session (visiting a page first if there is none).
     pub async fn csrf_token(&self) -> String {
-        if self.cookie("ss_session").is_none() {
+        if self.session_cookie().is_none() {
             self.get("/").await;
         }
         let page = self.get("/feedback").await;

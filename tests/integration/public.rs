@@ -170,7 +170,7 @@ async fn hsts_is_sent_when_served_over_tls() {
     assert!(
         page.set_cookies()
             .iter()
-            .any(|c| c.starts_with("ss_session=") && c.contains("Secure"))
+            .any(|c| c.starts_with("__Host-ss_session=") && c.contains("Secure"))
     );
 }
 
@@ -202,7 +202,10 @@ async fn the_session_cookie_is_essential_and_strict() {
     );
     let c = &cookies[0];
     assert!(
-        c.starts_with("ss_session=") && c.contains("HttpOnly") && c.contains("SameSite=Strict")
+        c.starts_with("__Host-ss_session=")
+            && c.contains("HttpOnly")
+            && c.contains("SameSite=Strict")
+            && c.contains("Secure")
     );
     assert!(
         !c.contains("Max-Age") && !c.contains("Expires"),
@@ -228,7 +231,7 @@ async fn the_cookie_banner_works_from_a_not_found_page_on_a_first_visit() {
     let page = app.get("/no/such/page").await;
     assert_eq!(page.status, 404);
     assert!(
-        app.cookie("ss_session").is_some(),
+        app.session_cookie().is_some(),
         "a first visit to a 404 still gets a session"
     );
     let token = page
@@ -359,8 +362,8 @@ async fn malformed_and_oversized_forms_get_clear_pages() {
         .header(
             "cookie",
             format!(
-                "ss_session={}",
-                app.cookie("ss_session").unwrap_or_default()
+                "__Host-ss_session={}",
+                app.session_cookie().unwrap_or_default()
             ),
         )
         .header("content-type", "application/json")
@@ -507,7 +510,7 @@ async fn the_cookies_page_lists_our_cookies_and_saves_a_choice() {
     let app = spawn_app().await;
     let page = app.get("/cookies").await;
     let names = page.texts("table tbody tr td:first-child");
-    assert_eq!(names, ["ss_session", "ss_cookie_consent"]);
+    assert_eq!(names, ["__Host-ss_session", "ss_cookie_consent"]);
     assert_eq!(
         page.attrs("input[name=usage][checked]", "value"),
         ["no"],
@@ -614,17 +617,10 @@ async fn typed_text_is_escaped_when_shown_again() {
 async fn quick_exit_forgets_the_session_and_leaves_without_a_trace() {
     let app = spawn_app().await;
     app.get("/").await;
-    let session = app.cookie("ss_session").expect("session");
-    let key = saferstreets::http::session::SessionId::from_headers(&{
-        let mut h = axum::http::HeaderMap::new();
-        h.insert(
-            "cookie",
-            format!("ss_session={session}").parse().expect("header"),
-        );
-        h
-    })
-    .expect("id")
-    .store_key();
+    let session = app.session_cookie().expect("session");
+    let key = saferstreets::http::session::SessionId::from_cookie_value(&session, &app.state.keys)
+        .expect("id")
+        .store_key();
     app.state
         .store
         .put_session(&key, b"draft answers", crate::helpers::TEST_NOW + 3600)
@@ -646,9 +642,9 @@ async fn quick_exit_forgets_the_session_and_leaves_without_a_trace() {
         1,
         "the old cookie is expired and no new one handed out: {cookies:?}"
     );
-    assert!(cookies[0].starts_with("ss_session=;") && cookies[0].contains("Max-Age=0"));
+    assert!(cookies[0].starts_with("__Host-ss_session=;") && cookies[0].contains("Max-Age=0"));
     assert_eq!(app.state.store.get_session(&key).await.expect("get"), None);
-    assert!(app.cookie("ss_session").is_none());
+    assert!(app.session_cookie().is_none());
 }
 
 #[tokio::test]

@@ -291,17 +291,25 @@ async fn sending_twice_gives_one_report_and_the_same_reference() {
         .await
         .texts(".app-reference")
         .remove(0);
+    assert_eq!(
+        first.replace('-', ""),
+        app.state
+            .store
+            .stalking_reference_for(&submission)
+            .await
+            .expect("lookup")
+            .expect("stored")
+    );
     // Back to the check page (from the browser's history) and Send again; then a refresh.
+    // The confirmation was seen, so it is not shown again (attacks::sessions), and nothing
+    // more is stored.
     let again = app
         .post_form(&url("check"), &[("submission", &submission)])
         .await;
-    assert_eq!(again.header("location"), "/report-stalking/confirmation");
-    let refreshed = app
-        .get(&url("confirmation"))
-        .await
-        .texts(".app-reference")
-        .remove(0);
-    assert_eq!(first, refreshed);
+    assert_eq!(again.status, 303);
+    assert_ne!(again.header("location"), "/report-stalking/confirmation");
+    let refreshed = app.get(&url("confirmation")).await;
+    assert!(refreshed.texts(".app-reference").is_empty());
     assert_eq!(
         app.state
             .store
@@ -317,10 +325,10 @@ async fn after_sending_the_answers_are_gone_from_the_session() {
     let app = spawn_app().await;
     answer_all(&app, NAMED_BY_PHONE).await;
     send(&app).await;
-    // Back to the check page shows the confirmation again, not the answers.
+    // Back to the check page shows neither the answers nor (it was seen) the confirmation.
     assert_eq!(
         app.get(&url("check")).await.header("location"),
-        url("confirmation")
+        url("danger")
     );
     let first = app.get(&url("danger")).await;
     assert!(
@@ -411,7 +419,7 @@ async fn quick_exit_in_the_middle_deletes_the_draft() {
     answer_all(&app, &NAMED_BY_PHONE[..14]).await;
     let exit = app.get("/exit").await;
     assert_eq!(exit.status, 303);
-    assert!(app.cookie("ss_session").is_none());
+    assert!(app.session_cookie().is_none());
     // Even with the old cookie (a browser that ignored Clear-Site-Data), nothing is left.
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
         .fetch_one(
@@ -432,9 +440,16 @@ async fn every_page_of_the_flow_is_private() {
         pages.push(app.get(&url(slug)).await);
         app.post_form(&url(slug), fields).await;
     }
-    pages.push(app.get(&url("check")).await);
-    let reference = send(&app).await;
-    pages.push(app.get(&url("confirmation")).await);
+    let check = app.get(&url("check")).await;
+    let submission = check.attrs("input[name=submission]", "value").remove(0);
+    pages.push(check);
+    app.post_form(&url("check"), &[("submission", &submission)])
+        .await;
+    // The confirmation is shown once: this is that one time.
+    let confirmation = app.get(&url("confirmation")).await;
+    let reference = confirmation.texts(".app-reference").concat();
+    assert!(!reference.is_empty());
+    pages.push(confirmation);
     for page in &pages {
         assert_eq!(page.status, 200, "{}", page.title());
         assert_eq!(page.header("cache-control"), "no-store");

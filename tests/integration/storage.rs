@@ -796,14 +796,21 @@ async fn staff_accounts_sessions_and_failure_counts_round_trip() {
         );
         assert!(
             !store
-                .complete_staff_setup(id, "phc", b"sealed", 5, 2_000, &audit_entry("setup"))
+                .complete_staff_setup(id, "tok", "phc", b"sealed", 5, 2_000, &audit_entry("setup"))
                 .await
                 .expect("late"),
             "an expired link cannot finish set-up"
         );
         assert!(
+            !store
+                .complete_staff_setup(id, "old", "phc", b"sealed", 5, 1_500, &audit_entry("setup"))
+                .await
+                .expect("replaced"),
+            "a set-up begun from a replaced link cannot finish"
+        );
+        assert!(
             store
-                .complete_staff_setup(id, "phc", b"sealed", 5, 1_500, &audit_entry("setup"))
+                .complete_staff_setup(id, "tok", "phc", b"sealed", 5, 1_500, &audit_entry("setup"))
                 .await
                 .expect("setup")
         );

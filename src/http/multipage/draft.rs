@@ -101,6 +101,75 @@ pub fn sealed(
     })
 }
 
+/// What a rotation does with the row of the form it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carry {
+    /// Move it to the new id, like every other form's draft.
+    Move,
+    /// Copy it, leaving it under the old id too: a `Sent` marker, so a second send still in
+    /// flight from the old cookie (a double click) finds it and leads to the confirmation.
+    Copy,
+    /// Leave it behind and delete it (the confirmation has been shown).
+    Drop,
+}
+
+/// The drafts a session can hold, one per form.
+fn forms() -> [&'static str; 2] {
+    use crate::http::multipage::FormPages;
+    [
+        <crate::domain::stalking::flow::Stalking as FormPages>::DRAFT,
+        <crate::domain::place::UnsafePlace as FormPages>::DRAFT,
+    ]
+}
+
+/// Move the visitor to a new session id. Every form's draft moves with them (re-sealed, as
+/// its associated data names its key; its expiry kept), except that `this` form's row is
+/// treated as its [`Carry`] says; what else the old id held (staff sign-in or set-up steps) is
+/// deleted. Whoever holds the old id (someone who planted it) is left with nothing. An id
+/// issued on this very request is kept: nobody else can have it.
+pub async fn rotate(
+    state: &AppState,
+    old: &SessionId,
+    this: Option<(&str, Carry)>,
+) -> Result<SessionId, AppError> {
+    if old.is_fresh() {
+        return Ok(old.clone());
+    }
+    let new = SessionId::generate();
+    for form in forms() {
+        let carry = match this {
+            Some((f, carry)) if f == form => carry,
+            _ => Carry::Move,
+        };
+        let (from, to) = (key(old, form), key(&new, form));
+        // Read first, so a rotation with nothing stored (most start pages) writes nothing.
+        let Some((sealed, expires_at)) = state.store.get_session(&from).await? else {
+            continue;
+        };
+        if carry != Carry::Drop && expires_at > state.clock.now() {
+            let json = state
+                .keyring
+                .open(&sealed, &purpose(&from))
+                .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+            let data = state
+                .keyring
+                .seal(&json, &purpose(&to))
+                .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+            state.store.put_session(&to, &data, expires_at).await?;
+        }
+        if carry != Carry::Copy {
+            state.store.delete_session(&from).await?;
+        }
+    }
+    for name in crate::http::staff::auth::PENDING_NAMES {
+        let from = format!("{}:{name}", old.store_key());
+        if state.store.get_session(&from).await?.is_some() {
+            state.store.delete_session(&from).await?;
+        }
+    }
+    Ok(new)
+}
+
 /// Save the draft of `form` and restart its idle time.
 pub async fn save(
     state: &AppState,

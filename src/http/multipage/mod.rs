@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use self::draft::{Draft, Loaded};
+use self::draft::{Carry, Draft, Loaded};
 use self::views::{QuestionPage, SummaryRow, Widget, summary_rows};
 use crate::domain::FormErrors;
 use crate::domain::answers::{self, Answers, Raw};
@@ -22,7 +22,7 @@ use crate::http::abuse::{Class, pow};
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::session::SessionId;
+use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 
 /// A [`Flow`] served as web pages.
@@ -293,6 +293,13 @@ pub async fn save_step<F: FormPages>(
         answers,
         started,
     };
+    // Answering the first question starts (or restarts) the report: from here on the draft
+    // lives under an id only this browser has, even if someone planted the old one.
+    if is_first {
+        let new = draft::rotate(&state, &session, Some((F::DRAFT, Carry::Move))).await?;
+        draft::save(&state, &new, F::DRAFT, &open).await?;
+        return Ok(rotated(Redirect::to(&to).into_response(), new));
+    }
     draft::save(&state, &session, F::DRAFT, &open).await?;
     Ok(Redirect::to(&to).into_response())
 }
@@ -498,8 +505,13 @@ pub async fn sendable<F: FormPages>(
         Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
         Loaded::None => return respond(F::BASE),
         Loaded::Found(Draft::Sent { submission }) => {
-            let same = form.submission.as_deref() == Some(submission.as_str());
-            return respond(if same { F::CONFIRMATION_URL } else { F::BASE });
+            if form.submission.as_deref() != Some(submission.as_str()) {
+                return respond(F::BASE);
+            }
+            // The same draft sent again: to its confirmation, under a new id as at the send.
+            let new = draft::rotate(state, session, Some((F::DRAFT, Carry::Move))).await?;
+            let to = Redirect::to(F::CONFIRMATION_URL).into_response();
+            return Ok(Sendable::Respond(rotated(to, new)));
         }
         Loaded::Found(Draft::Open {
             submission,
@@ -536,16 +548,92 @@ pub async fn sendable<F: FormPages>(
     })
 }
 
-/// The submission id of the session's sent draft, or the response for a visitor who has
-/// none (for confirmation pages).
-pub async fn sent_submission<F: FormPages>(
+/// After a send: move the visitor to a new id, keeping the `Sent` marker under the old one
+/// too (see [`Carry::Copy`]), and redirect to the confirmation. The report is stored already,
+/// so a failure here only costs the rotation, never the confirmation.
+pub async fn after_send<F: FormPages>(state: &AppState, session: &SessionId) -> Response {
+    let to = Redirect::to(F::CONFIRMATION_URL).into_response();
+    match draft::rotate(state, session, Some((F::DRAFT, Carry::Copy))).await {
+        Ok(new) => rotated(to, new),
+        Err(error) => {
+            tracing::error!(%error, "session not renewed after a send");
+            to
+        }
+    }
+}
+
+/// A confirmation page that may be shown: the sent draft's submission id, and the page
+/// context for the session the visitor now has.
+pub struct Confirm {
+    /// The submission id of the sent draft.
+    pub submission: String,
+    /// Layout context, for the new session.
+    pub chrome: Chrome,
+    /// The new session, if the visitor was moved to one; put it on the response.
+    pub renewed: Option<SessionId>,
+}
+
+impl Confirm {
+    /// `res`, setting the new session's cookie.
+    pub fn respond(self, res: Response) -> Response {
+        match self.renewed {
+            Some(id) => rotated(res, id),
+            None => res,
+        }
+    }
+}
+
+/// Show a sent draft's confirmation once: the reference is for the person who sent it, not
+/// for whoever picks up the device later. Claims the showing (once across every instance and
+/// every copy of the `Sent` marker), drops the marker and renews the session; a second visit
+/// finds nothing and goes to the start page, like a visitor with no draft.
+pub async fn confirm_once<F: FormPages>(
     state: &AppState,
     session: &SessionId,
     chrome: Chrome,
-) -> Result<Result<(String, Chrome), Response>, AppError> {
-    Ok(match draft::load(state, session, F::DRAFT).await? {
-        Loaded::Found(Draft::Sent { submission }) => Ok((submission, chrome)),
-        Loaded::Expired => Err(expired::<F>(chrome, state)),
-        _ => Err(Redirect::to(F::BASE).into_response()),
-    })
+) -> Result<Result<Confirm, Response>, AppError> {
+    let submission = match draft::load(state, session, F::DRAFT).await? {
+        Loaded::Found(Draft::Sent { submission }) => submission,
+        Loaded::Expired => return Ok(Err(expired::<F>(chrome, state))),
+        _ => return Ok(Err(Redirect::to(F::BASE).into_response())),
+    };
+    // Every copy of the marker expires within the idle time of the send (rotations keep the
+    // expiry), so a claim kept twice as long outlives them all.
+    let until = state.clock.now() + 2 * state.config.draft_idle_minutes * 60;
+    let first = state
+        .store
+        .claim_once(&shown_key(&submission), until)
+        .await?;
+    let renewed = match draft::rotate(state, session, Some((F::DRAFT, Carry::Drop))).await {
+        Ok(new) => Some(new),
+        Err(error) => {
+            // The claim is what keeps the reference from being shown twice.
+            tracing::error!(%error, "session not renewed after a confirmation");
+            None
+        }
+    };
+    let chrome = match &renewed {
+        Some(new) => chrome.with_session(new),
+        None => chrome,
+    };
+    let confirm = Confirm {
+        submission,
+        chrome,
+        renewed,
+    };
+    if !first {
+        let to = Redirect::to(F::BASE).into_response();
+        return Ok(Err(confirm.respond(to)));
+    }
+    Ok(Ok(confirm))
+}
+
+/// The claim that a submission's confirmation was shown: a hash, so the sessions table does
+/// not repeat the report's submission id.
+fn shown_key(submission: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!(
+        "shown:{}",
+        hex::encode(Sha256::digest(submission.as_bytes()))
+    )
 }

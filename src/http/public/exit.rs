@@ -13,7 +13,7 @@ use crate::http::state::AppState;
 pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
     // The session middleware hands out an id to visitors without one, so read the cookie the
     // browser actually sent.
-    if let Some(session) = SessionId::from_headers(&headers)
+    if let Some(session) = SessionId::from_headers(&headers, &state)
         && let Err(e) = state.store.delete_session(&session.store_key()).await
     {
         // Leaving must never be blocked; the draft still expires on its own.
@@ -29,7 +29,7 @@ pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response
         HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(cookie) = expired_session_cookie(state.config.uses_tls()).parse() {
+    if let Ok(cookie) = expired_session_cookie(&state).parse() {
         h.append(header::SET_COOKIE, cookie);
     }
     res.extensions_mut().insert(SessionEnded);

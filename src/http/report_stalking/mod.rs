@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
@@ -16,12 +16,12 @@ use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::multipage::draft::{self, Draft};
+use crate::http::multipage::draft::{self, Carry, Draft};
 use crate::http::multipage::{
-    FormPages, SendForm, Sendable, challenge, check, save_step, sendable, sent_submission,
+    FormPages, SendForm, Sendable, after_send, challenge, check, confirm_once, save_step, sendable,
     show_step,
 };
-use crate::http::session::SessionId;
+use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 use crate::storage::NewStalkingReport;
 
@@ -90,8 +90,18 @@ pub struct EmergencyPage {
     pub chrome: Chrome,
 }
 
-async fn start(chrome: Chrome) -> Response {
-    render(&StartPage { chrome })
+/// The start page begins a report: the visitor gets a new session id (keeping any draft), so
+/// an id planted in their browser before they came is worth nothing from here on.
+async fn start(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    let new = draft::rotate(&state, &session, Some((Stalking::DRAFT, Carry::Move))).await?;
+    let page = render(&StartPage {
+        chrome: chrome.with_session(&new),
+    });
+    Ok(rotated(page, new))
 }
 
 async fn emergency(chrome: Chrome) -> Response {
@@ -139,7 +149,7 @@ async fn send(
         chrome.clone(),
         submission.clone()
     )));
-    Ok(Redirect::to(Stalking::CONFIRMATION_URL).into_response())
+    Ok(after_send::<Stalking>(&state, &session).await)
 }
 
 /// Seal and store the report, replacing the draft's answers in the same transaction; a clash
@@ -222,12 +232,19 @@ async fn confirmation(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
-    let (submission, chrome) = match sent_submission::<Stalking>(&state, &session, chrome).await? {
-        Ok(found) => found,
+    let confirm = match confirm_once::<Stalking>(&state, &session, chrome).await? {
+        Ok(confirm) => confirm,
         Err(r) => return Ok(r),
     };
-    match state.store.stalking_reference_for(&submission).await? {
-        Some(reference) => Ok(confirmation_page(chrome, &reference)),
+    match state
+        .store
+        .stalking_reference_for(&confirm.submission)
+        .await?
+    {
+        Some(reference) => {
+            let page = confirmation_page(confirm.chrome.clone(), &reference);
+            Ok(confirm.respond(page))
+        }
         None => Err(AppError::Internal("sent draft without a report".into())),
     }
 }

@@ -33,7 +33,7 @@ use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::session::SessionId;
+use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 use crate::storage::{Claimed, SignInClaim, StaffUser};
 
@@ -59,6 +59,8 @@ const SETUP_MINUTES: i64 = 30;
 
 const PENDING_SIGN_IN: &str = "pending-sign-in";
 const PENDING_SETUP: &str = "pending-setup";
+/// The steps kept in the public session; a rotation of the session id drops them.
+pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
 
 /// Routes that work without a staff session.
 pub fn open_routes() -> Router<crate::http::state::AppState> {
@@ -611,10 +613,13 @@ pub fn new_setup_token() -> (String, String) {
     (token, hash)
 }
 
-/// Set-up in progress.
+/// Set-up in progress, bound to the link it came from: a new link for the user (an admin's
+/// reset) changes the stored hash, which ends every set-up begun with the old one.
 #[derive(Debug, Serialize, Deserialize)]
 struct PendingSetup {
     user_id: i64,
+    /// SHA-256 of the set-up token of the link that was opened.
+    token_hash: String,
     /// Argon2 hash of the chosen password, once chosen.
     password_hash: Option<String>,
     /// The authenticator secret shown, once generated.
@@ -645,32 +650,40 @@ async fn pending_user(
     let Some(p) = load_pending::<PendingSetup>(state, session, PENDING_SETUP).await? else {
         return Ok(None);
     };
-    let user = state.store.staff_user(p.user_id).await?;
+    // Looked up by the link's hash, so a set-up whose link was replaced finds no one.
+    let user = state.store.staff_user_by_setup(&p.token_hash).await?;
     let live = user.filter(|u| {
-        u.status == "pending" && u.setup_expires_at.is_some_and(|t| t > state.clock.now())
+        u.id == p.user_id
+            && u.status == "pending"
+            && u.setup_expires_at.is_some_and(|t| t > state.clock.now())
     });
     Ok(live.map(|u| (p, u)))
 }
 
-/// Opening the link moves its token out of the address bar and history into the session.
+/// Opening the link moves its token out of the address bar and history into the session, under
+/// a new session id: an id planted in the browser beforehand never holds the set-up, so whoever
+/// planted it cannot choose the password or enrol their own authenticator.
 async fn open_link(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let user = state.store.staff_user_by_setup(&setup_hash(&token)).await?;
+    let token_hash = setup_hash(&token);
+    let user = state.store.staff_user_by_setup(&token_hash).await?;
     let Some(user) = user.filter(|u| u.setup_expires_at.is_some_and(|t| t > state.clock.now()))
     else {
         return Ok(link_expired(chrome));
     };
     let p = PendingSetup {
         user_id: user.id,
+        token_hash,
         password_hash: None,
         secret: None,
     };
-    save_pending(&state, &session, PENDING_SETUP, &p, SETUP_MINUTES).await?;
-    Ok(Redirect::to("/staff/setup").into_response())
+    let new = crate::http::multipage::draft::rotate(&state, &session, None).await?;
+    save_pending(&state, &new, PENDING_SETUP, &p, SETUP_MINUTES).await?;
+    Ok(rotated(Redirect::to("/staff/setup").into_response(), new))
 }
 
 /// Choosing a password.
@@ -853,6 +866,7 @@ async fn enrol(
         .store
         .complete_staff_setup(
             user.id,
+            &pending.token_hash,
             password_hash,
             &sealed,
             step,

@@ -21,12 +21,12 @@ use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_shared, render_with_status};
 use crate::http::forms::CsrfForm;
-use crate::http::multipage::draft::{self, Draft};
+use crate::http::multipage::draft::{self, Carry, Draft};
 use crate::http::multipage::{
-    Current, FormPages, SendForm, Sendable, challenge, check, current, next_url, save_step,
-    sendable, sent_submission, show_step, step_url,
+    Current, FormPages, SendForm, Sendable, after_send, challenge, check, confirm_once, current,
+    next_url, save_step, sendable, show_step, step_url,
 };
-use crate::http::session::SessionId;
+use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 use crate::storage::sealed::PlainPlace;
 use crate::storage::{NewPlaceReport, SessionWrite, StoreError};
@@ -73,10 +73,19 @@ pub struct StartPage {
     pub chrome: Chrome,
 }
 
-async fn start(State(state): State<AppState>, chrome: Chrome) -> Response {
-    render_shared(&state.pages, &chrome, || StartPage {
+/// The start page begins a report: the visitor gets a new session id (keeping any draft), so
+/// an id planted in their browser before they came is worth nothing from here on.
+async fn start(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+) -> Result<Response, AppError> {
+    let new = draft::rotate(&state, &session, Some((UnsafePlace::DRAFT, Carry::Move))).await?;
+    let chrome = chrome.with_session(&new);
+    let page = render_shared(&state.pages, &chrome, || StartPage {
         chrome: chrome.clone(),
-    })
+    });
+    Ok(rotated(page, new))
 }
 
 /// One search result.
@@ -338,8 +347,11 @@ async fn save_where(
         answers,
         started,
     };
-    draft::save(&state, &session, UnsafePlace::DRAFT, &open).await?;
-    Ok(Redirect::to(&to).into_response())
+    // The place is the first question: answering it starts the report under a new id, as
+    // `multipage::save_step` does for the first question of other forms.
+    let new = draft::rotate(&state, &session, Some((UnsafePlace::DRAFT, Carry::Move))).await?;
+    draft::save(&state, &new, UnsafePlace::DRAFT, &open).await?;
+    Ok(rotated(Redirect::to(&to).into_response(), new))
 }
 
 fn search_results(places: &[geo::Place], q: &str, chosen: Option<usize>) -> Vec<Found> {
@@ -417,7 +429,7 @@ async fn send(
         chrome.clone(),
         submission.clone()
     )));
-    Ok(Redirect::to(UnsafePlace::CONFIRMATION_URL).into_response())
+    Ok(after_send::<UnsafePlace>(&state, &session).await)
 }
 
 /// What is kept of the answers besides the indexed columns: no exact point (it is sealed on
@@ -593,14 +605,17 @@ async fn confirmation(
     Extension(session): Extension<SessionId>,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
-    let (submission, chrome) =
-        match sent_submission::<UnsafePlace>(&state, &session, chrome).await? {
-            Ok(found) => found,
-            Err(r) => return Ok(r),
-        };
-    let Some(receipt) = state.store.place_receipt_for(&submission).await? else {
+    let confirm = match confirm_once::<UnsafePlace>(&state, &session, chrome).await? {
+        Ok(confirm) => confirm,
+        Err(r) => return Ok(r),
+    };
+    let Some(receipt) = state.store.place_receipt_for(&confirm.submission).await? else {
         return Err(AppError::Internal("sent draft without a report".into()));
     };
     let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
-    Ok(render(&ConfirmationPage { chrome, receipt }))
+    let page = render(&ConfirmationPage {
+        chrome: confirm.chrome.clone(),
+        receipt,
+    });
+    Ok(confirm.respond(page))
 }
