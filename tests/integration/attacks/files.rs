@@ -210,7 +210,15 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
         let totp = old.seal(b"JBSWY3DPEHPK3PXP", &totp_purpose).expect("seal");
         assert!(
             store
-                .complete_staff_setup(user, "$argon2id$x", &totp, 1, 1_100, &entry("set-up"))
+                .complete_staff_setup(
+                    user,
+                    "tok",
+                    "$argon2id$x",
+                    &totp,
+                    1,
+                    1_100,
+                    &entry("set-up")
+                )
                 .await
                 .expect("set up")
         );
