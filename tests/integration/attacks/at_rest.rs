@@ -475,7 +475,7 @@ async fn every_sealed_column_is_listed_for_key_rotation_and_reseals() {
             ]
         );
         // The key file the app made, plus a newer key that now seals.
-        let file = app.state.config.data_dir.join("encryption.keys");
+        let file = app.state.config.keys_dir.join("encryption.keys");
         let old = std::fs::read_to_string(file).expect("key file");
         let (old_id, old_key) = old.trim().split_once(':').expect("id:key");
         let keys = vec![

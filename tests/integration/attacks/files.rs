@@ -456,7 +456,8 @@ async fn an_older_unkeyed_chain_followed_by_keyed_rows_verifies_and_stays_pinned
         assert!(ok, "{err}");
         let (ok, out, err) = run(dir, &db.url, &["audit", "verify"]);
         assert!(ok, "{}: {err}", db.url);
-        assert!(out.contains("audit log intact: 5 rows"), "{out}");
+        // Three old rows, then the purge's audit rows (one per retention step).
+        assert!(out.contains("audit log intact: 8 rows"), "{out}");
         let rows = storage::connect(&db.url)
             .await
             .expect("connect")
@@ -495,7 +496,8 @@ async fn keyed_rows_removed_from_the_end_are_caught_by_a_checkpoint_kept_elsewhe
         .expect("a checkpoint is printed")
         .trim()
         .to_owned();
-    assert!(checkpoint.starts_with("4:hmac-sha256:"), "{checkpoint}");
+    // Two purges of five audited steps each.
+    assert!(checkpoint.starts_with("10:hmac-sha256:"), "{checkpoint}");
 
     // The attacker deletes the last two rows and moves the head back: the chain itself
     // cannot show it, the checkpoint can.
@@ -518,5 +520,5 @@ async fn keyed_rows_removed_from_the_end_are_caught_by_a_checkpoint_kept_elsewhe
         &["audit", "verify", "--checkpoint", &checkpoint],
     );
     assert!(!ok, "{out}");
-    assert!(err.contains("no longer holds row 4"), "{err}");
+    assert!(err.contains("no longer holds row 10"), "{err}");
 }
