@@ -421,8 +421,9 @@ async fn purge(config: Config) -> anyhow::Result<()> {
     let done = saferstreets::retention::purge(&store, &config, SystemClock.now()).await?;
     println!(
         "deleted {} closed stalking reports; dropped the exact point of {} place reports, \
-         the free text of {} and the answers about the sender of {}; deleted {} feedback answers",
-        done.reports, done.points, done.place_text, done.place_about, done.feedback
+         the free text of {} and the answers about the sender of {}; deleted {} feedback answers \
+         and {} expired sessions",
+        done.reports, done.points, done.place_text, done.place_about, done.feedback, done.sessions
     );
     Ok(())
 }

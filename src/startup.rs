@@ -79,6 +79,7 @@ impl Application {
             self.state.keyring.clone(),
         );
         crate::http::staff::auth::spawn_purge(self.state.clone());
+        crate::retention::spawn_session_sweep(self.state.store.clone(), self.state.clock.clone());
         // Build the hotspot index while the first requests are served, not in the first
         // hotspot request (which waits for it if it comes sooner).
         let store = self.state.store.clone();

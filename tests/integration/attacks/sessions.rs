@@ -457,3 +457,48 @@ async fn staff_sign_in_issues_its_own_session_and_ignores_a_planted_one() {
     assert_eq!(refused.status, 303);
     assert!(refused.header("location").starts_with("/staff/sign-in"));
 }
+
+/// Rows in `sessions` (drafts, sign-in steps, confirmation markers), read as the database has
+/// them.
+async fn session_rows(url: &str) -> i64 {
+    if url.starts_with("sqlite:") {
+        let pool = sqlx::SqlitePool::connect(url).await.expect("sqlite");
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .expect("count")
+    } else {
+        let pool = sqlx::PgPool::connect(url).await.expect("postgres");
+        sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+            .fetch_one(&pool)
+            .await
+            .expect("count")
+    }
+}
+
+/// A victim who starts a report and is interrupted never comes back to that draft: its sealed
+/// answers must not stay in the database until someone returns with the old cookie.
+#[tokio::test]
+async fn an_abandoned_draft_is_deleted_without_its_owner_coming_back() {
+    for db in TestDb::all().await {
+        let url = db.url.clone();
+        let app = spawn_app_with(db, |_| {}, None).await;
+        answer_all(&app, &NAMED_BY_PHONE[..4]).await;
+        assert!(session_rows(&url).await > 0, "the draft is stored");
+
+        let config = app.state.config.as_ref().clone();
+        let now = || saferstreets::clock::Clock::now(app.clock.as_ref());
+        let kept = saferstreets::retention::purge(&app.state.store, &config, now())
+            .await
+            .expect("purge");
+        assert_eq!(kept.sessions, 0, "a draft in use is kept");
+        assert!(session_rows(&url).await > 0);
+
+        app.clock.advance(config.draft_idle_minutes * 60 + 1);
+        let swept = saferstreets::retention::purge(&app.state.store, &config, now())
+            .await
+            .expect("purge");
+        assert!(swept.sessions > 0, "{swept:?}");
+        assert_eq!(session_rows(&url).await, 0, "{url}");
+    }
+}
