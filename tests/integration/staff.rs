@@ -48,7 +48,7 @@ fn generator(secret_text: &str) -> TOTP {
     TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).expect("totp")
 }
 
-fn code_at(totp: &TOTP, now: i64) -> String {
+pub fn code_at(totp: &TOTP, now: i64) -> String {
     totp.generate(u64::try_from(now).expect("time"))
 }
 

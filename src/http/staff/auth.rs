@@ -407,6 +407,9 @@ async fn sign_in(
         }
     };
     state.store.release_sign_in(&claim, false).await?;
+    // The step between password and code is held under a new public session id, so an id
+    // planted in the browser beforehand never holds a half-signed-in state.
+    let session = crate::http::multipage::draft::rotate(&state, &session, None).await?;
     save_pending(
         &state,
         &session,
@@ -418,7 +421,10 @@ async fn sign_in(
         CODE_MINUTES,
     )
     .await?;
-    Ok(Redirect::to("/staff/sign-in/code").into_response())
+    Ok(rotated(
+        Redirect::to("/staff/sign-in/code").into_response(),
+        session,
+    ))
 }
 
 /// The code page.

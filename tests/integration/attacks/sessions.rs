@@ -502,3 +502,50 @@ async fn an_abandoned_draft_is_deleted_without_its_owner_coming_back() {
         assert_eq!(session_rows(&url).await, 0, "{url}");
     }
 }
+
+/// The step between password and code is kept under a new public session id: an id planted in
+/// the staff member's browser beforehand holds nothing once the password is accepted.
+#[tokio::test]
+async fn the_password_step_renews_the_public_session() {
+    let app = spawn_app_with(TestDb::sqlite(), |_| {}, None).await;
+    let email = "lee@northshire.example";
+    let (_, token) = add_user(&app, email, Role::Analyst, "northshire").await;
+    let victim = Browser::new(&app.base);
+    let totp = crate::staff::set_up(&app, &victim, &token).await;
+    // The attacker's own server-issued id, planted in the victim's browser.
+    let (attacker, planted) = issued_to_attacker(&app).await;
+    plant(&victim, &planted);
+
+    app.clock.advance(30);
+    let first = victim
+        .post_form(
+            "/staff/sign-in",
+            &[
+                ("email", email),
+                ("password", crate::staff::PASSWORD),
+                ("next", "/staff"),
+            ],
+        )
+        .await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    let renewed = set_session(&first).expect("a new public session id at the password step");
+    assert_ne!(renewed, planted.1);
+
+    // The attacker, still holding the planted id, cannot finish the sign-in with a code.
+    let code = crate::staff::code_at(&totp, app.state.clock.now());
+    let stolen = attacker
+        .post_form("/staff/sign-in/code", &[("code", &code)])
+        .await;
+    assert!(
+        attacker.cookie("__Host-ss_staff").is_none(),
+        "the attacker was signed in: {} {}",
+        stolen.status,
+        stolen.header("location")
+    );
+    // The victim finishes as usual.
+    let done = victim
+        .post_form("/staff/sign-in/code", &[("code", &code)])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(victim.get("/staff").await.status, 200);
+}
