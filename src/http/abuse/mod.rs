@@ -119,7 +119,7 @@ impl Buckets {
 
 /// The service clock as seen by `governor`, so limits follow the clock tests control.
 #[derive(Clone, Debug)]
-struct Ticks(Arc<dyn Clock>);
+pub(crate) struct Ticks(pub(crate) Arc<dyn Clock>);
 
 impl governor::clock::Clock for Ticks {
     type Instant = Nanos;

@@ -14,19 +14,7 @@ use governor::{Quota, RateLimiter};
 
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
-
-/// The service clock as `governor` sees it, so tests move the buckets with a `ManualClock`.
-#[derive(Clone, Debug)]
-struct Ticks(Arc<dyn Clock>);
-
-impl governor::clock::Clock for Ticks {
-    type Instant = Nanos;
-    fn now(&self) -> Nanos {
-        Nanos::from(Duration::from_secs(
-            u64::try_from(self.0.now()).unwrap_or(0),
-        ))
-    }
-}
+use crate::http::abuse::Ticks;
 
 type PerKey = RateLimiter<i64, DashMapStateStore<i64>, Ticks, NoOpMiddleware<Nanos>>;
 
