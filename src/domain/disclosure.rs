@@ -27,7 +27,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 /// The finest H3 resolution shown outside the police (resolution 9: hexagons of about 0.1 km²,
-/// 174 m across the flats).
+/// edges of about 174 m, some 300 m across).
 pub const PUBLIC_MAX_RES: i64 = 9;
 
 /// The sum of the record keys of the reports in one count (wrapping), which seeds its rounding.
