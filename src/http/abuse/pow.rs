@@ -11,6 +11,7 @@
 //! have to parse. The browser side is `assets/src/app.js` (Web Crypto's SHA-256).
 
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use crate::clock::Timestamp;
 use crate::http::state::hmac;
@@ -87,12 +88,7 @@ pub fn verify(
     };
     // Constant-time comparison of the signature, as for every secret we compare.
     let expected = mac(key, body);
-    let same = expected.len() == given.len()
-        && expected
-            .bytes()
-            .zip(given.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
+    let same: bool = expected.as_bytes().ct_eq(given.as_bytes()).into();
     if !same {
         return Err(Invalid::Forged);
     }

@@ -23,6 +23,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
 use super::{Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie};
@@ -137,12 +138,8 @@ pub fn matching_step(totp: &TOTP, code: &str, now: i64) -> Option<i64> {
     [step, step - 1, step + 1].into_iter().find(|s| {
         u64::try_from(s * 30).is_ok_and(|t| {
             let expected = totp.generate(t);
-            // Constant-time comparison of equal-length digit strings.
-            expected
-                .bytes()
-                .zip(code.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+            // Constant time; strings of different lengths never match.
+            bool::from(expected.as_bytes().ct_eq(code.as_bytes()))
         })
     })
 }

@@ -302,6 +302,8 @@ async fn one_client_cannot_drain_the_instance_sign_in_bucket() {
     assert_eq!(first.status, 303, "{}", first.body);
     let code = totp.generate(u64::try_from(app.state.clock.now()).unwrap() + 30);
     app.clock.advance(30);
+    // The password step renewed the public session, so the code page has a new token.
+    let token = owner.csrf_token().await;
     let done = owner
         .post_raw(
             "/staff/sign-in/code",
