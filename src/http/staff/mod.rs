@@ -163,14 +163,27 @@ pub fn session_key(cookie: &str) -> String {
     hex::encode(Sha256::digest(cookie.as_bytes()))
 }
 
+/// The staff cookie with `value`: `__Host-` rules (Secure, `Path=/`, no domain), HttpOnly,
+/// SameSite=Strict, and no expiry (it ends with the browser; the server ends it sooner).
+fn staff_cookie(value: &str) -> cookie::CookieBuilder<'static> {
+    cookie::Cookie::build((COOKIE, value.to_owned()))
+        .path("/")
+        .http_only(true)
+        .secure(true)
+        .same_site(cookie::SameSite::Strict)
+}
+
 /// The `Set-Cookie` value that starts a staff session.
 pub fn session_cookie(value: &str) -> String {
-    format!("{COOKIE}={value}; Path=/; HttpOnly; Secure; SameSite=Strict")
+    staff_cookie(value).build().to_string()
 }
 
 /// The `Set-Cookie` value that removes it.
 pub fn expired_cookie() -> String {
-    format!("{COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+    staff_cookie("")
+        .max_age(cookie::time::Duration::ZERO)
+        .build()
+        .to_string()
 }
 
 /// Where to send someone whose session is missing or over: the sign-in page, then back.
