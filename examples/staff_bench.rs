@@ -207,7 +207,7 @@ async fn main() {
     println!();
     println!("audit rows appended: {written} in {:.1?}", t.elapsed());
     let t = Instant::now();
-    let checked = saferstreets::audit::verify_store(&store, None)
+    let checked = saferstreets::app::audit::verify_store(&store, None)
         .await
         .unwrap();
     println!("audit verify: {checked} rows in {:.2?}", t.elapsed());

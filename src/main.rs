@@ -340,7 +340,7 @@ async fn audit(config: Config, action: AuditAction) -> anyhow::Result<()> {
         .await
         .context("cannot open the database")?;
     let started = std::time::Instant::now();
-    let checked = saferstreets::audit::verify_store(&store, key.as_ref()).await?;
+    let checked = saferstreets::app::audit::verify_store(&store, key.as_ref()).await?;
     if let Some(checkpoint) = checkpoint {
         let (seq, link) = checkpoint
             .split_once(':')

@@ -10,6 +10,7 @@ mod flows;
 mod fuzz_forms;
 mod helpers;
 mod instances;
+mod layers;
 mod open311;
 mod privacy;
 mod public;
