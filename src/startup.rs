@@ -193,8 +193,7 @@ pub fn build_state(
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;
     let clock: Arc<dyn crate::clock::Clock> = clock.unwrap_or_else(|| Arc::new(SystemClock));
-    let guard =
-        crate::http::abuse::Guard::new(&config, clock.clone()).map_err(anyhow::Error::msg)?;
+    let guard = crate::http::abuse::Guard::new(&config, clock.clone())?;
     let keys = Keys::derive(&secret);
     // The hotspot index keeps each report's record key under this rule, for the rounding of
     // every figure shown outside the police.

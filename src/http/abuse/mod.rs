@@ -166,21 +166,26 @@ impl std::fmt::Debug for Guard {
 /// How long proof of work stays on after the load that switched it on.
 const WORK_HOLD_SECONDS: i64 = 15 * 60;
 
+/// A `trusted_proxies` entry that is neither an address nor a network.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("trusted_proxies: {0:?} is not an address or network")]
+pub struct BadProxy(pub String);
+
 /// Parse the configured trusted proxies (`10.0.0.1` or `10.0.0.0/8`).
-pub fn parse_proxies(list: &[String]) -> Result<Vec<IpNet>, String> {
+pub fn parse_proxies(list: &[String]) -> Result<Vec<IpNet>, BadProxy> {
     list.iter()
         .map(|s| {
             let s = s.trim();
             s.parse::<IpNet>()
                 .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
-                .map_err(|_| format!("trusted_proxies: {s:?} is not an address or network"))
+                .map_err(|_| BadProxy(s.to_owned()))
         })
         .collect()
 }
 
 impl Guard {
     /// The guard for `config`, on `clock`.
-    pub fn new(config: &Config, clock: Arc<dyn Clock>) -> Result<Self, String> {
+    pub fn new(config: &Config, clock: Arc<dyn Clock>) -> Result<Self, BadProxy> {
         let ticks = Ticks(clock);
         let trigger = config.proof_of_work_trigger_per_minute;
         Ok(Self {
