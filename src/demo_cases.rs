@@ -5,8 +5,8 @@
 use crate::clock::Timestamp;
 use crate::crypto::Keyring;
 use crate::domain::answers::{Answers, Value};
+use crate::domain::reference::Reference;
 use crate::domain::stalking::priority;
-use crate::domain::stalking::reference::Reference;
 use crate::http::report_stalking::report_purpose;
 use crate::storage::{DynStore, NewStalkingReport, StoreError};
 

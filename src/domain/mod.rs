@@ -6,6 +6,7 @@ pub mod feedback;
 pub mod flow;
 pub mod place;
 pub mod questions;
+pub mod reference;
 pub mod staff;
 pub mod stalking;
 pub mod text;

@@ -1,7 +1,7 @@
 //! /report-stalking: the victim's report, every branch, every validation error, drafts,
 //! double submits, failures and privacy.
 
-use saferstreets::domain::stalking::reference::Reference;
+use saferstreets::domain::reference::Reference;
 use saferstreets::domain::stalking::{Answers, Value};
 use saferstreets::http::report_stalking::report_purpose;
 

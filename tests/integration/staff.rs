@@ -3,8 +3,8 @@
 
 use saferstreets::audit::AuditEntry;
 use saferstreets::domain::answers::{Answers, Value};
+use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
-use saferstreets::domain::stalking::reference::Reference;
 use saferstreets::http::report_stalking::report_purpose;
 use saferstreets::http::staff::{self, POLICY};
 use saferstreets::storage::{NewStalkingReport, QueueQuery};

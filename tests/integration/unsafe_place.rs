@@ -45,8 +45,8 @@ async fn a_place_found_by_search_is_routed_indexed_and_stored_without_contact_de
             .contains(&"Millbrook Park (NS1 2AB)".to_owned())
     );
     let receipt = send(&app).await;
-    let compact = saferstreets::domain::stalking::reference::Reference::parse(&receipt)
-        .expect("valid receipt");
+    let compact =
+        saferstreets::domain::reference::Reference::parse(&receipt).expect("valid receipt");
     let stored = app
         .state
         .store
@@ -100,8 +100,7 @@ async fn a_described_place_is_accepted_without_a_point() {
     assert_eq!(described.header("location"), url("the-place"));
     answer(&app, AFTER_WHERE).await;
     let receipt = send(&app).await;
-    let compact =
-        saferstreets::domain::stalking::reference::Reference::parse(&receipt).expect("receipt");
+    let compact = saferstreets::domain::reference::Reference::parse(&receipt).expect("receipt");
     let stored = app
         .state
         .store

@@ -8,10 +8,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
+use crate::domain::reference::Reference;
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
 use crate::domain::stalking::priority;
-use crate::domain::stalking::reference::Reference;
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::{AppError, render, render_with_status};

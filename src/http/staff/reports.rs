@@ -116,7 +116,7 @@ impl QueuePage {
 }
 
 fn grouped(reference: &str) -> String {
-    crate::domain::stalking::reference::Reference::parse(reference)
+    crate::domain::reference::Reference::parse(reference)
         .map_or_else(|| reference.to_owned(), |r| r.to_string())
 }
 

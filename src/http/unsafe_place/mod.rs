@@ -14,7 +14,7 @@ use crate::domain::FormErrors;
 use crate::domain::answers::{Answers, Value};
 use crate::domain::flow;
 use crate::domain::place::{self, Step, UnsafePlace};
-use crate::domain::stalking::reference::Reference;
+use crate::domain::reference::Reference;
 use crate::domain::text::BoundedText;
 use crate::geo::{self, LatLng, hex};
 use crate::http::abuse::ClientIp;

@@ -164,8 +164,7 @@ async fn send_place_reports(app: &TestApp) -> Vec<String> {
             "so were the questions about them"
         );
         let receipt = send(b).await;
-        let compact =
-            saferstreets::domain::stalking::reference::Reference::parse(&receipt).expect("receipt");
+        let compact = saferstreets::domain::reference::Reference::parse(&receipt).expect("receipt");
         receipts.push(compact.as_compact().to_owned());
     }
     receipts

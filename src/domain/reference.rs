@@ -1,5 +1,6 @@
-//! Report references: random (not sequential, not guessable), in Crockford's base-32 alphabet
-//! (no I, L, O or U, so nothing is misread aloud), grouped for reading, with a check character
+//! Report references, for stalking reports and place-report receipts alike: random (not
+//! sequential, not guessable), in Crockford's base-32 alphabet (no I, L, O or U, so nothing is
+//! misread aloud), grouped for reading, with a check character
 //! computed by the Luhn mod N algorithm, which catches any single mistyped character and most
 //! swapped neighbours. Hand-written: it is twenty lines and no crate does Luhn mod 32.
 
