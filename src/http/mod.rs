@@ -12,6 +12,7 @@ pub mod forms;
 pub mod multipage;
 pub mod open311;
 pub mod public;
+pub mod render;
 pub mod report_stalking;
 pub mod security;
 pub mod session;

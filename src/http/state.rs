@@ -48,7 +48,7 @@ pub struct Shared {
     /// Force areas and gazetteer.
     pub geography: crate::geography::Geography,
     /// Pages that are the same for everyone, rendered once.
-    pub pages: super::error::PageCache,
+    pub pages: super::render::PageCache,
     /// Rate limits, trusted proxies and the proof-of-work switch.
     pub guard: super::abuse::Guard,
     /// Per-key token buckets of Open311 `POST requests`.

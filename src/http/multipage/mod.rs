@@ -20,8 +20,9 @@ use crate::domain::answers::{self, Answers, Raw};
 use crate::domain::flow::{self, Flow, Next};
 use crate::http::abuse::{Class, pow};
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render, render_with_status};
+use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
+use crate::http::render::{render, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 

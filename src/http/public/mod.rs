@@ -13,7 +13,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use super::chrome::Chrome;
-use super::error::render_shared;
+use super::render::render_shared;
 use super::state::AppState;
 
 /// Routes of the public site.

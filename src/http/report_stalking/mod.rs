@@ -14,13 +14,14 @@ use crate::domain::stalking::flow::{Stalking, Step};
 use crate::domain::stalking::priority;
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render, render_with_status};
+use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::draft::{self, Carry, Draft};
 use crate::http::multipage::{
     FormPages, SendForm, Sendable, after_send, challenge, check, confirm_once, save_step, sendable,
     show_step,
 };
+use crate::http::render::{render, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 use crate::storage::NewStalkingReport;

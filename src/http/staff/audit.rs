@@ -13,7 +13,8 @@ use serde::Deserialize;
 use super::{Me, when};
 use crate::audit::AuditRow;
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render};
+use crate::http::error::AppError;
+use crate::http::render::render;
 use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
 

@@ -26,7 +26,8 @@ use crate::http::api::{
     Audience, Hotspot, HotspotParams, date_text, disclosure_rule, hotspot_features, query_from,
 };
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render};
+use crate::http::error::AppError;
+use crate::http::render::render;
 use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
 use crate::storage::{Breakdown, HotspotQuery, Tally};

@@ -14,8 +14,9 @@ use crate::audit::AuditEntry;
 use crate::domain::FormErrors;
 use crate::domain::staff::{Role, normalise_email};
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render, render_with_status};
+use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
+use crate::http::render::{render, render_with_status};
 use crate::http::state::AppState;
 use crate::storage::{DynStore, NewStaffUser, StaffUser, StoreError};
 

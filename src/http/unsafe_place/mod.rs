@@ -19,13 +19,14 @@ use crate::domain::text::BoundedText;
 use crate::geo::{self, LatLng, hex};
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
-use crate::http::error::{AppError, render, render_shared, render_with_status};
+use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::draft::{self, Carry, Draft};
 use crate::http::multipage::{
     Current, FormPages, SendForm, Sendable, after_send, challenge, check, confirm_once, current,
     next_url, save_step, sendable, show_step, step_url,
 };
+use crate::http::render::{render, render_shared, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 use crate::storage::sealed::PlainPlace;
