@@ -103,13 +103,6 @@ pub async fn purge(
     })
 }
 
-/// How often expired sessions are swept while serving. A draft is only deleted when its owner
-/// comes back after it expired, so an abandoned one — sealed answers about stalking — would
-/// otherwise stay in the database; its idle time is an hour by default, so the sweep runs
-/// every few minutes rather than with the daily retention run. Not audited: these rows are
-/// never reports, only what a visitor left unsent.
-const SESSION_SWEEP_SECONDS: u64 = 300;
-
 /// Seal what rows written before migration 0012 hold in the clear: a place report's answers
 /// (split into free text, answers about the sender and the rest, as new reports are) and
 /// point, and feedback text (scrubbed of contact details first, as new feedback is). Safe to
@@ -221,22 +214,6 @@ pub fn spawn_daily(
                     "retention applied"
                 ),
                 Err(e) => tracing::error!(error = %e, "retention run failed"),
-            }
-        }
-    });
-}
-
-/// Delete expired sessions every [`SESSION_SWEEP_SECONDS`] while serving.
-pub fn spawn_session_sweep(store: DynStore, clock: std::sync::Arc<dyn Clock>) {
-    tokio::spawn(async move {
-        let mut every =
-            tokio::time::interval(std::time::Duration::from_secs(SESSION_SWEEP_SECONDS));
-        loop {
-            every.tick().await;
-            match store.purge_expired_sessions(clock.now()).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
-                Err(e) => tracing::error!(error = %e, "expired session sweep failed"),
             }
         }
     });

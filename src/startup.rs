@@ -78,8 +78,7 @@ impl Application {
             self.state.clock.clone(),
             self.state.keyring.clone(),
         );
-        crate::http::staff::auth::spawn_purge(self.state.clone());
-        crate::retention::spawn_session_sweep(self.state.store.clone(), self.state.clock.clone());
+        spawn_sweeps(self.state.clone());
         // Build the hotspot index while the first requests are served, not in the first
         // hotspot request (which waits for it if it comes sooner).
         let store = self.state.store.clone();
@@ -299,4 +298,26 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Every minute while serving, delete what only waits for its time to pass: sign-in counts and
+/// day keys whose window is over (so nobody can map them back to an address), and expired
+/// sessions. A draft is otherwise only deleted when its owner comes back after it expired, so
+/// an abandoned one (sealed answers about stalking) would stay. Neither is audited: they are
+/// never reports.
+fn spawn_sweeps(state: AppState) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            if let Err(e) = crate::http::staff::auth::purge_sign_in(&state).await {
+                tracing::warn!(error = ?e, "sign-in counts not purged");
+            }
+            match state.store.purge_expired_sessions(state.clock.now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
+                Err(e) => tracing::error!(error = %e, "expired session sweep failed"),
+            }
+        }
+    });
 }

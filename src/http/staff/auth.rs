@@ -183,19 +183,6 @@ pub async fn purge_sign_in(state: &AppState) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Run [`purge_sign_in`] every minute, so counts and keys go even when nobody signs in.
-pub fn spawn_purge(state: AppState) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
-        loop {
-            every.tick().await;
-            if let Err(e) = purge_sign_in(&state).await {
-                tracing::warn!(error = ?e, "sign-in counts not purged");
-            }
-        }
-    });
-}
-
 /// The audit row of a failure, and of the lock-out it started if its count reached a limit.
 fn failure_entries(mut failed: AuditEntry, pair: i64, client: i64) -> Vec<AuditEntry> {
     let mut entries = vec![failed.clone()];
