@@ -36,6 +36,21 @@ pub enum AppError {
     /// The database failed.
     #[error("storage: {0}")]
     Store(#[from] StoreError),
+    /// A value could not be sealed, or one we sealed could not be opened.
+    #[error("sealed value: {0}")]
+    Crypto(#[from] crate::crypto::CryptoError),
+    /// A value could not be written as JSON, or one we wrote could not be read back.
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A spreadsheet could not be written.
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+    /// Work moved off the async workers panicked or was cancelled.
+    #[error("blocking task: {0}")]
+    Join(#[from] tokio::task::JoinError),
+    /// A rule of our own did not hold (a bug, or data written by a bug).
+    #[error("invariant: {0}")]
+    Invariant(&'static str),
     /// Anything else that is our fault.
     #[error("internal: {0}")]
     Internal(String),
@@ -50,7 +65,13 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            Self::Store(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Store(_)
+            | Self::Crypto(_)
+            | Self::Json(_)
+            | Self::Csv(_)
+            | Self::Join(_)
+            | Self::Invariant(_)
+            | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
@@ -59,8 +80,15 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match &self {
             Self::Store(e) => tracing::error!(error = %e, "storage failure"),
-            Self::Internal(e) => tracing::error!(error = %e, "internal failure"),
-            _ => tracing::debug!(error = %self, "request refused"),
+            Self::NotFound
+            | Self::BadRequest
+            | Self::Forbidden
+            | Self::TooLarge
+            | Self::TooMany(_) => tracing::debug!(error = %self, "request refused"),
+            // Display keeps the cause's text; `source` walks the chain for the log.
+            other => {
+                tracing::error!(error = %other, source = ?std::error::Error::source(other), "internal failure")
+            }
         }
         // The body is filled in by `problem_pages`, which knows the page context.
         let mut res = self.status().into_response();

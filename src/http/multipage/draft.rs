@@ -72,12 +72,8 @@ pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<L
         state.store.delete_session(&key).await?;
         return Ok(Loaded::Expired);
     }
-    let json = state
-        .keyring
-        .open(&sealed, &purpose(&key))
-        .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-    let draft =
-        serde_json::from_slice(&json).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let json = state.keyring.open(&sealed, &purpose(&key))?;
+    let draft = serde_json::from_slice(&json)?;
     Ok(Loaded::Found(draft))
 }
 
@@ -89,11 +85,8 @@ pub fn sealed(
     draft: &Draft,
 ) -> Result<SessionWrite, AppError> {
     let key = key(session, form);
-    let json = serde_json::to_vec(draft).map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-    let data = state
-        .keyring
-        .seal(&json, &purpose(&key))
-        .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+    let json = serde_json::to_vec(draft)?;
+    let data = state.keyring.seal(&json, &purpose(&key))?;
     Ok(SessionWrite {
         key,
         data,
@@ -147,14 +140,8 @@ pub async fn rotate(
             continue;
         };
         if carry != Carry::Drop && expires_at > state.clock.now() {
-            let json = state
-                .keyring
-                .open(&sealed, &purpose(&from))
-                .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
-            let data = state
-                .keyring
-                .seal(&json, &purpose(&to))
-                .map_err(|e| AppError::Internal(format!("draft: {e}")))?;
+            let json = state.keyring.open(&sealed, &purpose(&from))?;
+            let data = state.keyring.seal(&json, &purpose(&to))?;
             state.store.put_session(&to, &data, expires_at).await?;
         }
         if carry != Carry::Copy {

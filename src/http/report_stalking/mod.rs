@@ -170,13 +170,11 @@ async fn store_report(
         },
     )?;
     let assessment = priority::assess(answers);
-    let plaintext = serde_json::to_vec(answers).map_err(|e| AppError::Internal(e.to_string()))?;
+    let plaintext = serde_json::to_vec(answers)?;
     let sealed = state
         .keyring
-        .seal(&plaintext, &report_purpose(submission))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let reasons = serde_json::to_string(&assessment.reasons)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .seal(&plaintext, &report_purpose(submission))?;
+    let reasons = serde_json::to_string(&assessment.reasons)?;
     for _ in 0..3 {
         let report = NewStalkingReport {
             reference: Reference::generate().as_compact().to_owned(),
@@ -203,9 +201,7 @@ async fn store_report(
             other => return Ok(other?),
         }
     }
-    Err(AppError::Internal(
-        "no free reference after three draws".into(),
-    ))
+    Err(AppError::Invariant("no free reference after three draws"))
 }
 
 /// The associated data binding a report's sealed answers to its submission.
@@ -246,6 +242,6 @@ async fn confirmation(
             let page = confirmation_page(confirm.chrome.clone(), &reference);
             Ok(confirm.respond(page))
         }
-        None => Err(AppError::Internal("sent draft without a report".into())),
+        None => Err(AppError::Invariant("sent draft without a report")),
     }
 }

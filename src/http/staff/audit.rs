@@ -121,11 +121,9 @@ async fn export(
         .force_audit_rows(&me.force_code, i64::MAX, EXPORT_MAX)
         .await?;
     let mut out = CsvExport::new();
-    let fail = |e: csv::Error| AppError::Internal(e.to_string());
     out.header(&[
         "seq", "at", "actor", "role", "force", "action", "object", "outcome", "detail", "hash",
-    ])
-    .map_err(fail)?;
+    ])?;
     for r in &rows {
         let e = &r.entry;
         out.row(&[
@@ -142,10 +140,9 @@ async fn export(
             Cell::text(e.outcome.as_str()),
             Cell::text(e.detail.as_str()),
             Cell::text(r.hash.as_str()),
-        ])
-        .map_err(fail)?;
+        ])?;
     }
-    let body = out.finish().map_err(fail)?;
+    let body = out.finish()?;
     let mut entry = me.audit(&state, "export", "audit.csv", "ok");
     entry.detail = format!("{} rows", rows.len());
     state.store.audit(&entry).await?;

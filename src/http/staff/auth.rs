@@ -110,9 +110,7 @@ fn verify_password(password: &str, phc: &str) -> bool {
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+    tokio::task::spawn_blocking(f).await.map_err(AppError::from)
 }
 
 /// The TOTP generator for a secret (RFC 6238: SHA-1, 6 digits, 30 s, one step either side).
@@ -493,11 +491,8 @@ async fn code(
         Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
     };
     let secret = match &user.totp_sealed {
-        Some(sealed) => state
-            .keyring
-            .open(sealed, &totp_purpose(user.id))
-            .map_err(|e| AppError::Internal(format!("totp secret: {e}")))?,
-        None => return Err(AppError::Internal("active user without TOTP".into())),
+        Some(sealed) => state.keyring.open(sealed, &totp_purpose(user.id))?,
+        None => return Err(AppError::Invariant("active user without TOTP")),
     };
     let generator = totp(&secret, &user.email)?;
     let step = matching_step(&generator, &form.code, state.clock.now());
@@ -848,10 +843,7 @@ async fn enrol(
             &authenticator_page(chrome, &generator, Some(error))?,
         ));
     };
-    let sealed = state
-        .keyring
-        .seal(secret, &totp_purpose(user.id))
-        .map_err(|e| AppError::Internal(format!("totp secret: {e}")))?;
+    let sealed = state.keyring.seal(secret, &totp_purpose(user.id))?;
     let entry = user_audit(&state, &user, "set-up", "ok");
     let done = state
         .store

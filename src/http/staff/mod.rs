@@ -284,10 +284,7 @@ pub async fn load_pending<T: DeserializeOwned>(
         state.store.delete_session(&key).await?;
         return Ok(None);
     }
-    let json = state
-        .keyring
-        .open(&sealed, key.as_bytes())
-        .map_err(|e| AppError::Internal(format!("pending: {e}")))?;
+    let json = state.keyring.open(&sealed, key.as_bytes())?;
     Ok(serde_json::from_slice(&json).ok())
 }
 
@@ -301,10 +298,7 @@ pub async fn save_pending<T: Serialize>(
 ) -> Result<(), AppError> {
     let key = format!("{}:{name}", session.store_key());
     let json = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    let sealed = state
-        .keyring
-        .seal(&json, key.as_bytes())
-        .map_err(|e| AppError::Internal(format!("pending: {e}")))?;
+    let sealed = state.keyring.seal(&json, key.as_bytes())?;
     state
         .store
         .put_session(&key, &sealed, state.clock.now() + minutes * 60)

@@ -573,8 +573,7 @@ async fn geojson(
         "from": date_text(q.from_day),
         "to": date_text(q.to_day),
         "features": features,
-    }))
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    }))?;
     Ok((body, q))
 }
 
@@ -628,7 +627,6 @@ async fn export_csv(
     let filters = Filters::parse(raw.as_deref());
     let q = query(&state, &me, &filters).map_err(|_| AppError::BadRequest)?;
     let features = features(&state, &me, &q).await?;
-    let fail = |e: csv::Error| AppError::Internal(e.to_string());
     let mut out = CsvExport::new();
     out.header(&[
         "cell",
@@ -638,8 +636,7 @@ async fn export_csv(
         "count",
         "z",
         "significance",
-    ])
-    .map_err(fail)?;
+    ])?;
     for f in &features {
         let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
         // Centres come from the H3 cell, numbers we compute: they stay numeric.
@@ -654,10 +651,9 @@ async fn export_csv(
             Cell::int(f.properties.count),
             Cell::float(f.properties.z),
             Cell::text(f.properties.significance.as_str()),
-        ])
-        .map_err(fail)?;
+        ])?;
     }
-    let body = out.finish().map_err(fail)?;
+    let body = out.finish()?;
     audit_export(&state, &me, "hotspots.csv", &q).await?;
     Ok((
         [

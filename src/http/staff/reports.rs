@@ -287,10 +287,8 @@ async fn case_page(
 ) -> Result<CasePage, AppError> {
     let plaintext = state
         .keyring
-        .open(&case.sealed, &report_purpose(&case.submission_id))
-        .map_err(|e| AppError::Internal(format!("report: {e}")))?;
-    let answers: Answers =
-        serde_json::from_slice(&plaintext).map_err(|e| AppError::Internal(e.to_string()))?;
+        .open(&case.sealed, &report_purpose(&case.submission_id))?;
+    let answers: Answers = serde_json::from_slice(&plaintext)?;
     let (contact, rest): (Vec<SummaryRow>, Vec<SummaryRow>) =
         summary_rows::<Stalking>(&chrome, &answers)
             .into_iter()
@@ -309,10 +307,7 @@ async fn case_page(
     for n in state.store.case_notes(case.row.id).await? {
         let note = match &n.sealed {
             Some(sealed) => {
-                let bytes = state
-                    .keyring
-                    .open(sealed, &note_purpose(case.row.id))
-                    .map_err(|e| AppError::Internal(format!("note: {e}")))?;
+                let bytes = state.keyring.open(sealed, &note_purpose(case.row.id))?;
                 String::from_utf8_lossy(&bytes).into_owned()
             }
             None => String::new(),
@@ -447,8 +442,7 @@ async fn update(
         Some(
             state
                 .keyring
-                .seal(note.as_bytes(), &note_purpose(case.row.id))
-                .map_err(|e| AppError::Internal(format!("note: {e}")))?,
+                .seal(note.as_bytes(), &note_purpose(case.row.id))?,
         )
     };
     let mut entry = me.audit(&state, "update-report", &object, "ok");

@@ -611,7 +611,7 @@ async fn confirmation(
         Err(r) => return Ok(r),
     };
     let Some(receipt) = state.store.place_receipt_for(&confirm.submission).await? else {
-        return Err(AppError::Internal("sent draft without a report".into()));
+        return Err(AppError::Invariant("sent draft without a report"));
     };
     let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
     let page = render(&ConfirmationPage {
