@@ -56,3 +56,11 @@ pub fn utc_date(at: Timestamp) -> String {
         })
         .unwrap_or_else(|_| "1970-01-01".to_owned())
 }
+
+/// Today's date in the UK, for "not in the future" checks.
+pub fn uk_today(now: Timestamp) -> jiff::civil::Date {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(now)
+        .map(|t| t.to_zoned_datetime(tz).date())
+        .unwrap_or_default()
+}

@@ -5,9 +5,9 @@
 use crate::clock::Timestamp;
 use crate::crypto::Keyring;
 use crate::domain::answers::{Answers, Value};
+use crate::domain::purpose;
 use crate::domain::reference::Reference;
 use crate::domain::stalking::priority;
-use crate::http::report_stalking::report_purpose;
 use crate::storage::{DynStore, NewStalkingReport, StoreError};
 
 /// Reports written per transaction.
@@ -161,7 +161,7 @@ pub async fn generate_stalking_reports(
         let submission = format!("demo-case-{seed}-{}", written + batch.len() as u64);
         let json = serde_json::to_vec(&a).map_err(|e| StoreError::Batch(e.to_string()))?;
         let sealed = keyring
-            .seal(&json, &report_purpose(&submission))
+            .seal(&json, &purpose::report(&submission))
             .map_err(|e| StoreError::Batch(e.to_string()))?;
         batch.push(NewStalkingReport {
             reference: Reference::generate().as_compact().to_owned(),

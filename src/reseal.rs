@@ -9,6 +9,7 @@
 //! Values that cannot be opened are left as they are and counted; old keys stay in the ring.
 
 use crate::crypto::Keyring;
+use crate::domain::purpose;
 use crate::storage::{DynStore, StoreError};
 
 /// How a column's key is typed, for paging through it in order.
@@ -67,7 +68,7 @@ pub const SEALED: &[SealedColumn] = &[
         sealed: "sealed",
         key_id: Some("key_id"),
         context: Some("submission_id"),
-        purposes: |_, submission| vec![crate::http::report_stalking::report_purpose(submission)],
+        purposes: |_, submission| vec![purpose::report(submission)],
     },
     SealedColumn {
         table: "stalking_notes",
@@ -77,10 +78,9 @@ pub const SEALED: &[SealedColumn] = &[
         key_id: None,
         context: Some("report_id"),
         purposes: |_, report| {
-            report.parse().map_or_else(
-                |_| Vec::new(),
-                |id| vec![crate::http::staff::reports::note_purpose(id)],
-            )
+            report
+                .parse()
+                .map_or_else(|_| Vec::new(), |id| vec![purpose::note(id)])
         },
     },
     SealedColumn {
@@ -91,10 +91,8 @@ pub const SEALED: &[SealedColumn] = &[
         key_id: None,
         context: None,
         purposes: |id, _| {
-            id.parse().map_or_else(
-                |_| Vec::new(),
-                |id| vec![crate::http::staff::auth::totp_purpose(id)],
-            )
+            id.parse()
+                .map_or_else(|_| Vec::new(), |id| vec![purpose::totp(id)])
         },
     },
     // Form drafts and the staff sign-in/set-up state, each bound to its session row's key.
@@ -105,12 +103,7 @@ pub const SEALED: &[SealedColumn] = &[
         sealed: "data",
         key_id: None,
         context: None,
-        purposes: |key, _| {
-            vec![
-                crate::http::multipage::draft::purpose(key),
-                key.as_bytes().to_vec(),
-            ]
-        },
+        purposes: |key, _| vec![purpose::draft(key), key.as_bytes().to_vec()],
     },
 ];
 

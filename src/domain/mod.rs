@@ -5,6 +5,7 @@ pub mod disclosure;
 pub mod feedback;
 pub mod flow;
 pub mod place;
+pub mod purpose;
 pub mod questions;
 pub mod reference;
 pub mod staff;

@@ -8,6 +8,13 @@
 //! moments that matter (a report started or sent, a confirmation shown, a staff set-up link
 //! opened): they put [`Rotated`] in the response and this layer sets the new cookie.
 
+/// The pending staff sign-in step (password accepted, code not yet given).
+pub(crate) const PENDING_SIGN_IN: &str = "pending-sign-in";
+/// The pending staff account set-up (link opened, authenticator not yet confirmed).
+pub(crate) const PENDING_SETUP: &str = "pending-setup";
+/// The staff steps kept in the public session; a rotation of the session id drops them.
+pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
+
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;

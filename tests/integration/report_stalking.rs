@@ -1,9 +1,9 @@
 //! /report-stalking: the victim's report, every branch, every validation error, drafts,
 //! double submits, failures and privacy.
 
+use saferstreets::domain::purpose::report as report_purpose;
 use saferstreets::domain::reference::Reference;
 use saferstreets::domain::stalking::{Answers, Value};
-use saferstreets::http::report_stalking::report_purpose;
 
 use crate::helpers::{Page, TestApp, spawn_app};
 

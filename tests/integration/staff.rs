@@ -3,9 +3,9 @@
 
 use saferstreets::audit::AuditEntry;
 use saferstreets::domain::answers::{Answers, Value};
+use saferstreets::domain::purpose::report as report_purpose;
 use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
-use saferstreets::http::report_stalking::report_purpose;
 use saferstreets::http::staff::{self, POLICY};
 use saferstreets::storage::{NewStalkingReport, QueueQuery};
 use totp_rs::{Algorithm, Secret, TOTP};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::purpose;
 use crate::domain::stalking::Answers;
 use crate::http::error::AppError;
 use crate::http::session::SessionId;
@@ -54,11 +55,6 @@ fn key(session: &SessionId, form: &str) -> String {
     format!("{}:{form}", session.store_key())
 }
 
-/// The associated data of a sealed draft (also used by the re-seal, `reseal.rs`).
-pub fn purpose(key: &str) -> Vec<u8> {
-    format!("draft:{key}").into_bytes()
-}
-
 /// Load the session's draft of `form`, deleting it if it has expired.
 pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<Loaded, AppError> {
     crate::fail_point!("draft.load", |_| Err(AppError::Internal(
@@ -72,7 +68,7 @@ pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<L
         state.store.delete_session(&key).await?;
         return Ok(Loaded::Expired);
     }
-    let json = state.keyring.open(&sealed, &purpose(&key))?;
+    let json = state.keyring.open(&sealed, &purpose::draft(&key))?;
     let draft = serde_json::from_slice(&json)?;
     Ok(Loaded::Found(draft))
 }
@@ -86,7 +82,7 @@ pub fn sealed(
 ) -> Result<SessionWrite, AppError> {
     let key = key(session, form);
     let json = serde_json::to_vec(draft)?;
-    let data = state.keyring.seal(&json, &purpose(&key))?;
+    let data = state.keyring.seal(&json, &purpose::draft(&key))?;
     Ok(SessionWrite {
         key,
         data,
@@ -140,15 +136,15 @@ pub async fn rotate(
             continue;
         };
         if carry != Carry::Drop && expires_at > state.clock.now() {
-            let json = state.keyring.open(&sealed, &purpose(&from))?;
-            let data = state.keyring.seal(&json, &purpose(&to))?;
+            let json = state.keyring.open(&sealed, &purpose::draft(&from))?;
+            let data = state.keyring.seal(&json, &purpose::draft(&to))?;
             state.store.put_session(&to, &data, expires_at).await?;
         }
         if carry != Carry::Copy {
             state.store.delete_session(&from).await?;
         }
     }
-    for name in crate::http::staff::auth::PENDING_NAMES {
+    for name in crate::http::session::PENDING_NAMES {
         let from = format!("{}:{name}", old.store_key());
         if state.store.get_session(&from).await?.is_some() {
             state.store.delete_session(&from).await?;

@@ -258,7 +258,7 @@ pub async fn save_step<F: FormPages>(
         return Ok(Redirect::to(&next_url::<F>(flow::next::<F>(&answers), false)).into_response());
     }
     let raw = form.into_raw();
-    let today = uk_today(state.clock.now());
+    let today = crate::clock::uk_today(state.clock.now());
     let value = match answers::parse(F::kind(step), F::errors(step), &raw, today) {
         Ok(v) => v,
         Err(errors) => {
@@ -383,14 +383,6 @@ pub fn challenge(state: &AppState) -> Option<String> {
             state.clock.now(),
         )
     })
-}
-
-/// Today's date in the UK, for "not in the future" checks.
-pub fn uk_today(now: crate::clock::Timestamp) -> jiff::civil::Date {
-    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
-    jiff::Timestamp::from_second(now)
-        .map(|t| t.to_zoned_datetime(tz).date())
-        .unwrap_or_default()
 }
 
 /// The send form on a check page (and on a "not sent" page's Try again).

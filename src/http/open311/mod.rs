@@ -24,6 +24,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::clock::Timestamp;
+use crate::clock::uk_today;
 use crate::domain::answers::{Answers, Value as Answer};
 use crate::domain::disclosure::{Disclosure, week_start, whole_weeks};
 use crate::domain::place::{
@@ -31,7 +32,6 @@ use crate::domain::place::{
 };
 use crate::geo::{LatLng, hex, search};
 use crate::geography::Geography;
-use crate::http::multipage::uk_today;
 use crate::http::state::AppState;
 use crate::http::unsafe_place::{PlaceFacts, store_place};
 use crate::i18n::Catalog;

@@ -8,6 +8,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
+use crate::domain::purpose;
 use crate::domain::reference::Reference;
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
@@ -173,7 +174,7 @@ async fn store_report(
     let plaintext = serde_json::to_vec(answers)?;
     let sealed = state
         .keyring
-        .seal(&plaintext, &report_purpose(submission))?;
+        .seal(&plaintext, &purpose::report(submission))?;
     let reasons = serde_json::to_string(&assessment.reasons)?;
     for _ in 0..3 {
         let report = NewStalkingReport {
@@ -202,11 +203,6 @@ async fn store_report(
         }
     }
     Err(AppError::Invariant("no free reference after three draws"))
-}
-
-/// The associated data binding a report's sealed answers to its submission.
-pub fn report_purpose(submission: &str) -> Vec<u8> {
-    format!("stalking-report:{submission}").into_bytes()
 }
 
 /// The confirmation page.

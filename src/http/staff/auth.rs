@@ -23,6 +23,8 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use crate::domain::purpose;
 use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
@@ -59,10 +61,7 @@ const CODE_MINUTES: i64 = 5;
 /// Minutes to finish set-up once the link is opened.
 const SETUP_MINUTES: i64 = 30;
 
-const PENDING_SIGN_IN: &str = "pending-sign-in";
-const PENDING_SETUP: &str = "pending-setup";
-/// The steps kept in the public session; a rotation of the session id drops them.
-pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
+use crate::http::session::{PENDING_SETUP, PENDING_SIGN_IN};
 
 /// Routes that work without a staff session.
 pub fn open_routes() -> Router<crate::http::state::AppState> {
@@ -141,11 +140,6 @@ pub fn matching_step(totp: &TOTP, code: &str, now: i64) -> Option<i64> {
             bool::from(expected.as_bytes().ct_eq(code.as_bytes()))
         })
     })
-}
-
-/// The associated data of a sealed TOTP secret (also used by the re-seal, `reseal.rs`).
-pub fn totp_purpose(user_id: i64) -> Vec<u8> {
-    format!("totp:{user_id}").into_bytes()
 }
 
 /// An attempt on `account` (the email as typed) from `addr`, under today's pseudonyms.
@@ -491,7 +485,7 @@ async fn code(
         Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
     };
     let secret = match &user.totp_sealed {
-        Some(sealed) => state.keyring.open(sealed, &totp_purpose(user.id))?,
+        Some(sealed) => state.keyring.open(sealed, &purpose::totp(user.id))?,
         None => return Err(AppError::Invariant("active user without TOTP")),
     };
     let generator = totp(&secret, &user.email)?;
@@ -843,7 +837,7 @@ async fn enrol(
             &authenticator_page(chrome, &generator, Some(error))?,
         ));
     };
-    let sealed = state.keyring.seal(secret, &totp_purpose(user.id))?;
+    let sealed = state.keyring.seal(secret, &purpose::totp(user.id))?;
     let entry = user_audit(&state, &user, "set-up", "ok");
     let done = state
         .store

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::auth::one_error;
 use super::{Me, when};
 use crate::domain::FormErrors;
+use crate::domain::purpose;
 use crate::domain::staff::{Role, Status};
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::Stalking;
@@ -20,7 +21,6 @@ use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::views::{SummaryRow, summary_rows};
 use crate::http::render::{render, render_with_status};
-use crate::http::report_stalking::report_purpose;
 use crate::http::state::AppState;
 use crate::storage::{Case, CaseUpdate, QueueQuery, QueueRow, StaffUser};
 
@@ -287,7 +287,7 @@ async fn case_page(
 ) -> Result<CasePage, AppError> {
     let plaintext = state
         .keyring
-        .open(&case.sealed, &report_purpose(&case.submission_id))?;
+        .open(&case.sealed, &purpose::report(&case.submission_id))?;
     let answers: Answers = serde_json::from_slice(&plaintext)?;
     let (contact, rest): (Vec<SummaryRow>, Vec<SummaryRow>) =
         summary_rows::<Stalking>(&chrome, &answers)
@@ -307,7 +307,7 @@ async fn case_page(
     for n in state.store.case_notes(case.row.id).await? {
         let note = match &n.sealed {
             Some(sealed) => {
-                let bytes = state.keyring.open(sealed, &note_purpose(case.row.id))?;
+                let bytes = state.keyring.open(sealed, &purpose::note(case.row.id))?;
                 String::from_utf8_lossy(&bytes).into_owned()
             }
             None => String::new(),
@@ -344,11 +344,6 @@ async fn case_page(
         note,
         note_max: NOTE_MAX,
     })
-}
-
-/// The associated data of a sealed note (also used by the re-seal, `reseal.rs`).
-pub fn note_purpose(report_id: i64) -> Vec<u8> {
-    format!("stalking-note:{report_id}").into_bytes()
 }
 
 async fn case(
@@ -442,7 +437,7 @@ async fn update(
         Some(
             state
                 .keyring
-                .seal(note.as_bytes(), &note_purpose(case.row.id))?,
+                .seal(note.as_bytes(), &purpose::note(case.row.id))?,
         )
     };
     let mut entry = me.audit(&state, "update-report", &object, "ok");

@@ -166,7 +166,7 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
         let old = Keyring::new("k1", &[("k1".to_owned(), old_key.clone())]).expect("ring");
         let store = storage::connect(&db.url).await.expect("connect");
         // A report and a draft sealed under the old key, as the service stores them.
-        let purpose = saferstreets::http::report_stalking::report_purpose("sub-1");
+        let purpose = saferstreets::domain::purpose::report("sub-1");
         let report = NewStalkingReport {
             reference: "REF1".into(),
             submission_id: "sub-1".into(),
@@ -206,7 +206,7 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
             )
             .await
             .expect("user");
-        let totp_purpose = saferstreets::http::staff::auth::totp_purpose(user);
+        let totp_purpose = saferstreets::domain::purpose::totp(user);
         let totp = old.seal(b"JBSWY3DPEHPK3PXP", &totp_purpose).expect("seal");
         assert!(
             store
@@ -228,7 +228,7 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
             .expect("read")
             .expect("found")
             .id;
-        let note_purpose = saferstreets::http::staff::reports::note_purpose(report_id);
+        let note_purpose = saferstreets::domain::purpose::note(report_id);
         assert!(
             store
                 .update_case(
