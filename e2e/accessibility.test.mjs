@@ -2,32 +2,16 @@
 // error states, and on the home page at 320 CSS pixels wide (reflow).
 
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
 import {
-  crawl, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite, startServer,
-  submitForm, waitForScripts
+  crawl, describePage, formatViolations, openPage, runAxe, submitForm, useServices, waitForScripts
 } from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
+const svc = useServices()
 
 async function withPage (fn, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions)
-  context.setDefaultTimeout(15_000)
-  const page = await context.newPage()
+  const { context, page } = await openPage(svc.browser, contextOptions)
   try {
     return await fn(page)
   } finally {
@@ -44,7 +28,7 @@ async function assertNoViolations (page, where) {
 describe('accessibility', () => {
   test('every page reachable from the home page', async (t) => {
     await withPage(async (page) => {
-      const pages = await crawl(page, server.url)
+      const pages = await crawl(page, svc.server.url)
       assert.ok(pages.length >= 10, `expected to find the site's pages, found ${pages.map((p) => p.path)}`)
       const broken = pages.filter((p) => p.status !== 200)
       assert.deepEqual(broken, [], 'every linked page should answer 200')
@@ -60,7 +44,7 @@ describe('accessibility', () => {
 
   test('page not found (404)', async () => {
     await withPage(async (page) => {
-      const response = await page.goto(`${server.url}/no-such-page`)
+      const response = await page.goto(`${svc.server.url}/no-such-page`)
       assert.equal(response.status(), 404)
       await assertNoViolations(page, '/no-such-page')
     })
@@ -68,7 +52,7 @@ describe('accessibility', () => {
 
   test('feedback form submitted empty (error summary)', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/feedback`)
+      await page.goto(`${svc.server.url}/feedback`)
       await waitForScripts(page)
       const response = await submitForm(page, page.getByRole('button', { name: 'Send feedback' }), '/feedback')
       assert.equal(response.status(), 422, `expected the form back with errors; now on ${await describePage(page)}`)
@@ -79,7 +63,7 @@ describe('accessibility', () => {
 
   test('cookie settings submitted empty (error summary)', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/cookies`)
+      await page.goto(`${svc.server.url}/cookies`)
       await waitForScripts(page)
       // The current choice ("no") is preselected; clear it to send the form with no answer.
       await page.locator('input[name="usage"]').evaluateAll((radios) => {
@@ -94,7 +78,7 @@ describe('accessibility', () => {
 
   test('cookie banner confirmation', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/?cookies=accepted`)
+      await page.goto(`${svc.server.url}/?cookies=accepted`)
       assert.equal(await page.getByText('You have accepted additional cookies.').isVisible(), true)
       await assertNoViolations(page, '/?cookies=accepted')
     })
@@ -102,7 +86,7 @@ describe('accessibility', () => {
 
   test('home page at 320px wide (reflow)', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/`)
+      await page.goto(`${svc.server.url}/`)
       await assertNoViolations(page, '/ at 320px')
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
       assert.ok(overflow <= 0, `no horizontal scrolling at 320px; the page is ${overflow}px too wide`)

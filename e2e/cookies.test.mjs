@@ -1,24 +1,13 @@
 // The cookie banner: accept and reject, with and without JavaScript.
 
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
-import { describePage, launchBrowser, startNeutralSite, startServer, submitForm } from './helpers.mjs'
+import {
+  describePage, openPage, submitForm, useServices
+} from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
+const svc = useServices()
 
 const PAGE = '/advice/stalking'
 
@@ -31,11 +20,9 @@ for (const js of [true, false]) {
   describe(`cookie banner with JavaScript ${js ? 'on' : 'off'}`, () => {
     for (const [name, flow] of Object.entries(flows)) {
       test(`${name}`, async () => {
-        const context = await browser.newContext({ javaScriptEnabled: js })
-        context.setDefaultTimeout(15_000)
-        const page = await context.newPage()
+        const { context, page } = await openPage(svc.browser, { javaScriptEnabled: js })
         try {
-          await page.goto(server.url + PAGE)
+          await page.goto(svc.server.url + PAGE)
           const banner = page.locator('.govuk-cookie-banner')
           assert.equal(await banner.isVisible(), true, 'the banner should show on the first visit')
           assert.equal(await banner.getByRole('heading', { name: 'Cookies on this service' }).isVisible(), true)
@@ -50,7 +37,7 @@ for (const js of [true, false]) {
           assert.equal(await banner.getByRole('button', { name: flow.button }).count(), 0,
             'the question should be gone once answered')
 
-          const consent = (await context.cookies(server.url)).filter((c) => c.name === 'ss_cookie_consent')
+          const consent = (await context.cookies(svc.server.url)).filter((c) => c.name === 'ss_cookie_consent')
           assert.equal(consent.length, 1, 'exactly one ss_cookie_consent cookie')
           assert.equal(consent[0].value, flow.value)
           // A session cookie (Playwright reports -1): nothing of the visit outlives the browser.

@@ -11,6 +11,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
 
 import { chromium } from 'playwright-core'
 
@@ -207,6 +209,87 @@ export async function waitForScripts (page) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The services of one test file
+
+/**
+ * Start, for the test file that calls this, the neutral site the quick exit goes to, the
+ * service (told to exit there) and Chromium, before its first test; stop them after its last.
+ * Returns an object whose `neutral`, `server` and `browser` are set once they have started.
+ * `env` adds settings for the service; `afterStart(services)` is awaited once all three run.
+ */
+export function useServices ({ env, afterStart } = {}) {
+  const services = { neutral: null, server: null, browser: null }
+  let handle
+  before(async () => {
+    services.neutral = await startNeutralSite()
+    services.server = await startServer({ exitUrl: services.neutral.url, env })
+    handle = await launchBrowser()
+    services.browser = handle.browser
+    if (afterStart) await afterStart(services)
+  })
+  after(async () => {
+    await handle?.close()
+    await services.server?.stop()
+    await services.neutral?.close()
+  })
+  return services
+}
+
+/** Waits longer than this fail: long enough for a slow CI machine, short enough to fail fast. */
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+/** A fresh, isolated browser context (its own cookies and storage) and a page in it. */
+export async function openPage (browser, options = {}) {
+  const context = await browser.newContext(options)
+  context.setDefaultTimeout(DEFAULT_TIMEOUT_MS)
+  return { context, page: await context.newPage() }
+}
+
+/**
+ * Collects what the pages of the contexts it records asked for and any console error or
+ * uncaught exception, for a last test to check. `expected(message)` says which console errors
+ * are part of a test (e.g. the 422 of a form sent back with errors).
+ */
+export class Recorder {
+  constructor ({ expected = () => false } = {}) {
+    this.requests = []
+    this.problems = []
+    this.pages = new Set()
+    this.expected = expected
+  }
+
+  record (context, label) {
+    context.on('request', (r) => {
+      this.requests.push({ url: r.url(), method: r.method(), label })
+    })
+    context.on('response', (r) => {
+      if (r.request().isNavigationRequest()) this.pages.add(new URL(r.url()).pathname)
+    })
+    context.on('console', (m) => {
+      if (m.type() === 'error' && !this.expected(m)) {
+        this.problems.push(`console error (${label}) on ${m.page()?.url()}: ${m.text()}`)
+      }
+    })
+    context.on('weberror', (e) => {
+      this.problems.push(`uncaught exception (${label}) on ${e.page()?.url()}: ${e.error().message}`)
+    })
+  }
+}
+
+/**
+ * Log every Content-Security-Policy violation of `context` as a console error. The listener is
+ * added through the DevTools protocol before any page script, so our CSP does not block it.
+ */
+export async function logCspViolations (context) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
+        `at ${e.sourceFile || '?'}:${e.lineNumber || '?'}`)
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
 // Accessibility
 
 let axeSource
@@ -322,4 +405,96 @@ export async function submitForm (page, button, action) {
 /** A readable description of the current page for assertion messages. */
 export async function describePage (page) {
   return `${page.url()} (title: ${JSON.stringify(await page.title())})`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Question pages, answered the way a person would: clicking labels and typing
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** A pattern matching exactly `text`, give or take surrounding white space. */
+export const exactly = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`)
+
+/** Click the label of a radio or checkbox, and check that it took. */
+export async function pick (page, role, label) {
+  const cls = role === 'radio' ? 'govuk-radios__label' : 'govuk-checkboxes__label'
+  await page.locator(`label.${cls}`).filter({ hasText: exactly(label) }).click()
+  const input = page.getByRole(role, { name: label, exact: true })
+  assert.equal(await input.isChecked(), true, `"${label}" should be ${role === 'radio' ? 'selected' : 'ticked'}`)
+}
+
+/** Click into a field, clear what is there with the keyboard, and type `text`. */
+export async function typeInto (page, selector, text) {
+  const field = page.locator(selector)
+  await field.click()
+  if ((await field.inputValue()) !== '') {
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.press('Backspace')
+  }
+  if (text) await page.keyboard.type(text)
+  assert.equal(await field.inputValue(), text, `${selector} should hold what was typed`)
+}
+
+/**
+ * Answer the question on the page: `{ radio, check: [...], other, text, date: { day, month,
+ * year }, postcode, address }`, each part optional.
+ */
+export async function answer (page, a) {
+  if (a.radio) await pick(page, 'radio', a.radio)
+  for (const label of a.check ?? []) await pick(page, 'checkbox', label)
+  if (a.other !== undefined) await typeInto(page, '#other', a.other)
+  if (a.text !== undefined) await typeInto(page, '#answer', a.text)
+  for (const part of ['day', 'month', 'year']) {
+    if (a.date?.[part] !== undefined) await typeInto(page, `#${part}`, a.date[part])
+  }
+  if (a.postcode !== undefined) await typeInto(page, '#postcode', a.postcode)
+  if (a.address !== undefined) await typeInto(page, '#address', a.address)
+}
+
+/** The response to the next POST to `pathname`. */
+export const waitForPost = (page, pathname) => page.waitForResponse(
+  (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname
+)
+
+/** The error summary's text, for assertion messages. */
+export async function errorSummary (page) {
+  const summary = page.locator('.govuk-error-summary')
+  return (await summary.count()) ? (await summary.innerText()).replace(/\s+/g, ' ') : '(no error summary)'
+}
+
+/**
+ * The question pages of the form at `base`: `url(slug)`, and `continueTo` / `continueExpectingError`,
+ * which click Continue on question `slug`.
+ */
+export function questionPages (base) {
+  const url = (slug) => `${base}/${slug}`
+  return {
+    url,
+    /** Click Continue and wait for the page it leads to (`next`: path + query). */
+    async continueTo (page, slug, next) {
+      const [response] = await Promise.all([
+        waitForPost(page, url(slug)),
+        page.getByRole('button', { name: 'Continue' }).click()
+      ])
+      if (response.status() !== 303) {
+        await page.waitForLoadState('load')
+        assert.fail(`${slug}: expected 303 onwards, got ${response.status()}: ${await errorSummary(page)}`)
+      }
+      await page.waitForURL((u) => u.pathname + u.search === next)
+    },
+    /** Click Continue expecting the page back with an error (422); returns the summary's links. */
+    async continueExpectingError (page, slug) {
+      const [response] = await Promise.all([
+        waitForPost(page, url(slug)),
+        page.getByRole('button', { name: 'Continue' }).click()
+      ])
+      assert.equal(response.status(), 422, `${slug}: expected the page back with an error; ${await describePage(page)}`)
+      await page.locator('.govuk-error-summary').waitFor()
+      await page.waitForLoadState('load')
+      assert.match(await page.title(), /^Error: /, `${slug}: the title should start with "Error: "`)
+      const links = await page.locator('.govuk-error-summary__list a').allInnerTexts()
+      assert.ok(links.length >= 1, `${slug}: the summary should list the problem`)
+      return links
+    }
+  }
 }

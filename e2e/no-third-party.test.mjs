@@ -2,29 +2,17 @@
 // errors and break no rule of our Content-Security-Policy.
 
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
-import { crawl, launchBrowser, startNeutralSite, startServer, waitForScripts } from './helpers.mjs'
+import {
+  crawl, openPage, useServices, waitForScripts
+} from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
+const svc = useServices()
 
 describe('no third parties', () => {
   test('every crawled page: only same-origin requests, no console errors, no CSP violations', async () => {
-    const context = await browser.newContext()
-    context.setDefaultTimeout(15_000)
+    const { context, page } = await openPage(svc.browser)
     // Runs before any page script, through the DevTools protocol, so our CSP does not block it.
     await context.addInitScript(() => {
       window.__cspViolations = []
@@ -33,7 +21,6 @@ describe('no third parties', () => {
           `at ${e.sourceFile || '?'}:${e.lineNumber || '?'}`)
       })
     })
-    const page = await context.newPage()
 
     const requests = []
     const problems = []
@@ -48,7 +35,7 @@ describe('no third parties', () => {
     page.on('pageerror', (e) => problems.push(`uncaught exception on ${current}: ${e.message}`))
 
     try {
-      const pages = await crawl(page, server.url, {
+      const pages = await crawl(page, svc.server.url, {
         onPage: async (p, { path }) => {
           await waitForScripts(p)
           const csp = await p.evaluate(() => window.__cspViolations)
@@ -60,7 +47,7 @@ describe('no third parties', () => {
       const foreign = requests.filter(({ url }) => {
         const u = new URL(url)
         // data: URLs are not network requests.
-        return u.protocol !== 'data:' && u.origin !== server.origin
+        return u.protocol !== 'data:' && u.origin !== svc.server.origin
       })
       assert.deepEqual(foreign.map((r) => `${r.url} (from ${r.page})`), [], 'requests to other origins')
       assert.ok(requests.some((r) => r.url.endsWith('/assets/app.js')), 'the page script should have loaded')

@@ -2,38 +2,25 @@
 // the neutral site, forget the session cookie, and do not leave the exited page in the history.
 
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
-import { NEUTRAL_TITLE, launchBrowser, startNeutralSite, startServer } from './helpers.mjs'
+import {
+  NEUTRAL_TITLE, openPage, useServices
+} from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
+const svc = useServices()
 
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
-
-const onNeutral = (url) => url.origin === neutral.origin
+const onNeutral = (url) => url.origin === svc.neutral.origin
 
 async function sessionCookies (context) {
-  return (await context.cookies(server.url)).filter((c) => c.name.endsWith('ss_session'))
+  return (await context.cookies(svc.server.url)).filter((c) => c.name.endsWith('ss_session'))
 }
 
 /** Open `/` then `/advice/stalking` in a fresh context; the session cookie must be set. */
 async function openSensitivePage (contextOptions = {}) {
-  const context = await browser.newContext(contextOptions)
-  context.setDefaultTimeout(15_000)
-  const page = await context.newPage()
-  await page.goto(`${server.url}/`)
-  await page.goto(`${server.url}/advice/stalking`)
+  const { context, page } = await openPage(svc.browser, contextOptions)
+  await page.goto(`${svc.server.url}/`)
+  await page.goto(`${svc.server.url}/advice/stalking`)
   assert.equal((await sessionCookies(context)).length, 1, 'ss_session should be set before leaving')
   return { context, page }
 }
@@ -42,7 +29,7 @@ async function assertLeftSite (context, page) {
   await page.waitForURL(onNeutral)
   assert.equal(await page.title(), NEUTRAL_TITLE)
   assert.deepEqual(await sessionCookies(context), [], 'ss_session cookie should be gone after exit')
-  const leaks = neutral.requests.filter((r) => (r.headers.referer || '').startsWith(server.origin))
+  const leaks = svc.neutral.requests.filter((r) => (r.headers.referer || '').startsWith(svc.server.origin))
   assert.deepEqual(leaks, [], 'the neutral site must not learn where the visitor came from (Referer)')
 }
 
@@ -68,7 +55,7 @@ describe('quick exit with JavaScript', () => {
         const back = new URL(page.url())
         assert.notEqual(
           back.origin + back.pathname,
-          `${server.origin}/advice/stalking`,
+          `${svc.server.origin}/advice/stalking`,
           'Back must not return to the page the visitor left'
         )
       } finally {
@@ -78,11 +65,9 @@ describe('quick exit with JavaScript', () => {
   }
 
   test('typing capitals in a form (Shift with other keys between) does not exit', async () => {
-    const context = await browser.newContext()
-    context.setDefaultTimeout(15_000)
-    const page = await context.newPage()
+    const { context, page } = await openPage(svc.browser)
     try {
-      await page.goto(`${server.url}/feedback`)
+      await page.goto(`${svc.server.url}/feedback`)
       // A marker that only survives if this document is never navigated away from.
       await page.evaluate(() => { window.__stillHere = true })
       await page.locator('textarea#improve').click()
@@ -138,7 +123,7 @@ describe('quick exit skip link', () => {
       const back = new URL(page.url())
       assert.notEqual(
         back.origin + back.pathname,
-        `${server.origin}/advice/stalking`,
+        `${svc.server.origin}/advice/stalking`,
         'Back must not return to the page the visitor left'
       )
     } finally {

@@ -10,30 +10,17 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
 import {
-  NEUTRAL_TITLE, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite,
-  startServer, waitForScripts
+  NEUTRAL_TITLE, answer, describePage, formatViolations, openPage, questionPages, Recorder, runAxe,
+  useServices, waitForPost, waitForScripts
 } from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
+const svc = useServices()
 
 const BASE = '/report-stalking'
-const url = (slug) => `${BASE}/${slug}`
+const { url, continueTo, continueExpectingError } = questionPages(BASE)
 const REFERENCE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/
 const CANARY = 'CANARY narrative text'
 
@@ -95,112 +82,24 @@ const ANONYMOUS_FOR_OTHER = [
 const TOO_LONG = { 'describe-them': 1000, 'safe-times': 200, 'do-not-contact': 500 }
 
 // ---------------------------------------------------------------------------------------------
-// Recording requests and console errors of the flows (checked by the last test)
+// Recording requests, console errors (checked by the last test)
 
-const recorded = { requests: [], problems: [], pages: new Set() }
-
-function record (context, label) {
-  context.on('request', (r) => {
-    recorded.requests.push({ url: r.url(), method: r.method(), label })
-  })
-  context.on('response', (r) => {
-    if (r.request().isNavigationRequest()) recorded.pages.add(new URL(r.url()).pathname)
-  })
-  context.on('console', (m) => {
-    // A form sent back with errors has status 422, which Chromium logs; that is expected. So is
-    // the 403 of a send from a check page older than the session (the double-click test).
-    const expected = /status of 422/.test(m.text()) ||
-      (/status of 403/.test(m.text()) && new URL(m.page()?.url() ?? 'about:blank').pathname === url('check'))
-    if (m.type() === 'error' && !expected) recorded.problems.push(`console error (${label}) on ${m.page()?.url()}: ${m.text()}`)
-  })
-  context.on('weberror', (e) => {
-    recorded.problems.push(`uncaught exception (${label}) on ${e.page()?.url()}: ${e.error().message}`)
-  })
-}
+const recorded = new Recorder({
+  // A form sent back with errors has status 422, which Chromium logs; that is expected. So is
+  // the 403 of a send from a check page older than the session (the double-click test).
+  expected: (m) => /status of 422/.test(m.text()) ||
+    (/status of 403/.test(m.text()) && new URL(m.page()?.url() ?? 'about:blank').pathname === url('check'))
+})
 
 async function newContext (label, options = {}) {
-  const context = await browser.newContext(options)
-  context.setDefaultTimeout(15_000)
-  if (label) record(context, label)
-  return { context, page: await context.newPage() }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Interactions
-
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const exactly = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`)
-
-/** Click the label of a radio or checkbox, and check that it took. */
-async function pick (page, role, label) {
-  const cls = role === 'radio' ? 'govuk-radios__label' : 'govuk-checkboxes__label'
-  await page.locator(`label.${cls}`).filter({ hasText: exactly(label) }).click()
-  const input = page.getByRole(role, { name: label, exact: true })
-  assert.equal(await input.isChecked(), true, `"${label}" should be ${role === 'radio' ? 'selected' : 'ticked'}`)
-}
-
-/** Click into a field, clear what is there with the keyboard, and type `text`. */
-async function typeInto (page, selector, text) {
-  const field = page.locator(selector)
-  await field.click()
-  if ((await field.inputValue()) !== '') {
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('Backspace')
-  }
-  if (text) await page.keyboard.type(text)
-  assert.equal(await field.inputValue(), text, `${selector} should hold what was typed`)
-}
-
-async function answer (page, a) {
-  if (a.radio) await pick(page, 'radio', a.radio)
-  for (const label of a.check ?? []) await pick(page, 'checkbox', label)
-  if (a.other !== undefined) await typeInto(page, '#other', a.other)
-  if (a.text !== undefined) await typeInto(page, '#answer', a.text)
-  for (const part of ['day', 'month', 'year']) {
-    if (a.date?.[part] !== undefined) await typeInto(page, `#${part}`, a.date[part])
-  }
-  if (a.postcode !== undefined) await typeInto(page, '#postcode', a.postcode)
-  if (a.address !== undefined) await typeInto(page, '#address', a.address)
-}
-
-const waitForPost = (page, pathname) => page.waitForResponse(
-  (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname
-)
-
-async function errorSummary (page) {
-  const summary = page.locator('.govuk-error-summary')
-  return (await summary.count()) ? (await summary.innerText()).replace(/\s+/g, ' ') : '(no error summary)'
-}
-
-/** Click Continue on question `slug` and wait for the page it leads to (`next`: path + query). */
-async function continueTo (page, slug, next) {
-  const [response] = await Promise.all([
-    waitForPost(page, url(slug)),
-    page.getByRole('button', { name: 'Continue' }).click()
-  ])
-  if (response.status() !== 303) {
-    await page.waitForLoadState('load')
-    assert.fail(`${slug}: expected 303 onwards, got ${response.status()}: ${await errorSummary(page)}`)
-  }
-  await page.waitForURL((u) => u.pathname + u.search === next)
-}
-
-/** Click Continue expecting the page back with an error (422). */
-async function continueExpectingError (page, slug) {
-  const [response] = await Promise.all([
-    waitForPost(page, url(slug)),
-    page.getByRole('button', { name: 'Continue' }).click()
-  ])
-  assert.equal(response.status(), 422, `${slug}: expected the page back with an error`)
-  await page.locator('.govuk-error-summary').waitFor()
-  await page.waitForLoadState('load')
-  assert.match(await page.title(), /^Error: /, `${slug}: the title should start with "Error: "`)
-  assert.ok((await page.locator('.govuk-error-summary__list a').count()) >= 1, `${slug}: the summary should list the problem`)
+  const opened = await openPage(svc.browser, options)
+  if (label) recorded.record(opened.context, label)
+  return opened
 }
 
 /** From the start page, click "Start now". */
 async function start (page) {
-  await page.goto(server.url + BASE)
+  await page.goto(svc.server.url + BASE)
   await page.getByRole('button', { name: 'Start now' }).click()
   await page.waitForURL((u) => u.pathname === url('danger'))
 }
@@ -257,13 +156,13 @@ function reportCount () {
   const sqlite = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find(existsSync)
   if (!sqlite) return null
   const out = execFileSync(sqlite, [
-    '-readonly', path.join(server.dataDir, 'db.sqlite'), 'SELECT COUNT(*) FROM stalking_reports;'
+    '-readonly', path.join(svc.server.dataDir, 'db.sqlite'), 'SELECT COUNT(*) FROM stalking_reports;'
   ], { encoding: 'utf8' })
   return Number(out.trim())
 }
 
 async function sessionCookies (context) {
-  return (await context.cookies(server.url)).filter((c) => c.name.endsWith('ss_session'))
+  return (await context.cookies(svc.server.url)).filter((c) => c.name.endsWith('ss_session'))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,7 +255,7 @@ describe('report stalking', () => {
       }
     }
     try {
-      await page.goto(server.url + BASE)
+      await page.goto(svc.server.url + BASE)
       await axe(BASE)
       await start(page)
       await answerAll(page, NAMED_BY_PHONE, { onPage })
@@ -395,7 +294,7 @@ describe('report stalking', () => {
 
       await waitForScripts(page)
       await page.keyboard.press('Escape')
-      await page.waitForURL((u) => u.origin === neutral.origin)
+      await page.waitForURL((u) => u.origin === svc.neutral.origin)
       assert.equal(await page.title(), NEUTRAL_TITLE)
       assert.deepEqual(await sessionCookies(context), [], 'ss_session should be gone after the exit')
 
@@ -407,7 +306,7 @@ describe('report stalking', () => {
         [...document.querySelectorAll('input, textarea')].map((e) => e.value).join('\n'))
       assert.ok(!shown.includes('CANARY'), `the narrative must not be shown after Back; on ${await describePage(page)}`)
 
-      const response = await page.goto(server.url + url('check'))
+      const response = await page.goto(svc.server.url + url('check'))
       assert.equal(new URL(page.url()).pathname, url('danger'), 'the draft is gone: the report starts again')
       assert.equal(new URL(response.request().redirectedFrom()?.url() ?? page.url()).pathname, url('check'),
         '/check should redirect')
@@ -430,7 +329,7 @@ describe('report stalking', () => {
         await assertOnCheckPage(page)
         // The same check page, kept open in another tab (as a browser may keep it in its history).
         const stale = await context.newPage()
-        await stale.goto(server.url + url('check'))
+        await stale.goto(svc.server.url + url('check'))
         await assertOnCheckPage(stale)
         if (js) await waitForScripts(page)
 
@@ -481,7 +380,7 @@ describe('report stalking', () => {
     }
     const foreign = recorded.requests.filter(({ url: u }) => {
       const parsed = new URL(u)
-      return parsed.protocol !== 'data:' && parsed.origin !== server.origin
+      return parsed.protocol !== 'data:' && parsed.origin !== svc.server.origin
     })
     assert.deepEqual(foreign.map((r) => `${r.method} ${r.url} (${r.label})`), [], 'requests to other origins')
     assert.ok(recorded.requests.some((r) => r.url.endsWith('/assets/app.js')), 'the page script should have loaded')

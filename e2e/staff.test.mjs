@@ -9,15 +9,13 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import path from 'node:path'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
 import {
-  ROOT, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite, startServer,
-  submitForm, waitForScripts
+  ROOT, describePage, formatViolations, runAxe, submitForm, useServices, waitForScripts
 } from './helpers.mjs'
 
 const PASSWORD = 'violet kettle marching 7'
-let neutral, server, browserHandle, browser
 const requests = []
 const checked = new Set()
 
@@ -26,16 +24,20 @@ function cli (...args) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('SAFERSTREETS_'))
   )
-  env.SAFERSTREETS_DATA_DIR = server.dataDir
-  env.SAFERSTREETS_KEYS_DIR = path.join(server.dataDir, 'keys')
-  return execFileSync(bin, [...args, '--database-url', `sqlite://${server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
+  env.SAFERSTREETS_DATA_DIR = svc.server.dataDir
+  env.SAFERSTREETS_KEYS_DIR = path.join(svc.server.dataDir, 'keys')
+  return execFileSync(bin, [...args, '--database-url', `sqlite://${svc.server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
 }
+
+const svc = useServices({
+  afterStart: () => cli('demo-data', '--place-reports', '0', '--stalking-reports', '6')
+})
 
 /** The set-up link in a command's or page's text, on the test server's origin. */
 function linkIn (text) {
   const m = /https?:\/\/[^/\s]+(\/staff\/setup\/[0-9a-f]+)/.exec(text)
   assert.ok(m, `no set-up link in ${text}`)
-  return server.url + m[1]
+  return svc.server.url + m[1]
 }
 
 function base32 (text) {
@@ -68,7 +70,7 @@ async function axe (page, label) {
 }
 
 async function newPage () {
-  const context = await browser.newContext()
+  const context = await svc.browser.newContext()
   context.on('request', (r) => requests.push(r.url()))
   return context.newPage()
 }
@@ -99,7 +101,7 @@ async function setUp (page, link) {
 }
 
 async function signIn (page, email, { secret, step }) {
-  await page.goto(server.url + '/staff/sign-in')
+  await page.goto(svc.server.url + '/staff/sign-in')
   await axe(page, 'sign in')
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(PASSWORD)
@@ -114,20 +116,6 @@ async function signIn (page, email, { secret, step }) {
   response = await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in/code')
   assert.equal(response.status(), 303)
 }
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-  cli('demo-data', '--place-reports', '0', '--stalking-reports', '6')
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
 
 describe('staff back office', () => {
   let investigatorLink, analystLink
@@ -148,7 +136,7 @@ describe('staff back office', () => {
     assert.equal(response.status(), 422)
     await axe(page, 'add a user, errors')
     for (const [email, role] of [['ivy@northshire.example', 'Investigator'], ['ana@northshire.example', 'Analyst']]) {
-      await page.goto(server.url + '/staff/users/new')
+      await page.goto(svc.server.url + '/staff/users/new')
       await page.getByLabel('Email address').fill(email)
       await page.getByLabel(role, { exact: true }).check()
       response = await submitForm(page, page.getByRole('button', { name: 'Add user and make a set-up link' }), '/staff/users/new')
@@ -158,10 +146,10 @@ describe('staff back office', () => {
       if (role === 'Investigator') investigatorLink = linkIn(text)
       else analystLink = linkIn(text)
     }
-    await page.goto(server.url + '/staff/users')
+    await page.goto(svc.server.url + '/staff/users')
     await page.getByRole('link', { name: 'ivy@northshire.example' }).click()
     await axe(page, 'one user')
-    await page.goto(server.url + '/staff/audit')
+    await page.goto(svc.server.url + '/staff/audit')
     await axe(page, 'audit log')
     assert.ok((await page.locator('[data-audit] tbody tr').count()) > 3)
     await page.context().close()
@@ -180,7 +168,7 @@ describe('staff back office', () => {
     await page.getByRole('button', { name: 'Show reports' }).click()
     await page.waitForLoadState('load')
     await axe(page, 'queue, filtered')
-    await page.goto(server.url + '/staff/reports')
+    await page.goto(svc.server.url + '/staff/reports')
     await rows.first().getByRole('link').click()
     await axe(page, 'report')
     assert.match(await page.locator('[data-contact]').textContent(), /07700 900\d{3}/)
@@ -195,7 +183,7 @@ describe('staff back office', () => {
     await page.waitForLoadState('load')
     assert.match(page.url(), /\/staff\/sign-in\?done=signed-out$/)
     await axe(page, 'signed out')
-    await page.goto(server.url + '/staff/reports')
+    await page.goto(svc.server.url + '/staff/reports')
     assert.match(page.url(), /\/staff\/sign-in\?next=/)
     await page.context().close()
   })
@@ -228,7 +216,7 @@ describe('staff back office', () => {
       '/staff/places']) {
       assert.ok(checked.has(p), `axe did not run on ${p}: ${[...checked].join(', ')}`)
     }
-    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:'))
+    const foreign = requests.filter((u) => !u.startsWith(svc.server.origin) && !u.startsWith('data:'))
     assert.deepEqual(foreign, [])
   })
 })

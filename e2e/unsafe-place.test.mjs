@@ -9,30 +9,17 @@
 // map has no background and nothing is fetched from a tile server.
 
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 
 import {
-  NEUTRAL_TITLE, describePage, formatViolations, launchBrowser, runAxe, startNeutralSite,
-  startServer, waitForScripts
+  NEUTRAL_TITLE, answer, describePage, formatViolations, logCspViolations, openPage, questionPages,
+  Recorder, runAxe, startServer, typeInto, useServices, waitForPost, waitForScripts
 } from './helpers.mjs'
 
-let neutral, server, browserHandle, browser
-
-before(async () => {
-  neutral = await startNeutralSite()
-  server = await startServer({ exitUrl: neutral.url })
-  browserHandle = await launchBrowser()
-  browser = browserHandle.browser
-})
-
-after(async () => {
-  await browserHandle?.close()
-  await server?.stop()
-  await neutral?.close()
-})
+const svc = useServices()
 
 const BASE = '/unsafe-place'
-const url = (slug) => `${BASE}/${slug}`
+const { url, continueTo, continueExpectingError } = questionPages(BASE)
 const RECEIPT = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/
 const PLACED = 'Pin placed. Press Continue to use this place.'
 const LOCATE_ERROR = 'We could not find your location. Choose the place on the map or search for it instead.'
@@ -56,115 +43,22 @@ const AFTER_WHERE = [
 // ---------------------------------------------------------------------------------------------
 // Recording requests, console errors and CSP violations (checked by the last test)
 
-const recorded = { requests: [], problems: [], pages: new Set() }
-
-function record (context, label) {
-  context.on('request', (r) => {
-    recorded.requests.push({ url: r.url(), method: r.method(), label })
-  })
-  context.on('response', (r) => {
-    if (r.request().isNavigationRequest()) recorded.pages.add(new URL(r.url()).pathname)
-  })
-  context.on('console', (m) => {
-    // A form sent back with errors has status 422, which Chromium logs; that is expected.
-    if (m.type() === 'error' && !/status of 422/.test(m.text())) {
-      recorded.problems.push(`console error (${label}) on ${m.page()?.url()}: ${m.text()}`)
-    }
-  })
-  context.on('weberror', (e) => {
-    recorded.problems.push(`uncaught exception (${label}) on ${e.page()?.url()}: ${e.error().message}`)
-  })
-}
+const recorded = new Recorder({
+  // A form sent back with errors has status 422, which Chromium logs; that is expected.
+  expected: (m) => /status of 422/.test(m.text())
+})
 
 async function newContext (label, options = {}) {
-  const context = await browser.newContext(options)
-  context.setDefaultTimeout(15_000)
-  // Runs before any page script, through the DevTools protocol, so our CSP does not block it.
-  // A violation is logged as a console error, which record() collects.
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ` +
-        `at ${e.sourceFile || '?'}:${e.lineNumber || '?'}`)
-    })
-  })
-  if (label) record(context, label)
-  return { context, page: await context.newPage() }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Interactions
-
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const exactly = (text) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`)
-
-/** Click the label of a radio or checkbox, and check that it took. */
-async function pick (page, role, label) {
-  const cls = role === 'radio' ? 'govuk-radios__label' : 'govuk-checkboxes__label'
-  await page.locator(`label.${cls}`).filter({ hasText: exactly(label) }).click()
-  const input = page.getByRole(role, { name: label, exact: true })
-  assert.equal(await input.isChecked(), true, `"${label}" should be ${role === 'radio' ? 'selected' : 'ticked'}`)
-}
-
-/** Click into a field, clear what is there with the keyboard, and type `text`. */
-async function typeInto (page, selector, text) {
-  const field = page.locator(selector)
-  await field.click()
-  if ((await field.inputValue()) !== '') {
-    await page.keyboard.press('ControlOrMeta+A')
-    await page.keyboard.press('Backspace')
-  }
-  if (text) await page.keyboard.type(text)
-  assert.equal(await field.inputValue(), text, `${selector} should hold what was typed`)
-}
-
-async function answer (page, a) {
-  if (a.radio) await pick(page, 'radio', a.radio)
-  for (const label of a.check ?? []) await pick(page, 'checkbox', label)
-  if (a.other !== undefined) await typeInto(page, '#other', a.other)
-  if (a.text !== undefined) await typeInto(page, '#answer', a.text)
-  for (const part of ['day', 'month', 'year']) {
-    if (a.date?.[part] !== undefined) await typeInto(page, `#${part}`, a.date[part])
-  }
-}
-
-const waitForPost = (page, pathname) => page.waitForResponse(
-  (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === pathname
-)
-
-async function errorSummary (page) {
-  const summary = page.locator('.govuk-error-summary')
-  return (await summary.count()) ? (await summary.innerText()).replace(/\s+/g, ' ') : '(no error summary)'
-}
-
-/** Click Continue on question `slug` and wait for the page it leads to (`next`: path + query). */
-async function continueTo (page, slug, next) {
-  const [response] = await Promise.all([
-    waitForPost(page, url(slug)),
-    page.getByRole('button', { name: 'Continue' }).click()
-  ])
-  if (response.status() !== 303) {
-    await page.waitForLoadState('load')
-    assert.fail(`${slug}: expected 303 onwards, got ${response.status()}: ${await errorSummary(page)}`)
-  }
-  await page.waitForURL((u) => u.pathname + u.search === next)
-}
-
-/** Click Continue expecting the page back with an error (422); returns the summary's links. */
-async function continueExpectingError (page, slug) {
-  const [response] = await Promise.all([
-    waitForPost(page, url(slug)),
-    page.getByRole('button', { name: 'Continue' }).click()
-  ])
-  assert.equal(response.status(), 422, `${slug}: expected the page back with an error; ${await describePage(page)}`)
-  await page.locator('.govuk-error-summary').waitFor()
-  await page.waitForLoadState('load')
-  assert.match(await page.title(), /^Error: /, `${slug}: the title should start with "Error: "`)
-  return page.locator('.govuk-error-summary__list a').allInnerTexts()
+  const opened = await openPage(svc.browser, options)
+  // A violation is logged as a console error, which the recorder collects.
+  await logCspViolations(opened.context)
+  if (label) recorded.record(opened.context, label)
+  return opened
 }
 
 /** From the start page, click "Start now". */
 async function start (page) {
-  await page.goto(server.url + BASE)
+  await page.goto(svc.server.url + BASE)
   await page.getByRole('button', { name: 'Start now' }).click()
   await page.waitForURL((u) => u.pathname === url('where'))
 }
@@ -343,7 +237,7 @@ describe('unsafe place', () => {
   test('keyboard: Tab to the map, Enter puts the pin in the middle, arrows and Space move it', async () => {
     const { context, page } = await newContext('map, keyboard')
     try {
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       const centre = await mapStart(page)
 
@@ -425,7 +319,7 @@ describe('unsafe place', () => {
         if (js) await waitForMap(page)
       }
       try {
-        await page.goto(server.url + url('where'))
+        await page.goto(svc.server.url + url('where'))
         await typeInto(page, '#q', 'Millbrook')
         await Promise.all([
           page.waitForURL((u) => u.pathname === url('where')),
@@ -460,8 +354,9 @@ describe('unsafe place', () => {
   // in the background while the visitor reads the check page; without JavaScript the report
   // still goes, under a stricter limit. The time to solve on this machine is printed.
   test('proof of work on: the browser answers the challenge and the report is sent; without JavaScript too', async () => {
-    const main = server
-    server = await startServer({ exitUrl: neutral.url, env: { SAFERSTREETS_PROOF_OF_WORK: 'always' } })
+    // The other tests' server stays up; this test swaps in its own and swaps it back.
+    const main = svc.server
+    svc.server = await startServer({ exitUrl: svc.neutral.url, env: { SAFERSTREETS_PROOF_OF_WORK: 'always' } })
     try {
       for (const js of [true, false]) {
         // Not recorded for the last test (another server, another origin): checked here.
@@ -469,7 +364,7 @@ describe('unsafe place', () => {
         const problems = []
         page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()) })
         page.on('pageerror', (e) => problems.push(e.message))
-        page.on('request', (r) => { if (new URL(r.url()).origin !== server.origin) problems.push(`request to ${r.url()}`) })
+        page.on('request', (r) => { if (new URL(r.url()).origin !== svc.server.origin) problems.push(`request to ${r.url()}`) })
         try {
           await start(page)
           await typeInto(page, '#q', 'Millbrook')
@@ -511,8 +406,8 @@ describe('unsafe place', () => {
         }
       }
     } finally {
-      await server.stop()
-      server = main
+      await svc.server.stop()
+      svc.server = main
     }
   })
 
@@ -520,7 +415,7 @@ describe('unsafe place', () => {
     const here = { latitude: 53.7968, longitude: -1.542 } // Millbrook Station
     const { context, page } = await newContext('locate', { geolocation: here, permissions: ['geolocation'] })
     try {
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       await page.getByRole('button', { name: 'Use my current location' }).click()
       assert.deepEqual(await waitForPoint(page), { lat: '53.796800', lng: '-1.542000' })
@@ -536,7 +431,7 @@ describe('unsafe place', () => {
     // No geolocation permission granted: the browser refuses.
     const { context, page } = await newContext('locate refused')
     try {
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       await page.getByRole('button', { name: 'Use my current location' }).click()
       await page.waitForFunction((text) => document.querySelector('#map-status').textContent.trim() === text, LOCATE_ERROR)
@@ -551,7 +446,7 @@ describe('unsafe place', () => {
     const { context, page } = await newContext('no geolocation')
     try {
       await context.addInitScript(() => { delete Navigator.prototype.geolocation })
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       assert.equal(await page.evaluate(() => 'geolocation' in navigator), false)
       assert.equal(await page.locator('[data-locate]').isVisible(), false)
@@ -563,7 +458,7 @@ describe('unsafe place', () => {
   test('a pin outside every force area: the page comes back with the error and the map', async () => {
     const { context, page } = await newContext('outside')
     try {
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       // Two drags of 600 px to the right (about 13 km at zoom 13) show land west of Northshire.
       await dragMap(page, 600, 0)
@@ -593,13 +488,13 @@ describe('unsafe place', () => {
   test('quick exit: Escape with the map focused leaves for the neutral site', async () => {
     const { context, page } = await newContext(null)
     try {
-      await page.goto(server.url + url('where'))
+      await page.goto(svc.server.url + url('where'))
       await waitForMap(page)
       await page.locator('#map').focus()
       await page.keyboard.press('Enter')
       await waitForPoint(page)
       await page.keyboard.press('Escape')
-      await page.waitForURL((u) => u.origin === neutral.origin)
+      await page.waitForURL((u) => u.origin === svc.neutral.origin)
       assert.equal(await page.title(), NEUTRAL_TITLE)
     } finally {
       await context.close()
@@ -615,7 +510,7 @@ describe('unsafe place', () => {
       if (violations.length) failures.push(formatViolations(where, violations))
     }
     try {
-      await page.goto(server.url + BASE)
+      await page.goto(svc.server.url + BASE)
       await axe(BASE)
       await start(page)
       await waitForMap(page)
@@ -651,7 +546,7 @@ describe('unsafe place', () => {
     }
     const foreign = recorded.requests.filter(({ url: u }) => {
       const parsed = new URL(u)
-      return parsed.protocol !== 'data:' && parsed.origin !== server.origin
+      return parsed.protocol !== 'data:' && parsed.origin !== svc.server.origin
     })
     assert.deepEqual(foreign.map((r) => `${r.method} ${r.url} (${r.label})`), [], 'requests to other origins')
     for (const asset of ['/assets/map.js', '/assets/leaflet/leaflet.js', '/assets/leaflet/leaflet.css', '/assets/leaflet/images/marker-icon.png']) {
