@@ -49,7 +49,7 @@ pub struct Labels<'a> {
 pub struct Svg {
     /// Prefix of the ids of `<title>` and `<desc>`, which name the image.
     id: String,
-    /// Height of the view box; its width is always [`W`].
+    /// Height of the view box; its width is always `W`, 640.
     height: Units,
     /// The chart title.
     title: String,
