@@ -1,8 +1,13 @@
 //! Server-rendered, accessible SVG charts for the back office dashboard.
 //!
-//! Every chart comes with a [`Table`] of the same data. All caller text is
-//! XML-escaped, the markup has no scripts, no `style` attributes and no
-//! external references, and the output is deterministic.
+//! Rust works out each chart's geometry (scales, ticks, positions, the heat scale's colours)
+//! as plain data; the markup lives in `templates/charts/`. Every chart comes with a [`Table`]
+//! of the same data. The templates escape all caller text, the markup has no scripts, no
+//! `style` attributes and no external references, and the output is deterministic.
+
+use std::fmt;
+
+use askama::Template;
 
 /// A table of the same data as a chart, for screen readers and people who prefer numbers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,11 +20,12 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// A chart: SVG markup (safe to embed unescaped: every caller text is escaped) and its table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A chart: its SVG and its table.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
-    /// `<svg …>…</svg>`.
-    pub svg: String,
+    /// `<svg …>…</svg>`, rendered where the page embeds it (safe to embed unescaped: it
+    /// escapes every caller text itself).
+    pub svg: Svg,
     /// The same data.
     pub table: Table,
 }
@@ -37,36 +43,234 @@ pub struct Labels<'a> {
     pub value: &'a str,
 }
 
-/// Width of every chart in user units.
+/// The accessible `<svg>` element of one chart: its name, its description and what it plots.
+#[derive(Debug, Clone, PartialEq, Template)]
+#[template(path = "charts/chart.svg")]
+pub struct Svg {
+    /// Prefix of the ids of `<title>` and `<desc>`, which name the image.
+    id: String,
+    /// Height of the view box; its width is always `W`, 640.
+    height: Units,
+    /// The chart title.
+    title: String,
+    /// What the chart shows, in words.
+    description: String,
+    /// The shapes.
+    plot: Plot,
+}
+
+/// What a chart draws, one variant per template in `templates/charts/`.
+#[derive(Debug, Clone, PartialEq)]
+enum Plot {
+    /// `bars.svg`.
+    Bars(Bars),
+    /// `hbars.svg`.
+    HBars(HBars),
+    /// `heat_grid.svg`.
+    HeatGrid(HeatGrid),
+}
+
+/// Vertical bars over gridlines.
+#[derive(Debug, Clone, PartialEq)]
+struct Bars {
+    /// Where the gridlines and the axis start.
+    left: Units,
+    /// Where they end.
+    right: Units,
+    /// The x axis.
+    base: Units,
+    /// The right edge of the gridline values.
+    tick_x: Units,
+    /// The baseline of the labels under the bars.
+    label_y: Units,
+    /// Bottom to top.
+    gridlines: Vec<Gridline>,
+    /// In the caller's order.
+    bars: Vec<Bar>,
+}
+
+/// A horizontal gridline and its value.
+#[derive(Debug, Clone, PartialEq)]
+struct Gridline {
+    /// The line.
+    y: Units,
+    /// The baseline of its value, which sits level with the line.
+    text_y: Units,
+    /// The value, e.g. `1,500`.
+    value: String,
+}
+
+/// One vertical bar.
+#[derive(Debug, Clone, PartialEq)]
+struct Bar {
+    /// Left edge.
+    x: Units,
+    /// Top edge.
+    y: Units,
+    /// Width.
+    width: Units,
+    /// Height (zero for a zero count).
+    height: Units,
+    /// Middle, where its label is centred.
+    centre: Units,
+    /// Category, e.g. a week.
+    name: String,
+    /// Count as text.
+    count: String,
+    /// Whether its label shows (labels are thinned so they never overlap).
+    labelled: bool,
+}
+
+/// Horizontal bars, each under its name and with its count at its end.
+#[derive(Debug, Clone, PartialEq)]
+struct HBars {
+    /// Left edge of the names, the bars and the axis.
+    left: Units,
+    /// Thickness of every bar.
+    thickness: Units,
+    /// Top of the axis.
+    axis_top: Units,
+    /// Bottom of the axis.
+    axis_bottom: Units,
+    /// Top to bottom.
+    bars: Vec<HBar>,
+}
+
+/// One horizontal bar.
+#[derive(Debug, Clone, PartialEq)]
+struct HBar {
+    /// Baseline of its name.
+    name_y: Units,
+    /// Top edge.
+    y: Units,
+    /// Length.
+    width: Units,
+    /// Where its count starts.
+    value_x: Units,
+    /// Baseline of its count.
+    value_y: Units,
+    /// Category in full (for the tooltip).
+    name: String,
+    /// Category, shortened to fit the width.
+    label: String,
+    /// Count as text.
+    count: String,
+}
+
+/// Rows × columns of shaded cells, each with its count.
+#[derive(Debug, Clone, PartialEq)]
+struct HeatGrid {
+    /// Baseline of the column labels.
+    heading_y: Units,
+    /// Right edge of the row labels.
+    row_label_x: Units,
+    /// Width of every cell, less the gap between cells.
+    cell_width: Units,
+    /// Height of every cell, less the gap.
+    cell_height: Units,
+    /// The column labels that show (thinned so they never overlap).
+    columns: Vec<ColumnLabel>,
+    /// Top to bottom.
+    rows: Vec<GridRow>,
+}
+
+/// A label above a column of the heat grid.
+#[derive(Debug, Clone, PartialEq)]
+struct ColumnLabel {
+    /// Middle of the column.
+    x: Units,
+    /// The label.
+    name: String,
+}
+
+/// One row of the heat grid.
+#[derive(Debug, Clone, PartialEq)]
+struct GridRow {
+    /// Baseline of the row's label and counts, centred in the row.
+    text_y: Units,
+    /// Row name in full (for the tooltips).
+    name: String,
+    /// Row name, shortened to fit the label column.
+    label: String,
+    /// Left to right.
+    cells: Vec<Cell>,
+}
+
+/// One cell of the heat grid.
+#[derive(Debug, Clone, PartialEq)]
+struct Cell {
+    /// Left edge.
+    x: Units,
+    /// Top edge.
+    y: Units,
+    /// Middle, where the count is centred.
+    centre: Units,
+    /// Fill (`#rrggbb`) on the sequential scale.
+    fill: String,
+    /// Text colour that contrasts with the fill.
+    ink: &'static str,
+    /// Column name (for the tooltip).
+    column: String,
+    /// Count as text.
+    count: String,
+}
+
+/// A position or length in user units, written with one decimal place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Units(f64);
+
+impl fmt::Display for Units {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.1}", self.0)
+    }
+}
+
+/// Escaper of the `.svg` templates (see `askama.toml`): XML's named entities, the same as
+/// [`escape`], rather than askama's numeric ones, so the markup reads as it always has.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Xml;
+
+impl askama::filters::Escaper for Xml {
+    fn write_escaped_str<D: fmt::Write>(&self, mut dest: D, s: &str) -> fmt::Result {
+        let mut done = 0;
+        for (i, c) in s.char_indices() {
+            if let Some(entity) = entity(c) {
+                dest.write_str(&s[done..i])?;
+                dest.write_str(entity)?;
+                done = i + c.len_utf8();
+            }
+        }
+        dest.write_str(&s[done..])
+    }
+}
+
+/// Width of every chart in user units (the templates' view boxes say 640 too).
 const W: f64 = 640.0;
-/// Rough width of one character at font size 13.
+/// Rough width of one character at the templates' font size, 13.
 const CHAR_W: f64 = 7.8;
-/// Shared text attributes; 13 units at width 640 stays legible when scaled.
-const FONT: &str = r##"font-family="system-ui, sans-serif" font-size="13" fill="#0b0c0c""##;
-/// GOV.UK blue: 5.2:1 against white.
-const BAR: &str = "#1d70b8";
-/// Light grey for gridlines.
-const GRID: &str = "#d9d9d9";
-/// Dark grey for axes: 7:1 against white.
-const AXIS: &str = "#505a5f";
-/// Text alignment attributes.
-const MIDDLE: &str = r#" text-anchor="middle""#;
-const END: &str = r#" text-anchor="end""#;
 /// Ends of the heat grid scale (one hue, light to dark).
 const LIGHT: [f64; 3] = [240.0, 246.0, 251.0];
 const DARK: [f64; 3] = [0.0, 48.0, 120.0];
+
+/// The entity that stands for a character that XML text or attribute values cannot hold.
+fn entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
+}
 
 /// Escapes text for use in XML content or attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+        match entity(c) {
+            Some(entity) => out.push_str(entity),
+            None => out.push(c),
         }
     }
     out
@@ -143,30 +347,15 @@ fn shade(v: u64, max: u64) -> (String, &'static str) {
     (format!("#{r:02x}{g:02x}{b:02x}"), ink)
 }
 
-/// Appends a `<text>`; `attrs` holds further attributes, each with a leading space.
-fn text(b: &mut String, x: f64, y: f64, attrs: &str, content: &str) {
-    b.push_str(&format!(
-        r#"<text{attrs} x="{x:.1}" y="{y:.1}">{content}</text>"#
-    ));
-}
-
-/// Appends a `<rect>` with a tooltip for mouse users.
-fn rect(b: &mut String, class: &str, [x, y, w, h]: [f64; 4], fill: &str, tip: &str) {
-    b.push_str(&format!(r#"<rect class="{class}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"><title>{tip}</title></rect>"#));
-}
-
-/// Appends a one-unit `<line>`.
-fn line(b: &mut String, [x1, y1, x2, y2]: [f64; 4], stroke: &str) {
-    b.push_str(&format!(r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="{stroke}" stroke-width="1"/>"#));
-}
-
-/// Wraps the body in the accessible `<svg>` element.
-fn finish(labels: &Labels<'_>, id: &str, h: f64, body: &str, table: Table) -> Chart {
-    let (id, title, desc) = (escape(id), escape(labels.title), escape(labels.description));
-    let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 {h:.1}" role="img" aria-labelledby="{id}-title {id}-desc" focusable="false" class="app-chart">"#
-    );
-    svg.push_str(&format!(r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc><g {FONT}>{body}</g></svg>"#));
+/// The accessible `<svg>` around a plot, and the table.
+fn finish(labels: &Labels<'_>, id: &str, height: f64, plot: Plot, table: Table) -> Chart {
+    let svg = Svg {
+        id: id.to_string(),
+        height: Units(height),
+        title: labels.title.to_string(),
+        description: labels.description.to_string(),
+        plot,
+    };
     Chart { svg, table }
 }
 
@@ -200,29 +389,40 @@ pub fn bars(labels: &Labels<'_>, data: &[(String, u64)], id: &str) -> Chart {
     let (h, top, right, plot_h) = (320.0, 12.0, W - 16.0, 272.0);
     let left = tick_chars.unwrap_or(1) as f64 * CHAR_W + 16.0;
     let base = top + plot_h;
-    let mut b = String::new();
-    // Gridlines with their values.
-    for t in &ticks {
+    let gridlines = ticks.iter().map(|t| {
         let y = base - *t as f64 / top_val * plot_h;
-        line(&mut b, [left, y, right, y], GRID);
-        text(&mut b, left - 6.0, y + 4.5, END, &thousands(*t));
-    }
+        let (y, text_y) = (Units(y), Units(y + 4.5));
+        let value = thousands(*t);
+        Gridline { y, text_y, value }
+    });
     let slot = (right - left) / data.len().max(1) as f64;
     let bar_w = (slot * 0.8).min(60.0);
     let every = thin(data.len(), widest(data.iter().map(|d| &d.0)), slot);
-    for (i, (name, v)) in data.iter().enumerate() {
+    let bars = data.iter().enumerate().map(|(i, (name, v))| {
         let bh = (*v as f64 / top_val * plot_h).min(plot_h);
         let mid = left + (i as f64 + 0.5) * slot;
-        let tip = format!("{}: {}", escape(name), thousands(*v));
-        let geom = [mid - bar_w / 2.0, base - bh, bar_w, bh];
-        rect(&mut b, "app-chart__bar", geom, BAR, &tip);
-        if i.is_multiple_of(every) {
-            let attrs = r#" class="app-chart__xlabel" text-anchor="middle""#;
-            text(&mut b, mid, base + 20.0, attrs, &escape(name));
+        Bar {
+            x: Units(mid - bar_w / 2.0),
+            y: Units(base - bh),
+            width: Units(bar_w),
+            height: Units(bh),
+            centre: Units(mid),
+            name: name.clone(),
+            count: thousands(*v),
+            labelled: i.is_multiple_of(every),
         }
-    }
-    line(&mut b, [left, base, right, base], AXIS);
-    finish(labels, id, h, &b, pairs_table(labels, data))
+    });
+    let plot = Bars {
+        left: Units(left),
+        right: Units(right),
+        base: Units(base),
+        tick_x: Units(left - 6.0),
+        label_y: Units(base + 20.0),
+        gridlines: gridlines.collect(),
+        bars: bars.collect(),
+    };
+    let table = pairs_table(labels, data);
+    finish(labels, id, h, Plot::Bars(plot), table)
 }
 
 /// Horizontal bar chart for categories with long names (e.g. reasons), sorted as given, each bar with its count written at its end.
@@ -233,20 +433,29 @@ pub fn hbars(labels: &Labels<'_>, data: &[(String, u64)], id: &str) -> Chart {
     let bar_max = W - 2.0 * pad - val_chars.unwrap_or(1) as f64 * CHAR_W - 8.0;
     // Each name sits on its own line above its bar, so long names fit.
     let fit = ((W - 2.0 * pad) / CHAR_W) as usize;
-    let mut b = String::new();
-    for (i, (name, v)) in data.iter().enumerate() {
+    let bars = data.iter().enumerate().map(|(i, (name, v))| {
         let (y, w) = (pad + i as f64 * row, *v as f64 / max * bar_max);
-        let count = thousands(*v);
-        text(&mut b, pad, y + 14.0, "", &escape(&clip(name, fit)));
-        let tip = format!("{}: {count}", escape(name));
-        let geom = [pad, y + 20.0, w, 20.0];
-        rect(&mut b, "app-chart__bar", geom, BAR, &tip);
-        let attrs = r#" class="app-chart__value""#;
-        text(&mut b, pad + w + 6.0, y + 35.0, attrs, &count);
-    }
+        HBar {
+            name_y: Units(y + 14.0),
+            y: Units(y + 20.0),
+            width: Units(w),
+            value_x: Units(pad + w + 6.0),
+            value_y: Units(y + 35.0),
+            name: name.clone(),
+            label: clip(name, fit),
+            count: thousands(*v),
+        }
+    });
     let h = (2.0 * pad + data.len() as f64 * row).max(40.0);
-    line(&mut b, [pad, pad, pad, h - pad], AXIS);
-    finish(labels, id, h, &b, pairs_table(labels, data))
+    let plot = HBars {
+        left: Units(pad),
+        thickness: Units(20.0),
+        axis_top: Units(pad),
+        axis_bottom: Units(h - pad),
+        bars: bars.collect(),
+    };
+    let table = pairs_table(labels, data);
+    finish(labels, id, h, Plot::HBars(plot), table)
 }
 
 /// Heat grid: rows × columns of counts (e.g. 7 weekdays × 8 three-hour bands), with row and column labels; each cell's colour from a sequential single-hue scale (light to dark) AND its number written in the cell (colour is never the only carrier), text colour switching white/black for contrast ≥ 4.5:1 against the fill. The table has one row per grid row and one column per grid column (head = [labels.category, column labels...]).
@@ -267,34 +476,53 @@ pub fn heat_grid(
     let fit = ((left - 24.0) / CHAR_W) as usize;
     let (top, ch, cw) = (28.0, 32.0, (W - left - 8.0) / cols.max(1) as f64);
     let every = thin(cols, widest(columns.iter()), cw);
-    let mut b = String::new();
-    for (c, name) in columns.iter().enumerate() {
-        if c.is_multiple_of(every) {
-            let x = left + (c as f64 + 0.5) * cw;
-            text(&mut b, x, 18.0, MIDDLE, &escape(name));
-        }
-    }
-    for (r, row_name) in rows.iter().enumerate() {
-        let (y, ty) = (top + r as f64 * ch, top + (r as f64 + 0.5) * ch + 4.5);
-        text(&mut b, left - 8.0, ty, END, &escape(&clip(row_name, fit)));
-        for (c, col_name) in columns.iter().enumerate() {
-            let (v, x) = (thousands(cell(r, c)), left + c as f64 * cw);
+    let headings = columns
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| c.is_multiple_of(every));
+    let headings = headings.map(|(c, name)| ColumnLabel {
+        x: Units(left + (c as f64 + 0.5) * cw),
+        name: name.clone(),
+    });
+    let grid_rows = rows.iter().enumerate().map(|(r, row_name)| {
+        let y = top + r as f64 * ch;
+        let cells = columns.iter().enumerate().map(|(c, col_name)| {
+            let x = left + c as f64 * cw;
             let (fill, ink) = shade(cell(r, c), max);
-            let tip = format!("{}, {}: {v}", escape(row_name), escape(col_name));
             // A 2-unit gap keeps cells apart.
-            let geom = [x + 1.0, y + 1.0, cw - 2.0, ch - 2.0];
-            rect(&mut b, "app-chart__cell", geom, &fill, &tip);
-            let attrs = format!(r#"{MIDDLE} fill="{ink}""#);
-            text(&mut b, x + cw / 2.0, ty, &attrs, &v);
+            Cell {
+                x: Units(x + 1.0),
+                y: Units(y + 1.0),
+                centre: Units(x + cw / 2.0),
+                fill,
+                ink,
+                column: col_name.clone(),
+                count: thousands(cell(r, c)),
+            }
+        });
+        GridRow {
+            text_y: Units(top + (r as f64 + 0.5) * ch + 4.5),
+            name: row_name.clone(),
+            label: clip(row_name, fit),
+            cells: cells.collect(),
         }
-    }
+    });
+    let plot = HeatGrid {
+        heading_y: Units(18.0),
+        row_label_x: Units(left - 8.0),
+        cell_width: Units(cw - 2.0),
+        cell_height: Units(ch - 2.0),
+        columns: headings.collect(),
+        rows: grid_rows.collect(),
+    };
     let head = std::iter::once(labels.category).chain(columns.iter().map(String::as_str));
     let table_rows = rows.iter().enumerate().map(|(r, name)| {
         let counts = (0..cols).map(|c| thousands(cell(r, c)));
         std::iter::once(name.clone()).chain(counts).collect()
     });
     let table = table(labels, head.map(str::to_string).collect(), table_rows);
-    finish(labels, id, top + rows.len() as f64 * ch + 8.0, &b, table)
+    let h = top + rows.len() as f64 * ch + 8.0;
+    finish(labels, id, h, Plot::HeatGrid(plot), table)
 }
 
 #[cfg(test)]
@@ -357,7 +585,7 @@ mod tests {
     }
 
     fn check_common(chart: &Chart, id: &str) {
-        let svg = &chart.svg;
+        let svg = &chart.svg.to_string();
         let root = &svg[..svg.find('>').unwrap()];
         assert!(root.contains(&format!(r#"aria-labelledby="{id}-title {id}-desc""#)));
         assert!(root.contains(r#"role="img""#) && root.contains(r#"viewBox="0 0 640 "#));
@@ -390,7 +618,7 @@ mod tests {
         for (chart, id) in charts.iter().zip(["a", "b", "c"]) {
             check_common(chart, id);
             let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;";
-            assert!(chart.svg.contains(escaped));
+            assert!(chart.svg.to_string().contains(escaped));
             // The table holds raw text; templates escape it.
             assert_eq!(chart.table.caption, evil);
             assert_eq!(chart.table.rows[0][0], evil);
@@ -402,10 +630,16 @@ mod tests {
     fn empty_data() {
         let chart = bars(&L, &[], "e");
         check_common(&chart, "e");
-        assert!(!chart.svg.contains("app-chart__bar") && chart.table.rows.is_empty());
-        assert!(chart.svg.contains(">0</text>") && chart.svg.contains(">1</text>"));
+        assert!(!chart.svg.to_string().contains("app-chart__bar") && chart.table.rows.is_empty());
+        assert!(
+            chart.svg.to_string().contains(">0</text>")
+                && chart.svg.to_string().contains(">1</text>")
+        );
         let zeros = bars(&L, &data(&[0, 0]), "z");
-        assert_eq!(attrs(&zeros.svg, BAR_CLASS, "height"), vec![0.0, 0.0]);
+        assert_eq!(
+            attrs(&zeros.svg.to_string(), BAR_CLASS, "height"),
+            vec![0.0, 0.0]
+        );
         check_common(&hbars(&L, &[], "h"), "h");
         let grid = heat_grid(&L, &[], &[], &[], "g");
         check_common(&grid, "g");
@@ -416,17 +650,20 @@ mod tests {
     fn single_bar() {
         let chart = bars(&L, &data(&[5]), "one");
         check_common(&chart, "one");
-        assert_eq!(attrs(&chart.svg, BAR_CLASS, "height").len(), 1);
-        assert_eq!(chart.svg.matches("app-chart__xlabel").count(), 1);
+        assert_eq!(attrs(&chart.svg.to_string(), BAR_CLASS, "height").len(), 1);
+        assert_eq!(
+            chart.svg.to_string().matches("app-chart__xlabel").count(),
+            1
+        );
     }
 
     #[test]
     fn bar_lengths_are_proportional() {
         let chart = bars(&L, &data(&[10, 20, 0]), "p");
-        let h = attrs(&chart.svg, BAR_CLASS, "height");
+        let h = attrs(&chart.svg.to_string(), BAR_CLASS, "height");
         assert!((h[1] / h[0] - 2.0).abs() < 0.02 && h[2] == 0.0, "{h:?}");
         let chart = hbars(&L, &data(&[10, 20]), "q");
-        let w = attrs(&chart.svg, BAR_CLASS, "width");
+        let w = attrs(&chart.svg.to_string(), BAR_CLASS, "width");
         assert!((w[1] / w[0] - 2.0).abs() < 0.02, "{w:?}");
     }
 
@@ -434,8 +671,8 @@ mod tests {
     fn sixty_bars_thin_their_labels() {
         let chart = bars(&L, &data(&(0..60).collect::<Vec<_>>()), "w");
         check_common(&chart, "w");
-        assert_eq!(attrs(&chart.svg, BAR_CLASS, "height").len(), 60);
-        let xs = attrs(&chart.svg, "app-chart__xlabel", "x");
+        assert_eq!(attrs(&chart.svg.to_string(), BAR_CLASS, "height").len(), 60);
+        let xs = attrs(&chart.svg.to_string(), "app-chart__xlabel", "x");
         assert!((5..=12).contains(&xs.len()), "{}", xs.len());
         // Centres are far enough apart for "2024-W01" at font size 13.
         assert!(xs.windows(2).all(|p| p[1] - p[0] >= 8.0 * CHAR_W));
@@ -487,7 +724,8 @@ mod tests {
         let chart = heat_grid(&L, &rows, &cols, &counts, "heat");
         check_common(&chart, "heat");
         // After the group's fill, each cell gives its rect's fill, then its text's.
-        let parts = chart.svg.split(r#" fill=""#).skip(2);
+        let svg = chart.svg.to_string();
+        let parts = svg.split(r#" fill=""#).skip(2);
         let fills: Vec<&str> = parts.map(|f| &f[..7]).collect();
         assert_eq!(fills.len(), 32);
         for pair in fills.chunks(2) {
@@ -496,7 +734,7 @@ mod tests {
         // Lightest fill (0) gets black text, darkest (1,234) gets white.
         assert_eq!(fills[..2], ["#f0f6fb", "#000000"]);
         assert_eq!(fills[16..18], ["#003078", "#ffffff"]);
-        assert!(chart.svg.contains(">1,234</text>"));
+        assert!(chart.svg.to_string().contains(">1,234</text>"));
     }
 
     #[test]
@@ -520,5 +758,147 @@ mod tests {
         assert_eq!(grid.table.rows, want);
         // Output is deterministic.
         assert_eq!(grid, heat_grid(&L, &rows, &cols, &counts, "v"));
+    }
+
+    /// Collapses whitespace runs to one space and drops it between tags, so snapshots compare
+    /// markup, not layout.
+    fn normalise(svg: &str) -> String {
+        let spaced = svg.split_whitespace().collect::<Vec<_>>().join(" ");
+        spaced.replace("> <", "><")
+    }
+
+    /// Labels that need escaping in text and in attributes.
+    const HOSTILE: Labels<'static> = Labels {
+        title: r#"Reports & "hot" <spots>"#,
+        description: "Tom's <b>bold</b> & co",
+        category: "Week & day",
+        value: "<Reports>",
+    };
+
+    /// Every public chart on fixed data, as (snapshot name, chart).
+    fn snapshot_cases() -> Vec<(&'static str, Chart)> {
+        let weeks = [3, 41, 0, 17, 1234, 8, 9, 12];
+        let weeks: Vec<(String, u64)> = weeks
+            .iter()
+            .zip(1..)
+            .map(|(v, i)| (format!("{i} Mar 2025"), *v))
+            .collect();
+        let hostile = vec![
+            ("Fish & chips <shop>".to_string(), 7),
+            (r#"The "quiet" lane's end"#.to_string(), 12),
+        ];
+        let reasons = vec![
+            ("It was badly lit".to_string(), 14),
+            ("I was followed".to_string(), 9),
+            ("Nobody was around and there was nowhere safe to go, so I felt trapped and went home the long way round".to_string(), 1),
+            ("Other".to_string(), 0),
+        ];
+        let days = strings(&[
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "A very long day name that must be clipped",
+        ]);
+        let bands: Vec<String> = (0..8).map(|i| format!("{:02}:00 & on", i * 3)).collect();
+        // Rows of different lengths: missing cells count as zero.
+        let counts: Vec<Vec<u64>> = (0..6u64)
+            .map(|r| {
+                (0..8u64)
+                    .take(8 - r as usize)
+                    .map(|c| r * 8 + c * 3)
+                    .collect()
+            })
+            .collect();
+        vec![
+            ("bars", bars(&L, &weeks, "weekly")),
+            ("bars_empty", bars(&L, &[], "empty")),
+            ("bars_zeros", bars(&L, &data(&[0, 0, 0]), "zeros")),
+            (
+                "bars_sixty",
+                bars(&L, &data(&(0..60).collect::<Vec<_>>()), "sixty"),
+            ),
+            ("bars_hostile", bars(&HOSTILE, &hostile, "a&b<c")),
+            ("hbars", hbars(&L, &reasons, "reasons")),
+            ("hbars_empty", hbars(&L, &[], "none")),
+            ("hbars_hostile", hbars(&HOSTILE, &hostile, "why")),
+            ("heat_grid", heat_grid(&L, &days, &bands, &counts, "grid")),
+            ("heat_grid_empty", heat_grid(&L, &[], &[], &[], "blank")),
+            (
+                "heat_grid_no_columns",
+                heat_grid(&L, &days, &[], &[], "narrow"),
+            ),
+            (
+                "heat_grid_hostile",
+                heat_grid(
+                    &HOSTILE,
+                    &strings(&["<Mon> & Tue"]),
+                    &strings(&["\"Night\" & 'day'"]),
+                    &[vec![5]],
+                    "heat",
+                ),
+            ),
+        ]
+    }
+
+    /// The markup as it was when it was built with `format!`, kept in
+    /// `tests/snapshots/charts/`: moving it into templates must not change a thing that a
+    /// browser or screen reader sees.
+    #[test]
+    fn markup_matches_the_snapshots() {
+        let dir = format!("{}/tests/snapshots/charts", env!("CARGO_MANIFEST_DIR"));
+        for (name, chart) in snapshot_cases() {
+            let want = std::fs::read_to_string(format!("{dir}/{name}.svg")).unwrap();
+            let got = chart.svg.to_string();
+            assert_eq!(normalise(&got), normalise(&want), "{name}");
+            assert!(well_formed(&got), "{name}: not well-formed");
+        }
+        assert_eq!(
+            escape(r#"<a href="x">Tom's & co</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;"
+        );
+        let counts = [0, 7, 999, 1_000, 65_536, 1_234_567, u64::MAX];
+        let want = [
+            "0",
+            "7",
+            "999",
+            "1,000",
+            "65,536",
+            "1,234,567",
+            "18,446,744,073,709,551,615",
+        ];
+        assert_eq!(counts.map(thousands), want);
+    }
+
+    /// A page embeds the chart as the dashboard does: caller text is escaped once, by the
+    /// chart's own template, and the page's HTML escaper leaves it alone.
+    #[test]
+    fn a_page_embeds_the_chart_escaped_once() {
+        #[derive(Template)]
+        #[template(
+            source = "<figure>{{ chart.svg|safe }}<figcaption>{{ chart.table.caption }}</figcaption></figure>",
+            ext = "html"
+        )]
+        struct Page {
+            chart: Chart,
+        }
+        let d = vec![("Fish & chips <shop>".to_string(), 7)];
+        let page = Page {
+            chart: bars(&HOSTILE, &d, "fish"),
+        };
+        let html = page.render().unwrap();
+        let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap() + 6];
+        assert_eq!(svg, page.chart.svg.to_string());
+        assert!(svg.contains("<title>Fish &amp; chips &lt;shop&gt;: 7</title>"));
+        assert!(svg.contains(
+            r#"<title id="fish-title">Reports &amp; &quot;hot&quot; &lt;spots&gt;</title>"#
+        ));
+        assert!(!svg.contains("&amp;amp;") && !svg.contains("&amp;lt;") && well_formed(svg));
+        // The page's own text goes through askama's HTML escaper.
+        assert!(
+            html.contains("<figcaption>Reports &#38; &#34;hot&#34; &#60;spots&#62;</figcaption>")
+        );
     }
 }

@@ -56,3 +56,22 @@ fn use_cases_never_import_the_web() {
     let found = offences("src/app", &["crate::http", "axum"]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn chart_markup_lives_in_templates() {
+    // src/charts.rs works out the geometry; templates/charts/ draws it. Comments may name tags.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/charts.rs");
+    let source = std::fs::read_to_string(path).expect("source");
+    let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let code = code.lines().filter(|l| !l.trim_start().starts_with("//"));
+    let code: Vec<&str> = code.collect();
+    let tags = [
+        "<svg", "<g ", "<title", "<desc", "<rect", "<line", "<text", "</",
+    ];
+    let found: Vec<String> = code
+        .iter()
+        .filter(|line| tags.iter().any(|t| line.contains(t)))
+        .map(|line| line.to_string())
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
