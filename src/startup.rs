@@ -72,7 +72,7 @@ impl Application {
     /// Serve until SIGTERM or Ctrl-C, then finish requests in flight. Retention is applied
     /// at start and then daily.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        crate::retention::spawn_daily(
+        crate::app::retention::spawn_daily(
             self.state.store.clone(),
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
