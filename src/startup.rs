@@ -124,6 +124,9 @@ pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     }
     let key = audit_key(config, &store).await?;
     store.set_audit_key(key);
+    // The crash test's negative control: reports acknowledged before they are written.
+    #[cfg(feature = "early-ack")]
+    let store: DynStore = Arc::new(storage::early_ack::EarlyAck::new(store));
     Ok(store)
 }
 

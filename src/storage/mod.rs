@@ -4,6 +4,8 @@
 //! Queries that are the same on both engines are written once (in `sql.rs`); SQLite accepts
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
+#[cfg(feature = "early-ack")]
+pub mod early_ack;
 mod group_commit;
 mod hotspots;
 pub mod sealed;
