@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 
-use super::sealed::{LegacyPlace, SealedPlace, SealedStore};
+use super::sealed::{
+    LegacyPlace, Resealing, RowKey, SealedColumn, SealedPlace, SealedStore, SealedValue,
+};
 use super::staff::{
     Case, CaseUpdate, Claimed, NewStaffUser, Note, QueueQuery, QueueRow, SignInClaim, StaffSession,
     StaffStore, StaffUser,
@@ -23,7 +25,6 @@ use super::{
 use crate::audit::{AuditEntry, AuditKey, AuditRow};
 use crate::clock::Timestamp;
 use crate::crypto::Keyring;
-use crate::reseal::{Resealing, RowKey, SealedColumn, SealedValue};
 
 /// How long the write waits after the acknowledgement.
 const DELAY: Duration = Duration::from_millis(300);
