@@ -56,8 +56,8 @@ pub async fn load(
     session: &SessionId,
     form: &'static str,
 ) -> Result<Loaded, AppError> {
-    crate::fail_point!("draft.load", |_| Err(AppError::Invariant(
-        "injected fault at draft.load"
+    crate::fail_point!("draft.load", |_| Err(AppError::Store(
+        crate::storage::StoreError::Injected("draft.load")
     )));
     slot(form).load(state, session).await
 }
@@ -118,8 +118,8 @@ pub async fn save(
     form: &'static str,
     draft: &Draft,
 ) -> Result<(), AppError> {
-    crate::fail_point!("draft.save", |_| Err(AppError::Invariant(
-        "injected fault at draft.save"
+    crate::fail_point!("draft.save", |_| Err(AppError::Store(
+        crate::storage::StoreError::Injected("draft.save")
     )));
     slot(form)
         .save(state, session, draft, state.config.draft_idle_minutes)
