@@ -11,7 +11,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
+use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Type};
 
 use super::group_commit::Writer;
 use super::hotspots::{CellCount, Filter, IndexRow, Pending, Snapshot};
@@ -663,6 +663,18 @@ struct PlaceReportRow {
     answers_sealed: Option<Vec<u8>>,
 }
 
+/// A `place_reports` row as the hotspot index reads it: only the counting facts.
+#[derive(sqlx::FromRow)]
+struct IndexedReport {
+    id: i64,
+    force_code: String,
+    cell: Option<i64>,
+    cell_res: Option<i64>,
+    day: i64,
+    hour: i64,
+    reasons: i64,
+}
+
 /// Counting millions of reports takes milliseconds of CPU: keep it off the async threads.
 pub(super) async fn count_off_thread<T: Send + 'static>(
     count: impl FnOnce() -> T + Send + 'static,
@@ -743,6 +755,7 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     /// The hotspot index with every place report committed so far: it reads the reports
     /// after the last one it holds (all of them, the first time), in id order. This stays
@@ -760,7 +773,7 @@ where
         let mut pending: Option<Pending> = None;
         let mut last_id = current.last_id;
         loop {
-            let rows = sqlx::query(
+            let rows: Vec<IndexedReport> = sqlx::query_as(
                 "SELECT id, force_code, cell, cell_res, day, hour, reasons FROM place_reports \
                  WHERE id > $1 ORDER BY id LIMIT $2",
             )
@@ -769,22 +782,20 @@ where
             .fetch_all(&self.pool)
             .await?;
             for row in &rows {
-                last_id = row.try_get(0)?;
-                let Some(cell) = row.try_get::<Option<i64>, _>(2)? else {
+                last_id = row.id;
+                let Some(cell) = row.cell else {
                     continue; // described, not pinned: not on the map
                 };
-                let force: String = row.try_get(1)?;
-                let res: Option<i64> = row.try_get(3)?;
                 let pending = pending.get_or_insert_with(|| current.pending());
                 pending.add(&IndexRow {
-                    id: last_id,
-                    force_code: &force,
+                    id: row.id,
+                    force_code: &row.force_code,
                     cell,
                     // H3 ids carry their resolution in bits 52–55.
-                    res: res.unwrap_or((cell >> 52) & 15),
-                    day: row.try_get(4)?,
-                    hour: row.try_get(5)?,
-                    reasons: row.try_get(6)?,
+                    res: row.cell_res.unwrap_or((cell >> 52) & 15),
+                    day: row.day,
+                    hour: row.hour,
+                    reasons: row.reasons,
                 });
             }
             if rows.len() < INDEX_PAGE as usize {

@@ -421,6 +421,7 @@ where
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     DB::Arguments: Default,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     async fn create_staff_user(
         &self,
