@@ -634,3 +634,31 @@ where
         Ok(n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_columns_the_store_reseals_are_exactly_those_bound_to_their_column() {
+        let bound: Vec<_> = SEALED
+            .iter()
+            .filter(|c| matches!(c.binding, Binding::Column))
+            .map(|c| (c.table, c.column))
+            .collect();
+        let listed: Vec<_> = SEALED_COLUMNS.iter().map(|c| (c.table, c.column)).collect();
+        assert_eq!(bound, listed);
+    }
+
+    #[test]
+    fn place_and_feedback_values_are_bound_to_their_column_and_row() {
+        assert_eq!(
+            PLACE_TEXT.purposes("7", "abc"),
+            vec![b"place_reports.text_sealed:abc".to_vec()]
+        );
+        assert_eq!(
+            FEEDBACK_IMPROVE.purposes("7", "7"),
+            vec![b"feedback.improve_sealed:7".to_vec()]
+        );
+    }
+}
