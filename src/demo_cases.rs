@@ -1,14 +1,13 @@
 //! Synthetic stalking reports for demonstrations and benchmarks of the staff queue: complete,
 //! plausible answer sets (every one a valid path through the form), sealed like real reports,
-//! with priorities assessed by the same rules. Names and numbers are made up.
+//! with priorities assessed by the same rules (`app::stalking::sealed_report`). Names and
+//! numbers are made up.
 
+use crate::app::stalking::{self, SubmitError};
 use crate::clock::Timestamp;
 use crate::crypto::Keyring;
 use crate::domain::answers::{Answers, Value};
-use crate::domain::purpose;
-use crate::domain::reference::Reference;
-use crate::domain::stalking::priority;
-use crate::storage::{DynStore, NewStalkingReport, StoreError};
+use crate::storage::DynStore;
 
 /// Reports written per transaction.
 const BATCH: usize = 2_000;
@@ -151,29 +150,21 @@ pub async fn generate_stalking_reports(
     seed: u64,
     now: Timestamp,
     mut progress: impl FnMut(u64),
-) -> Result<u64, StoreError> {
+) -> Result<u64, SubmitError> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut written = 0;
     let mut batch = Vec::with_capacity(BATCH);
     while written < n {
         let a = answers(&mut rng);
-        let assessment = priority::assess(&a);
         let submission = format!("demo-case-{seed}-{}", written + batch.len() as u64);
-        let json = serde_json::to_vec(&a).map_err(|e| StoreError::Batch(e.to_string()))?;
-        let sealed = keyring
-            .seal(&json, &purpose::report(&submission))
-            .map_err(|e| StoreError::Batch(e.to_string()))?;
-        batch.push(NewStalkingReport {
-            reference: Reference::generate().as_compact().to_owned(),
-            submission_id: submission,
-            force_code: force.to_owned(),
-            created_at: now - i64::from(rng.u32(0..90 * 86_400)),
-            priority: assessment.priority.code().to_owned(),
-            priority_rank: assessment.priority.rank(),
-            reasons: serde_json::to_string(&assessment.reasons).unwrap_or_else(|_| "[]".to_owned()),
-            key_id: keyring.active_id().to_owned(),
-            sealed,
-        });
+        let created_at = now - i64::from(rng.u32(0..90 * 86_400));
+        batch.push(stalking::sealed_report(
+            &a,
+            &submission,
+            keyring,
+            force,
+            created_at,
+        )?);
         if batch.len() == BATCH || written + batch.len() as u64 == n {
             store.insert_stalking_reports(&batch).await?;
             written += batch.len() as u64;

@@ -411,14 +411,16 @@ async fn purge(config: Config) -> anyhow::Result<()> {
     use saferstreets::clock::{Clock, SystemClock};
     let store = saferstreets::startup::open_store(&config).await?;
     let keyring = saferstreets::startup::keyring(&config)?;
-    let sealed = saferstreets::retention::seal_clear_rows(&store, &keyring).await?;
+    let done =
+        saferstreets::app::retention::purge(&store, &keyring, &config, SystemClock.now()).await;
+    let sealed = done.sealed?;
     if sealed != saferstreets::retention::Sealed::default() {
         println!(
             "sealed {} place reports and {} feedback answers kept in the clear before",
             sealed.places, sealed.feedback
         );
     }
-    let done = saferstreets::retention::purge(&store, &config, SystemClock.now()).await?;
+    let done = done.purged?;
     println!(
         "deleted {} closed stalking reports; dropped the exact point of {} place reports, \
          the free text of {} and the answers about the sender of {}; deleted {} feedback answers \

@@ -1,5 +1,5 @@
-//! Key rotation: every sealed value in the database, listed in one place, and the re-seal
-//! that moves them all under the keyring's active key (`saferstreets keys rotate`/`reseal`).
+//! Key rotation: the re-seal that moves every sealed value in the database (the one list,
+//! `storage::sealed::SEALED`) under the keyring's active key (`saferstreets keys rotate`/`reseal`).
 //!
 //! The re-seal reads each table in key order in batches, opens each value that names another
 //! key and seals it again under the active key with the same associated data, and writes it
@@ -9,125 +9,12 @@
 //! Values that cannot be opened are left as they are and counted; old keys stay in the ring.
 
 use crate::crypto::Keyring;
-use crate::domain::purpose;
+use crate::storage::sealed::{Binding, SEALED};
 use crate::storage::{DynStore, StoreError};
 
-/// How a column's key is typed, for paging through it in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    /// An integer id.
-    Int,
-    /// A text key.
-    Text,
-}
-
-/// A row's key: where a batch starts and which row to write back.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum RowKey {
-    /// An integer id.
-    Int(i64),
-    /// A text key.
-    Text(String),
-}
-
-impl std::fmt::Display for RowKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Int(i) => write!(f, "{i}"),
-            Self::Text(t) => f.write_str(t),
-        }
-    }
-}
-
-/// One sealed column: where it is, and how its associated data is made.
-#[derive(Debug)]
-pub struct SealedColumn {
-    /// The table.
-    pub table: &'static str,
-    /// A unique column that orders and identifies rows.
-    pub key: &'static str,
-    /// Its type.
-    pub key_kind: KeyKind,
-    /// The column holding sealed bytes (NULL or empty values are skipped).
-    pub sealed: &'static str,
-    /// A column naming the sealing key, kept in step with it (if the table has one).
-    pub key_id: Option<&'static str>,
-    /// Another column the associated data is made from (read as text), or `None`.
-    pub context: Option<&'static str>,
-    /// The associated data the value may have been sealed with, given the row's key and
-    /// context (as text): each is tried in turn, and the one that opens it seals it again.
-    pub purposes: fn(&str, &str) -> Vec<Vec<u8>>,
-}
-
-/// Every sealed column in the database. A new sealed column is one more line here.
-pub const SEALED: &[SealedColumn] = &[
-    SealedColumn {
-        table: "stalking_reports",
-        key: "id",
-        key_kind: KeyKind::Int,
-        sealed: "sealed",
-        key_id: Some("key_id"),
-        context: Some("submission_id"),
-        purposes: |_, submission| vec![purpose::report(submission)],
-    },
-    SealedColumn {
-        table: "stalking_notes",
-        key: "id",
-        key_kind: KeyKind::Int,
-        sealed: "sealed",
-        key_id: None,
-        context: Some("report_id"),
-        purposes: |_, report| {
-            report
-                .parse()
-                .map_or_else(|_| Vec::new(), |id| vec![purpose::note(id)])
-        },
-    },
-    SealedColumn {
-        table: "staff_users",
-        key: "id",
-        key_kind: KeyKind::Int,
-        sealed: "totp_sealed",
-        key_id: None,
-        context: None,
-        purposes: |id, _| {
-            id.parse()
-                .map_or_else(|_| Vec::new(), |id| vec![purpose::totp(id)])
-        },
-    },
-    // Form drafts and the staff sign-in/set-up state, each bound to its session row's key.
-    SealedColumn {
-        table: "sessions",
-        key: "key",
-        key_kind: KeyKind::Text,
-        sealed: "data",
-        key_id: None,
-        context: None,
-        purposes: |key, _| vec![purpose::draft(key), key.as_bytes().to_vec()],
-    },
-];
-
-/// A sealed value as read for re-sealing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SealedValue {
-    /// The row.
-    pub key: RowKey,
-    /// The context column, as text (empty without one).
-    pub context: String,
-    /// The sealed bytes.
-    pub sealed: Vec<u8>,
-}
-
-/// A value to write back: the row, what it held, and what replaces it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Resealing {
-    /// The row.
-    pub key: RowKey,
-    /// The value read (the write is skipped if the row no longer holds it).
-    pub old: Vec<u8>,
-    /// The value sealed under the active key.
-    pub new: Vec<u8>,
-}
+// The list of sealed columns and the types of a re-seal batch live with the schema, in
+// `storage::sealed`; named here too for the storage code that pages through them.
+pub use crate::storage::sealed::{KeyKind, Resealing, RowKey, SealedColumn, SealedValue};
 
 /// What a re-seal did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -149,7 +36,12 @@ pub const BATCH: i64 = 500;
 pub async fn reseal_all(store: &DynStore, keyring: &Keyring) -> Result<Resealed, StoreError> {
     let active = keyring.active_id();
     let mut done = Resealed::default();
-    for column in SEALED {
+    // The columns bound to their place by `domain::purpose` here; those bound to their
+    // column (`Binding::Column`) by the store below.
+    let by_purpose = SEALED
+        .iter()
+        .filter(|c| matches!(c.binding, Binding::Purposes(_)));
+    for column in by_purpose {
         let mut after = match column.key_kind {
             KeyKind::Int => RowKey::Int(i64::MIN),
             KeyKind::Text => RowKey::Text(String::new()),
@@ -168,12 +60,14 @@ pub async fn reseal_all(store: &DynStore, keyring: &Keyring) -> Result<Resealed,
                     continue;
                 }
                 let key = value.key.to_string();
-                let resealed = (column.purposes)(&key, &value.context)
-                    .into_iter()
-                    .find_map(|purpose| {
-                        let plain = keyring.open(&value.sealed, &purpose).ok()?;
-                        keyring.seal(&plain, &purpose).ok()
-                    });
+                let resealed =
+                    column
+                        .purposes(&key, &value.context)
+                        .into_iter()
+                        .find_map(|purpose| {
+                            let plain = keyring.open(&value.sealed, &purpose).ok()?;
+                            keyring.seal(&plain, &purpose).ok()
+                        });
                 match resealed {
                     Some(new) => writes.push(Resealing {
                         key: value.key,
@@ -187,10 +81,10 @@ pub async fn reseal_all(store: &DynStore, keyring: &Keyring) -> Result<Resealed,
             done.resealed += written;
             done.changed += writes.len() as u64 - written;
         }
-        tracing::info!(table = column.table, column = column.sealed, "re-sealed");
+        tracing::info!(table = column.table, column = column.column, "re-sealed");
     }
     // The place-report and feedback columns (`storage::sealed::SEALED_COLUMNS`), whose
-    // associated data names their row by another key, re-seal themselves the same way.
+    // associated data names their column and row, re-seal themselves the same way.
     done.resealed += store.reseal(keyring).await?;
     Ok(done)
 }

@@ -1,13 +1,14 @@
 //! Retention: closed stalking reports are deleted; place reports lose their exact point, their
 //! free text and the answers about the sender; and feedback is deleted, each after its
-//! configured period. Run by `saferstreets purge` and once a day by the server; every step is
-//! audited (in the same transaction as what it removed).
+//! configured period. Both steps are run by the purge use case (`app::retention`): by
+//! `saferstreets purge` and once a day by the server; every step is audited (in the same
+//! transaction as what it removed).
 //!
 //! Before that, rows written in the clear before migration 0012 are sealed ([`seal_clear_rows`]):
 //! a migration cannot, because the keys are outside the database.
 
 use crate::audit::AuditEntry;
-use crate::clock::{Clock, Timestamp};
+use crate::clock::Timestamp;
 use crate::config::Config;
 use crate::crypto::Keyring;
 use crate::domain::answers::Answers;
@@ -179,42 +180,4 @@ fn split_legacy_answers(json: &str) -> Result<PlainPlace, StoreError> {
         about: text(&parts.about)?,
         answers: text(&parts.rest)?,
     })
-}
-
-/// Seal rows still in the clear, then apply retention: now and every day, until the task is
-/// dropped with the runtime.
-pub fn spawn_daily(
-    store: DynStore,
-    config: Config,
-    clock: std::sync::Arc<dyn Clock>,
-    keyring: std::sync::Arc<Keyring>,
-) {
-    tokio::spawn(async move {
-        let mut every_day = tokio::time::interval(std::time::Duration::from_secs(86_400));
-        loop {
-            every_day.tick().await;
-            match seal_clear_rows(&store, &keyring).await {
-                Ok(s) if s != Sealed::default() => {
-                    tracing::info!(
-                        places = s.places,
-                        feedback = s.feedback,
-                        "clear rows sealed"
-                    )
-                }
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "sealing clear rows failed"),
-            }
-            match purge(&store, &config, clock.now()).await {
-                Ok(p) => tracing::info!(
-                    reports = p.reports,
-                    points = p.points,
-                    place_text = p.place_text,
-                    place_about = p.place_about,
-                    feedback = p.feedback,
-                    "retention applied"
-                ),
-                Err(e) => tracing::error!(error = %e, "retention run failed"),
-            }
-        }
-    });
 }

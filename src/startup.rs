@@ -72,7 +72,7 @@ impl Application {
     /// Serve until SIGTERM or Ctrl-C, then finish requests in flight. Retention is applied
     /// at start and then daily.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        crate::retention::spawn_daily(
+        crate::app::retention::spawn_daily(
             self.state.store.clone(),
             self.state.config.as_ref().clone(),
             self.state.clock.clone(),
@@ -124,6 +124,9 @@ pub async fn open_store(config: &Config) -> anyhow::Result<DynStore> {
     }
     let key = audit_key(config, &store).await?;
     store.set_audit_key(key);
+    // The crash test's negative control: reports acknowledged before they are written.
+    #[cfg(feature = "early-ack")]
+    let store: DynStore = Arc::new(storage::early_ack::EarlyAck::new(store));
     Ok(store)
 }
 

@@ -16,6 +16,7 @@ pub mod render;
 pub mod report_stalking;
 pub mod security;
 pub mod session;
+pub mod session_slot;
 pub mod spreadsheet;
 pub mod staff;
 pub mod state;

@@ -4,6 +4,8 @@
 //! Queries that are the same on both engines are written once (in `sql.rs`); SQLite accepts
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
+#[cfg(feature = "early-ack")]
+pub mod early_ack;
 mod group_commit;
 mod hotspots;
 pub mod sealed;
@@ -96,7 +98,7 @@ pub struct Feedback {
 }
 
 /// Page views on one day for one page, counted only for visitors who accepted usage cookies.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PageViews {
     /// `YYYY-MM-DD`, UTC.
     pub day: String,
@@ -307,7 +309,7 @@ pub struct NewPartnerKey {
 }
 
 /// A stored partner key (never the key itself).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PartnerKey {
     /// Its id.
     pub id: i64,
@@ -335,7 +337,7 @@ pub struct PlaceRequestQuery {
 }
 
 /// A place report as Open311 counts it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct PlaceRequestRow {
     /// Its id (for its disclosure-control record key).
     pub id: i64,
@@ -348,7 +350,7 @@ pub struct PlaceRequestRow {
 }
 
 /// A force and its area.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ForceRow {
     /// Short code, e.g. `northshire`.
     pub code: String,
@@ -361,7 +363,7 @@ pub struct ForceRow {
 }
 
 /// One gazetteer place.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct GazetteerRow {
     /// Name.
     pub name: String,
@@ -409,7 +411,7 @@ pub struct SessionWrite {
 }
 
 /// A report about to be stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct NewStalkingReport {
     /// The reference to show the victim (compact form).
     pub reference: String,
@@ -432,13 +434,14 @@ pub struct NewStalkingReport {
 }
 
 /// A stored report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct StalkingReportRow {
     /// Row id.
     pub id: i64,
     /// Status in the staff workflow.
     pub status: String,
     /// What was stored.
+    #[sqlx(flatten)]
     pub report: NewStalkingReport,
 }
 

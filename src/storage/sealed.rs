@@ -2,13 +2,13 @@
 //! besides its counting facts (the exact point, free text, answers about the sender, the other
 //! answers) and feedback text.
 //!
-//! [`SEALED_COLUMNS`] is the one list of these columns, with the associated data that binds
-//! each value to its column and row, so key rotation ([`SealedStore::reseal`]) finds them all.
+//! [`SEALED`] is the one list of every sealed column in the database, with the associated data
+//! that binds each value to its place, so key rotation (`crate::reseal`) finds them all.
 //! Retention of each part and the one-off sealing of rows written in the clear before
 //! migration 0012 are here too (driven by `crate::retention`, which knows the answers).
 
 use async_trait::async_trait;
-use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Type};
+use sqlx::{Decode, Encode, Executor, IntoArguments, Type};
 
 use super::sql::{Dialect, SqlStore};
 use super::staff::append_on;
@@ -16,23 +16,80 @@ use super::{NewPlaceReport, StoreError};
 use crate::audit::AuditEntry;
 use crate::clock::Timestamp;
 use crate::crypto::{CryptoError, Keyring};
+use crate::domain::purpose;
 
-/// A column of sealed values. Every such table has an integer `id` (for paging).
+/// How a column's row key is typed, for paging through it in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// An integer id.
+    Int,
+    /// A text key.
+    Text,
+}
+
+/// A row's key: where a batch starts and which row to write back.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RowKey {
+    /// An integer id.
+    Int(i64),
+    /// A text key.
+    Text(String),
+}
+
+impl std::fmt::Display for RowKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Int(i) => write!(f, "{i}"),
+            Self::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// How a column's values are bound to their place (their associated data).
+#[derive(Debug, Clone, Copy)]
+pub enum Binding {
+    /// The associated data names the column and the row: `{table}.{column}:{context}`
+    /// ([`SealedColumn::associated_data`]), so a value moved to another row or column no
+    /// longer opens.
+    Column,
+    /// The associated data comes from `crate::domain::purpose`, given the row's key and
+    /// context (as text): each candidate is tried in turn, and the one that opens a value
+    /// seals it again.
+    Purposes(fn(&str, &str) -> Vec<Vec<u8>>),
+}
+
+/// A column of sealed values: where it is, and how its associated data is made.
+#[derive(Debug, Clone, Copy)]
 pub struct SealedColumn {
-    /// Table.
+    /// The table.
     pub table: &'static str,
-    /// Column (`BLOB` / `BYTEA`, NULL when there is nothing or it was purged).
+    /// A unique column that orders and identifies rows.
+    pub key: &'static str,
+    /// Its type.
+    pub key_kind: KeyKind,
+    /// The column holding sealed bytes (`BLOB` / `BYTEA`; NULL or empty values are skipped).
     pub column: &'static str,
-    /// SQL giving the row's key (text) that the associated data names: a value moved to
-    /// another row or column no longer opens.
-    pub row_key: &'static str,
+    /// A column naming the sealing key, kept in step with it (if the table has one).
+    pub key_id: Option<&'static str>,
+    /// Another column the associated data is made from (read as text), or `None`.
+    pub context: Option<&'static str>,
+    /// How the associated data is made.
+    pub binding: Binding,
 }
 
 impl SealedColumn {
-    /// The associated data of this column's value in the row with key `row_key`.
+    /// The associated data of a [`Binding::Column`] value in the row with key `row_key`.
     pub fn associated_data(&self, row_key: &str) -> Vec<u8> {
         format!("{}.{}:{row_key}", self.table, self.column).into_bytes()
+    }
+
+    /// The associated data a value in the row with key `key` and context `context` may have
+    /// been sealed with.
+    pub fn purposes(&self, key: &str, context: &str) -> Vec<Vec<u8>> {
+        match self.binding {
+            Binding::Column => vec![self.associated_data(context)],
+            Binding::Purposes(purposes) => purposes(key, context),
+        }
     }
 
     /// Seal `plaintext` for the row with key `row_key`, under the keyring's active key.
@@ -56,46 +113,118 @@ impl SealedColumn {
     }
 }
 
+/// A column of `place_reports` bound to its column and the report's submission id.
+const fn place_column(column: &'static str) -> SealedColumn {
+    SealedColumn {
+        table: "place_reports",
+        key: "id",
+        key_kind: KeyKind::Int,
+        column,
+        key_id: None,
+        context: Some("submission_id"),
+        binding: Binding::Column,
+    }
+}
+
 /// A place report's exact point (`lat,lng`), until `retention_place_point_days`.
-pub const PLACE_POINT: SealedColumn = SealedColumn {
-    table: "place_reports",
-    column: "point_sealed",
-    row_key: "submission_id",
-};
+pub const PLACE_POINT: SealedColumn = place_column("point_sealed");
 /// A place report's free text (JSON answers), until `retention_place_text_days`.
-pub const PLACE_TEXT: SealedColumn = SealedColumn {
-    table: "place_reports",
-    column: "text_sealed",
-    row_key: "submission_id",
-};
+pub const PLACE_TEXT: SealedColumn = place_column("text_sealed");
 /// A place report's answers about the sender (JSON), until `retention_place_about_days`.
-pub const PLACE_ABOUT: SealedColumn = SealedColumn {
-    table: "place_reports",
-    column: "about_sealed",
-    row_key: "submission_id",
-};
+pub const PLACE_ABOUT: SealedColumn = place_column("about_sealed");
 /// A place report's other answers (JSON: reason codes, how often, why not reported).
-pub const PLACE_ANSWERS: SealedColumn = SealedColumn {
-    table: "place_reports",
-    column: "answers_sealed",
-    row_key: "submission_id",
-};
+pub const PLACE_ANSWERS: SealedColumn = place_column("answers_sealed");
 /// Feedback's "what could be better", until `retention_feedback_days` (the row goes).
 pub const FEEDBACK_IMPROVE: SealedColumn = SealedColumn {
     table: "feedback",
+    key: "id",
+    key_kind: KeyKind::Int,
     column: "improve_sealed",
-    row_key: "CAST(id AS TEXT)",
+    key_id: None,
+    context: Some("id"),
+    binding: Binding::Column,
 };
 
-/// Every column sealed with the keyring outside `stalking_reports`, `stalking_notes`,
-/// `staff_users` and `sessions`: what key rotation must re-seal besides those.
-pub const SEALED_COLUMNS: &[SealedColumn] = &[
+/// Every sealed column in the database, the one list that key rotation (`crate::reseal`,
+/// `saferstreets keys rotate|reseal`) works through. A new sealed column is one more line
+/// here: a [`Binding::Column`] one at the end, among [`SEALED_COLUMNS`].
+pub const SEALED: &[SealedColumn] = &[
+    SealedColumn {
+        table: "stalking_reports",
+        key: "id",
+        key_kind: KeyKind::Int,
+        column: "sealed",
+        key_id: Some("key_id"),
+        context: Some("submission_id"),
+        binding: Binding::Purposes(|_, submission| vec![purpose::report(submission)]),
+    },
+    SealedColumn {
+        table: "stalking_notes",
+        key: "id",
+        key_kind: KeyKind::Int,
+        column: "sealed",
+        key_id: None,
+        context: Some("report_id"),
+        binding: Binding::Purposes(|_, report| {
+            report
+                .parse()
+                .map_or_else(|_| Vec::new(), |id| vec![purpose::note(id)])
+        }),
+    },
+    SealedColumn {
+        table: "staff_users",
+        key: "id",
+        key_kind: KeyKind::Int,
+        column: "totp_sealed",
+        key_id: None,
+        context: None,
+        binding: Binding::Purposes(|id, _| {
+            id.parse()
+                .map_or_else(|_| Vec::new(), |id| vec![purpose::totp(id)])
+        }),
+    },
+    // Form drafts and the staff sign-in/set-up steps, each bound to its session row's key.
+    SealedColumn {
+        table: "sessions",
+        key: "key",
+        key_kind: KeyKind::Text,
+        column: "data",
+        key_id: None,
+        context: None,
+        binding: Binding::Purposes(|key, _| vec![purpose::draft(key), purpose::pending(key)]),
+    },
     PLACE_POINT,
     PLACE_TEXT,
     PLACE_ABOUT,
     PLACE_ANSWERS,
     FEEDBACK_IMPROVE,
 ];
+
+/// The columns of [`SEALED`] bound to their column ([`Binding::Column`]: place reports and
+/// feedback), which [`SealedStore::reseal`] re-seals.
+pub const SEALED_COLUMNS: &[SealedColumn] = SEALED.split_at(4).1;
+
+/// A sealed value as read for re-sealing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedValue {
+    /// The row.
+    pub key: RowKey,
+    /// The context column, as text (empty without one).
+    pub context: String,
+    /// The sealed bytes.
+    pub sealed: Vec<u8>,
+}
+
+/// A value to write back: the row, what it held, and what replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resealing {
+    /// The row.
+    pub key: RowKey,
+    /// The value read (the write is skipped if the row no longer holds it).
+    pub old: Vec<u8>,
+    /// The value sealed under the active key.
+    pub new: Vec<u8>,
+}
 
 /// The sealed parts of a place report; `None` where there is nothing (or it was purged).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -239,6 +368,32 @@ pub trait SealedStore: Send + Sync {
     async fn flush_old_page_images(&self) -> Result<(), StoreError>;
 }
 
+/// A place report row still holding clear values, as read.
+#[derive(sqlx::FromRow)]
+struct LegacyPlaceRow {
+    id: i64,
+    submission_id: String,
+    lat: Option<f64>,
+    lng: Option<f64>,
+    answers: String,
+}
+
+/// A feedback row still holding clear text, as read.
+#[derive(sqlx::FromRow)]
+struct LegacyFeedbackRow {
+    id: i64,
+    improve: String,
+}
+
+/// A sealed value of a [`Binding::Column`] column, as read for re-sealing.
+#[derive(sqlx::FromRow)]
+struct ResealRow {
+    id: i64,
+    /// The row key its associated data names.
+    row_key: String,
+    sealed: Vec<u8>,
+}
+
 /// Rows per transaction when sealing or re-sealing many.
 pub const SEAL_BATCH: i64 = 500;
 
@@ -259,9 +414,10 @@ where
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     async fn legacy_places(&self, after: i64, limit: i64) -> Result<Vec<LegacyPlace>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<LegacyPlaceRow> = sqlx::query_as(
             "SELECT id, submission_id, lat, lng, answers FROM place_reports \
              WHERE id > $1 AND (answers <> '' OR lat IS NOT NULL OR lng IS NOT NULL) \
              ORDER BY id LIMIT $2",
@@ -270,18 +426,15 @@ where
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let lat: Option<f64> = r.try_get(2)?;
-                let lng: Option<f64> = r.try_get(3)?;
-                Ok(LegacyPlace {
-                    id: r.try_get(0)?,
-                    submission_id: r.try_get(1)?,
-                    point: lat.zip(lng),
-                    answers: r.try_get(4)?,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| LegacyPlace {
+                id: r.id,
+                submission_id: r.submission_id,
+                point: r.lat.zip(r.lng),
+                answers: r.answers,
             })
-            .collect()
+            .collect())
     }
 
     async fn seal_legacy_places(&self, rows: &[(i64, SealedPlace)]) -> Result<u64, StoreError> {
@@ -314,7 +467,7 @@ where
         after: i64,
         limit: i64,
     ) -> Result<Vec<(i64, String)>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<LegacyFeedbackRow> = sqlx::query_as(
             "SELECT id, improve FROM feedback WHERE id > $1 AND improve IS NOT NULL \
              ORDER BY id LIMIT $2",
         )
@@ -322,9 +475,7 @@ where
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-            .collect()
+        Ok(rows.into_iter().map(|r| (r.id, r.improve)).collect())
     }
 
     async fn seal_legacy_feedback(&self, rows: &[(i64, Vec<u8>)]) -> Result<u64, StoreError> {
@@ -350,32 +501,39 @@ where
         for column in SEALED_COLUMNS {
             let SealedColumn {
                 table,
+                key,
                 column: col,
-                row_key,
+                ..
             } = *column;
+            let row_key = column.context.unwrap_or(key);
+            // Identifiers come only from the compiled-in list `SEALED`, never from input.
             let select = format!(
-                "SELECT id, {row_key} AS row_key, {col} FROM {table} \
-                 WHERE id > $1 AND {col} IS NOT NULL ORDER BY id LIMIT $2"
+                "SELECT {key} AS id, CAST({row_key} AS TEXT) AS row_key, {col} AS sealed \
+                 FROM {table} \
+                 WHERE {key} > $1 AND {col} IS NOT NULL ORDER BY {key} LIMIT $2"
             );
-            let update = format!("UPDATE {table} SET {col} = $1 WHERE id = $2 AND {col} = $3");
+            let update = format!("UPDATE {table} SET {col} = $1 WHERE {key} = $2 AND {col} = $3");
             let mut after = 0;
             loop {
-                let rows = sqlx::query(sqlx::AssertSqlSafe(select.as_str()))
+                let rows: Vec<ResealRow> = sqlx::query_as(sqlx::AssertSqlSafe(select.as_str()))
                     .bind(after)
                     .bind(SEAL_BATCH)
                     .fetch_all(&self.pool)
                     .await?;
                 let mut fresh = Vec::new();
-                for r in &rows {
-                    let id: i64 = r.try_get(0)?;
-                    let key: String = r.try_get(1)?;
-                    let old: Vec<u8> = r.try_get(2)?;
+                for ResealRow {
+                    id,
+                    row_key: key,
+                    sealed: old,
+                } in &rows
+                {
+                    let id = *id;
                     after = id;
-                    if Keyring::key_id_of(&old)? == keyring.active_id() {
+                    if Keyring::key_id_of(old)? == keyring.active_id() {
                         continue;
                     }
-                    let plain = column.open(keyring, &old, &key)?;
-                    fresh.push((id, old, column.seal(keyring, &plain, &key)?));
+                    let plain = column.open(keyring, old, key)?;
+                    fresh.push((id, old.clone(), column.seal(keyring, &plain, key)?));
                 }
                 if !fresh.is_empty() {
                     let mut tx = self.writes.begin().await?;
@@ -456,6 +614,7 @@ where
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     /// Run one retention statement (bound to `before`) and its audit row in one transaction.
     async fn purge_audited(
@@ -473,5 +632,33 @@ where
         append_on::<DB>(&mut tx, self.audit_key.get(), &audit).await?;
         tx.commit().await?;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_columns_the_store_reseals_are_exactly_those_bound_to_their_column() {
+        let bound: Vec<_> = SEALED
+            .iter()
+            .filter(|c| matches!(c.binding, Binding::Column))
+            .map(|c| (c.table, c.column))
+            .collect();
+        let listed: Vec<_> = SEALED_COLUMNS.iter().map(|c| (c.table, c.column)).collect();
+        assert_eq!(bound, listed);
+    }
+
+    #[test]
+    fn place_and_feedback_values_are_bound_to_their_column_and_row() {
+        assert_eq!(
+            PLACE_TEXT.purposes("7", "abc"),
+            vec![b"place_reports.text_sealed:abc".to_vec()]
+        );
+        assert_eq!(
+            FEEDBACK_IMPROVE.purposes("7", "7"),
+            vec![b"feedback.improve_sealed:7".to_vec()]
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Row, Type};
+use sqlx::{Database, Decode, Encode, Executor, IntoArguments, Pool, Type};
 
 use super::group_commit::Writer;
 use super::hotspots::{CellCount, Filter, IndexRow, Pending, Snapshot};
@@ -185,6 +185,7 @@ where
     for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<Vec<u8>>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     fn backend(&self) -> Backend {
         self.backend
@@ -199,7 +200,7 @@ where
         // The text's associated data names the row id, known only once inserted: the text is
         // sealed and written in the same transaction, so it is never stored in the clear.
         let mut tx = self.writes.begin().await?;
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO feedback (created_at, satisfaction, page) VALUES ($1, $2, $3) \
              RETURNING id",
         )
@@ -208,7 +209,6 @@ where
         .bind(f.page.clone())
         .fetch_one(&mut *tx)
         .await?;
-        let id: i64 = row.try_get(0)?;
         if let Some(text) = &f.improve {
             let sealed = FEEDBACK_IMPROVE.seal(keyring, text.as_bytes(), &id.to_string())?;
             sqlx::query("UPDATE feedback SET improve_sealed = $1 WHERE id = $2")
@@ -226,28 +226,27 @@ where
         limit: i64,
         keyring: &Keyring,
     ) -> Result<Vec<Feedback>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<FeedbackRow> = sqlx::query_as(
             "SELECT id, created_at, satisfaction, improve_sealed, page FROM feedback \
              ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        rows.into_iter()
             .map(|r| {
-                let id: i64 = r.try_get(0)?;
-                let sealed: Option<Vec<u8>> = r.try_get(3)?;
-                let improve = sealed
-                    .map(|v| FEEDBACK_IMPROVE.open(keyring, &v, &id.to_string()))
+                let improve = r
+                    .improve_sealed
+                    .map(|v| FEEDBACK_IMPROVE.open(keyring, &v, &r.id.to_string()))
                     .transpose()?
                     .map(|b| String::from_utf8_lossy(&b).into_owned());
                 Ok(Feedback {
-                    id,
+                    id: r.id,
                     answers: NewFeedback {
-                        created_at: r.try_get(1)?,
-                        satisfaction: r.try_get(2)?,
+                        created_at: r.created_at,
+                        satisfaction: r.satisfaction,
                         improve,
-                        page: r.try_get(4)?,
+                        page: r.page,
                     },
                 })
             })
@@ -267,23 +266,14 @@ where
     }
 
     async fn page_views(&self, from: &str, to: &str) -> Result<Vec<PageViews>, StoreError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT day, path, views FROM page_views WHERE day >= $1 AND day <= $2 \
              ORDER BY day, path",
         )
         .bind(from)
         .bind(to)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(PageViews {
-                    day: r.try_get(0)?,
-                    path: r.try_get(1)?,
-                    views: r.try_get(2)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn put_session(
@@ -305,14 +295,12 @@ where
     }
 
     async fn get_session(&self, key: &str) -> Result<Option<(Vec<u8>, Timestamp)>, StoreError> {
-        let row = sqlx::query("SELECT data, expires_at FROM sessions WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
-            None => None,
-        })
+        let row: Option<SessionRow> =
+            sqlx::query_as("SELECT data, expires_at FROM sessions WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|r| (r.data, r.expires_at)))
     }
 
     async fn delete_session(&self, key: &str) -> Result<bool, StoreError> {
@@ -366,50 +354,31 @@ where
         &self,
         submission_id: &str,
     ) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT reference FROM stalking_reports WHERE submission_id = $1")
-            .bind(submission_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some(r.try_get(0)?),
-            None => None,
-        })
+        Ok(
+            sqlx::query_scalar("SELECT reference FROM stalking_reports WHERE submission_id = $1")
+                .bind(submission_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     async fn stalking_report(
         &self,
         reference: &str,
     ) -> Result<Option<StalkingReportRow>, StoreError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, status, reference, submission_id, force_code, created_at, priority, \
              priority_rank, reasons, key_id, sealed FROM stalking_reports WHERE reference = $1",
         )
         .bind(reference)
         .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(StalkingReportRow {
-            id: r.try_get(0)?,
-            status: r.try_get(1)?,
-            report: NewStalkingReport {
-                reference: r.try_get(2)?,
-                submission_id: r.try_get(3)?,
-                force_code: r.try_get(4)?,
-                created_at: r.try_get(5)?,
-                priority: r.try_get(6)?,
-                priority_rank: r.try_get(7)?,
-                reasons: r.try_get(8)?,
-                key_id: r.try_get(9)?,
-                sealed: r.try_get(10)?,
-            },
-        }))
+        .await?)
     }
 
     async fn count_stalking_reports(&self) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) FROM stalking_reports")
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM stalking_reports")
             .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get(0)?)
+            .await?)
     }
 
     async fn replace_force(&self, f: &ForceRow) -> Result<(), StoreError> {
@@ -428,19 +397,11 @@ where
     }
 
     async fn forces(&self) -> Result<Vec<ForceRow>, StoreError> {
-        let rows = sqlx::query("SELECT code, name, area, imported_at FROM forces ORDER BY code")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ForceRow {
-                    code: r.try_get(0)?,
-                    name: r.try_get(1)?,
-                    area: r.try_get(2)?,
-                    imported_at: r.try_get(3)?,
-                })
-            })
-            .collect()
+        Ok(
+            sqlx::query_as("SELECT code, name, area, imported_at FROM forces ORDER BY code")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     async fn replace_gazetteer(&self, places: &[GazetteerRow]) -> Result<u64, StoreError> {
@@ -462,19 +423,11 @@ where
     }
 
     async fn gazetteer(&self) -> Result<Vec<GazetteerRow>, StoreError> {
-        let rows = sqlx::query("SELECT name, postcode, lat, lng FROM gazetteer ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(GazetteerRow {
-                    name: r.try_get(0)?,
-                    postcode: r.try_get(1)?,
-                    lat: r.try_get(2)?,
-                    lng: r.try_get(3)?,
-                })
-            })
-            .collect()
+        Ok(
+            sqlx::query_as("SELECT name, postcode, lat, lng FROM gazetteer ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?,
+        )
     }
 
     async fn submit_place_report(
@@ -512,18 +465,16 @@ where
     }
 
     async fn place_receipt_for(&self, submission_id: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
-            .bind(submission_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(match row {
-            Some(r) => Some(r.try_get(0)?),
-            None => None,
-        })
+        Ok(
+            sqlx::query_scalar("SELECT receipt FROM place_reports WHERE submission_id = $1")
+                .bind(submission_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     async fn place_report(&self, receipt: &str) -> Result<Option<NewPlaceReport>, StoreError> {
-        let row = sqlx::query(
+        let row: Option<PlaceReportRow> = sqlx::query_as(
             "SELECT receipt, submission_id, force_code, created_at, cell_res, cell, day, hour, \
              reasons, point_sealed, text_sealed, about_sealed, answers_sealed \
              FROM place_reports WHERE receipt = $1",
@@ -531,36 +482,33 @@ where
         .bind(receipt)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        let res: Option<i64> = r.try_get(4)?;
-        let cell: Option<i64> = r.try_get(5)?;
-        Ok(Some(NewPlaceReport {
-            receipt: r.try_get(0)?,
-            submission_id: r.try_get(1)?,
-            force_code: r.try_get(2)?,
-            created_at: r.try_get(3)?,
+        Ok(row.map(|r| NewPlaceReport {
+            receipt: r.receipt,
+            submission_id: r.submission_id,
+            force_code: r.force_code,
+            created_at: r.created_at,
             // H3 ids carry their resolution in bits 52–55.
-            cells: cell
-                .map(|c| (res.unwrap_or((c >> 52) & 15), c))
+            cells: r
+                .cell
+                .map(|c| (r.cell_res.unwrap_or((c >> 52) & 15), c))
                 .into_iter()
                 .collect(),
-            day: r.try_get(6)?,
-            hour: r.try_get(7)?,
-            reasons: r.try_get(8)?,
+            day: r.day,
+            hour: r.hour,
+            reasons: r.reasons,
             sealed: SealedPlace {
-                point: r.try_get(9)?,
-                text: r.try_get(10)?,
-                about: r.try_get(11)?,
-                answers: r.try_get(12)?,
+                point: r.point_sealed,
+                text: r.text_sealed,
+                about: r.about_sealed,
+                answers: r.answers_sealed,
             },
         }))
     }
 
     async fn count_place_reports(&self) -> Result<i64, StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) FROM place_reports")
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM place_reports")
             .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get(0)?)
+            .await?)
     }
 
     async fn hotspot_cells(&self, q: &HotspotQuery) -> Result<Vec<CellCount>, StoreError> {
@@ -599,7 +547,7 @@ where
     }
 
     async fn add_partner_key(&self, key: &NewPartnerKey) -> Result<i64, StoreError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_scalar(
             "INSERT INTO partner_keys (key_hash, partner, force_code, created_at) \
              VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -608,29 +556,26 @@ where
         .bind(key.force_code.as_str())
         .bind(key.created_at)
         .fetch_one(&self.writes)
-        .await?;
-        Ok(row.try_get(0)?)
+        .await?)
     }
 
     async fn partner_key(&self, key_hash: &str) -> Result<Option<PartnerKey>, StoreError> {
-        let row = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, partner, force_code, created_at, revoked_at FROM partner_keys \
              WHERE key_hash = $1 AND revoked_at IS NULL",
         )
         .bind(key_hash)
         .fetch_optional(&self.pool)
-        .await?;
-        row.as_ref().map(partner_key_from).transpose()
+        .await?)
     }
 
     async fn partner_keys(&self) -> Result<Vec<PartnerKey>, StoreError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, partner, force_code, created_at, revoked_at FROM partner_keys \
              ORDER BY id DESC",
         )
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(partner_key_from).collect()
+        .await?)
     }
 
     async fn revoke_partner_key(&self, id: i64, now: Timestamp) -> Result<bool, StoreError> {
@@ -648,7 +593,7 @@ where
         &self,
         q: &PlaceRequestQuery,
     ) -> Result<Vec<PlaceRequestRow>, StoreError> {
-        let rows = sqlx::query(
+        Ok(sqlx::query_as(
             "SELECT id, cell, day, reasons FROM place_reports \
              WHERE force_code = $1 AND day >= $2 AND day <= $3 \
              AND cell IS NOT NULL AND (reasons & $4) != 0",
@@ -658,22 +603,12 @@ where
         .bind(q.to_day)
         .bind(q.reasons)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(PlaceRequestRow {
-                    id: r.try_get(0)?,
-                    cell: r.try_get(1)?,
-                    day: r.try_get(2)?,
-                    reasons: r.try_get(3)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn count_open311_post(&self, key_id: i64, day: i64) -> Result<i64, StoreError> {
         // One statement, so simultaneous posts on several instances each see their own count.
-        let row = sqlx::query(
+        let n: i64 = sqlx::query_scalar(
             "INSERT INTO open311_posts (key_id, day, n) VALUES ($1, $2, 1) \
              ON CONFLICT (key_id, day) DO UPDATE SET n = open311_posts.n + 1 \
              RETURNING n",
@@ -682,7 +617,6 @@ where
         .bind(day)
         .fetch_one(&self.writes)
         .await?;
-        let n: i64 = row.try_get(0)?;
         if n == 1 {
             sqlx::query("DELETE FROM open311_posts WHERE key_id = $1 AND day < $2")
                 .bind(key_id)
@@ -694,21 +628,51 @@ where
     }
 }
 
-/// A `partner_keys` row (id, partner, force_code, created_at, revoked_at).
-fn partner_key_from<R: Row>(r: &R) -> Result<PartnerKey, StoreError>
-where
-    usize: sqlx::ColumnIndex<R>,
-    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
-{
-    Ok(PartnerKey {
-        id: r.try_get(0)?,
-        partner: r.try_get(1)?,
-        force_code: r.try_get(2)?,
-        created_at: r.try_get(3)?,
-        revoked_at: r.try_get(4)?,
-    })
+/// A `feedback` row as read back (its text still sealed).
+#[derive(sqlx::FromRow)]
+struct FeedbackRow {
+    id: i64,
+    created_at: Timestamp,
+    satisfaction: String,
+    improve_sealed: Option<Vec<u8>>,
+    page: String,
+}
+
+/// A `sessions` row's data and expiry.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    data: Vec<u8>,
+    expires_at: Timestamp,
+}
+
+/// A `place_reports` row as a stored report is read back: its finest cell and sealed parts.
+#[derive(sqlx::FromRow)]
+struct PlaceReportRow {
+    receipt: String,
+    submission_id: String,
+    force_code: String,
+    created_at: Timestamp,
+    cell_res: Option<i64>,
+    cell: Option<i64>,
+    day: i64,
+    hour: i64,
+    reasons: i64,
+    point_sealed: Option<Vec<u8>>,
+    text_sealed: Option<Vec<u8>>,
+    about_sealed: Option<Vec<u8>>,
+    answers_sealed: Option<Vec<u8>>,
+}
+
+/// A `place_reports` row as the hotspot index reads it: only the counting facts.
+#[derive(sqlx::FromRow)]
+struct IndexedReport {
+    id: i64,
+    force_code: String,
+    cell: Option<i64>,
+    cell_res: Option<i64>,
+    day: i64,
+    hour: i64,
+    reasons: i64,
 }
 
 /// Counting millions of reports takes milliseconds of CPU: keep it off the async threads.
@@ -791,6 +755,7 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB> + Type<DB>,
     for<'q> Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     /// The hotspot index with every place report committed so far: it reads the reports
     /// after the last one it holds (all of them, the first time), in id order. This stays
@@ -808,7 +773,7 @@ where
         let mut pending: Option<Pending> = None;
         let mut last_id = current.last_id;
         loop {
-            let rows = sqlx::query(
+            let rows: Vec<IndexedReport> = sqlx::query_as(
                 "SELECT id, force_code, cell, cell_res, day, hour, reasons FROM place_reports \
                  WHERE id > $1 ORDER BY id LIMIT $2",
             )
@@ -817,22 +782,20 @@ where
             .fetch_all(&self.pool)
             .await?;
             for row in &rows {
-                last_id = row.try_get(0)?;
-                let Some(cell) = row.try_get::<Option<i64>, _>(2)? else {
+                last_id = row.id;
+                let Some(cell) = row.cell else {
                     continue; // described, not pinned: not on the map
                 };
-                let force: String = row.try_get(1)?;
-                let res: Option<i64> = row.try_get(3)?;
                 let pending = pending.get_or_insert_with(|| current.pending());
                 pending.add(&IndexRow {
-                    id: last_id,
-                    force_code: &force,
+                    id: row.id,
+                    force_code: &row.force_code,
                     cell,
                     // H3 ids carry their resolution in bits 52–55.
-                    res: res.unwrap_or((cell >> 52) & 15),
-                    day: row.try_get(4)?,
-                    hour: row.try_get(5)?,
-                    reasons: row.try_get(6)?,
+                    res: row.cell_res.unwrap_or((cell >> 52) & 15),
+                    day: row.day,
+                    hour: row.hour,
+                    reasons: row.reasons,
                 });
             }
             if rows.len() < INDEX_PAGE as usize {
@@ -874,7 +837,7 @@ where
     ) -> Result<String, StoreError> {
         // A second send of the same draft (double click, refresh, Back then Send) meets the
         // unique submission id and gets the first report's reference instead of a new report.
-        let inserted = sqlx::query(
+        let inserted: Option<String> = sqlx::query_scalar(
             "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
              priority, priority_rank, reasons, key_id, sealed) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -893,12 +856,15 @@ where
         .await
         .map_err(unique_to_duplicate)?;
         let reference = match inserted {
-            Some(row) => row.try_get(0)?,
-            None => sqlx::query("SELECT reference FROM stalking_reports WHERE submission_id = $1")
+            Some(reference) => reference,
+            None => {
+                sqlx::query_scalar(
+                    "SELECT reference FROM stalking_reports WHERE submission_id = $1",
+                )
                 .bind(r.submission_id.as_str())
                 .fetch_one(&mut *conn)
                 .await?
-                .try_get(0)?,
+            }
         };
         if let Some(s) = session {
             Self::put_session_on(conn, s).await?;
@@ -921,18 +887,19 @@ where
         }
         let mut insert = place_insert::<DB>(std::slice::from_ref(r));
         insert.push(" ON CONFLICT (submission_id) DO NOTHING RETURNING receipt");
-        let inserted = insert
-            .build()
+        let inserted: Option<String> = insert
+            .build_query_scalar()
             .fetch_optional(&mut *conn)
             .await
             .map_err(unique_to_duplicate)?;
         let receipt = match inserted {
-            Some(row) => row.try_get(0)?,
-            None => sqlx::query("SELECT receipt FROM place_reports WHERE submission_id = $1")
-                .bind(r.submission_id.as_str())
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get(0)?,
+            Some(receipt) => receipt,
+            None => {
+                sqlx::query_scalar("SELECT receipt FROM place_reports WHERE submission_id = $1")
+                    .bind(r.submission_id.as_str())
+                    .fetch_one(&mut *conn)
+                    .await?
+            }
         };
         if let Some(s) = session {
             Self::put_session_on(conn, s).await?;

@@ -421,6 +421,7 @@ where
     for<'q> Option<f64>: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     DB::Arguments: Default,
     usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     async fn create_staff_user(
         &self,
@@ -839,7 +840,7 @@ where
             "SELECT {key}, CAST({context} AS TEXT), {sealed} FROM {table} \
              WHERE {key} > $1 AND {sealed} IS NOT NULL ORDER BY {key} LIMIT $2",
             key = column.key,
-            sealed = column.sealed,
+            sealed = column.column,
             table = column.table,
         );
         let query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -878,7 +879,7 @@ where
         let sql = format!(
             "UPDATE {table} SET {sealed} = $1{set_key_id} WHERE {key} = $2 AND {sealed} = $3",
             table = column.table,
-            sealed = column.sealed,
+            sealed = column.column,
             key = column.key,
         );
         let mut tx = self.writes.begin().await?;

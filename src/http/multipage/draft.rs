@@ -7,8 +7,11 @@ use crate::domain::purpose;
 use crate::domain::stalking::Answers;
 use crate::http::error::AppError;
 use crate::http::session::SessionId;
+use crate::http::session_slot::{SealedSlot, Slot};
 use crate::http::state::AppState;
 use crate::storage::SessionWrite;
+
+pub use crate::http::session_slot::Carry;
 
 /// What the session holds for the report.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -39,67 +42,34 @@ pub fn new_submission() -> String {
 }
 
 /// The session's draft as found.
-#[derive(Debug)]
-pub enum Loaded {
-    /// No draft: never started, sent and cleared, or removed by quick exit.
-    None,
-    /// There was one, but it was idle for too long; it is now deleted.
-    Expired,
-    /// The draft.
-    Found(Draft),
-}
+pub type Loaded = Slot<Draft>;
 
-/// The session row of one form's draft: the session's key, then the form's name, so one
-/// visitor can have a draft of each form and quick exit removes them all by the prefix.
-fn key(session: &SessionId, form: &str) -> String {
-    format!("{}:{form}", session.store_key())
+/// The slot holding a form's draft: named after the form, so one visitor can have a draft of
+/// each form.
+const fn slot(form: &'static str) -> SealedSlot<Draft> {
+    SealedSlot::new(form, purpose::draft)
 }
 
 /// Load the session's draft of `form`, deleting it if it has expired.
-pub async fn load(state: &AppState, session: &SessionId, form: &str) -> Result<Loaded, AppError> {
-    crate::fail_point!("draft.load", |_| Err(AppError::Internal(
-        "injected fault at draft.load".into()
+pub async fn load(
+    state: &AppState,
+    session: &SessionId,
+    form: &'static str,
+) -> Result<Loaded, AppError> {
+    crate::fail_point!("draft.load", |_| Err(AppError::Store(
+        crate::storage::StoreError::Injected("draft.load")
     )));
-    let key = key(session, form);
-    let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
-        return Ok(Loaded::None);
-    };
-    if expires_at <= state.clock.now() {
-        state.store.delete_session(&key).await?;
-        return Ok(Loaded::Expired);
-    }
-    let json = state.keyring.open(&sealed, &purpose::draft(&key))?;
-    let draft = serde_json::from_slice(&json)?;
-    Ok(Loaded::Found(draft))
+    slot(form).load(state, session).await
 }
 
 /// The session row holding `draft` of `form`, sealed, with its idle time restarted.
 pub fn sealed(
     state: &AppState,
     session: &SessionId,
-    form: &str,
+    form: &'static str,
     draft: &Draft,
 ) -> Result<SessionWrite, AppError> {
-    let key = key(session, form);
-    let json = serde_json::to_vec(draft)?;
-    let data = state.keyring.seal(&json, &purpose::draft(&key))?;
-    Ok(SessionWrite {
-        key,
-        data,
-        expires_at: state.clock.now() + state.config.draft_idle_minutes * 60,
-    })
-}
-
-/// What a rotation does with the row of the form it is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Carry {
-    /// Move it to the new id, like every other form's draft.
-    Move,
-    /// Copy it, leaving it under the old id too: a `Sent` marker, so a second send still in
-    /// flight from the old cookie (a double click) finds it and leads to the confirmation.
-    Copy,
-    /// Leave it behind and delete it (the confirmation has been shown).
-    Drop,
+    slot(form).row(state, session, draft, state.config.draft_idle_minutes)
 }
 
 /// The drafts a session can hold, one per form.
@@ -130,25 +100,13 @@ pub async fn rotate(
             Some((f, carry)) if f == form => carry,
             _ => Carry::Move,
         };
-        let (from, to) = (key(old, form), key(&new, form));
-        // Read first, so a rotation with nothing stored (most start pages) writes nothing.
-        let Some((sealed, expires_at)) = state.store.get_session(&from).await? else {
-            continue;
-        };
-        if carry != Carry::Drop && expires_at > state.clock.now() {
-            let json = state.keyring.open(&sealed, &purpose::draft(&from))?;
-            let data = state.keyring.seal(&json, &purpose::draft(&to))?;
-            state.store.put_session(&to, &data, expires_at).await?;
-        }
-        if carry != Carry::Copy {
-            state.store.delete_session(&from).await?;
-        }
+        slot(form).carry(state, old, &new, carry).await?;
     }
     for name in crate::http::session::PENDING_NAMES {
-        let from = format!("{}:{name}", old.store_key());
-        if state.store.get_session(&from).await?.is_some() {
-            state.store.delete_session(&from).await?;
-        }
+        // Dropped unread, so the type of what they hold does not matter here.
+        SealedSlot::<serde_json::Value>::new(name, purpose::pending)
+            .carry(state, old, &new, Carry::Drop)
+            .await?;
     }
     Ok(new)
 }
@@ -157,16 +115,13 @@ pub async fn rotate(
 pub async fn save(
     state: &AppState,
     session: &SessionId,
-    form: &str,
+    form: &'static str,
     draft: &Draft,
 ) -> Result<(), AppError> {
-    crate::fail_point!("draft.save", |_| Err(AppError::Internal(
-        "injected fault at draft.save".into()
+    crate::fail_point!("draft.save", |_| Err(AppError::Store(
+        crate::storage::StoreError::Injected("draft.save")
     )));
-    let row = sealed(state, session, form, draft)?;
-    state
-        .store
-        .put_session(&row.key, &row.data, row.expires_at)
-        .await?;
-    Ok(())
+    slot(form)
+        .save(state, session, draft, state.config.draft_idle_minutes)
+        .await
 }

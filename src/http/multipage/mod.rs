@@ -152,12 +152,12 @@ fn current_from<F: FormPages>(
             answers,
             started,
         },
-        Loaded::None | Loaded::Found(Draft::Sent { .. }) if first => Current::Open {
+        Loaded::Empty | Loaded::Found(Draft::Sent { .. }) if first => Current::Open {
             submission: draft::new_submission(),
             answers: Answers::default(),
             started: state.clock.now(),
         },
-        Loaded::None | Loaded::Found(Draft::Sent { .. }) => restart(),
+        Loaded::Empty | Loaded::Found(Draft::Sent { .. }) => restart(),
     }
 }
 
@@ -496,7 +496,7 @@ pub async fn sendable<F: FormPages>(
     };
     let (submission, answers, started) = match loaded {
         Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
-        Loaded::None => return respond(F::BASE),
+        Loaded::Empty => return respond(F::BASE),
         Loaded::Found(Draft::Sent { submission }) => {
             if form.submission.as_deref() != Some(submission.as_str()) {
                 return respond(F::BASE);

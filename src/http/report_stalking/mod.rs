@@ -8,11 +8,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
 
-use crate::domain::purpose;
+use crate::app::stalking::{self, Desk};
 use crate::domain::reference::Reference;
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
-use crate::domain::stalking::priority;
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
@@ -25,7 +24,6 @@ use crate::http::multipage::{
 use crate::http::render::{render, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
-use crate::storage::NewStalkingReport;
 
 const BASE: &str = "/report-stalking";
 
@@ -154,8 +152,8 @@ async fn send(
     Ok(after_send::<Stalking>(&state, &session).await)
 }
 
-/// Seal and store the report, replacing the draft's answers in the same transaction; a clash
-/// of random references (about one in 10^15) draws again.
+/// Store the report through the use case, with the draft's `Sent` marker as the session row
+/// that replaces it.
 async fn store_report(
     state: &AppState,
     session: &SessionId,
@@ -170,39 +168,25 @@ async fn store_report(
             submission: submission.to_owned(),
         },
     )?;
-    let assessment = priority::assess(answers);
-    let plaintext = serde_json::to_vec(answers)?;
-    let sealed = state
-        .keyring
-        .seal(&plaintext, &purpose::report(submission))?;
-    let reasons = serde_json::to_string(&assessment.reasons)?;
-    for _ in 0..3 {
-        let report = NewStalkingReport {
-            reference: Reference::generate().as_compact().to_owned(),
-            submission_id: submission.to_owned(),
-            force_code: state.config.force_code.clone(),
-            created_at: state.clock.now(),
-            priority: assessment.priority.code().to_owned(),
-            priority_rank: assessment.priority.rank(),
-            reasons: reasons.clone(),
-            key_id: state.keyring.active_id().to_owned(),
-            sealed: sealed.clone(),
-        };
-        #[cfg(feature = "early-ack")]
-        {
-            return Ok(crate::http::early_ack::stalking(state, report, sent));
-        }
-        #[cfg(not(feature = "early-ack"))]
-        match state
-            .store
-            .submit_stalking_report(&report, Some(&sent))
-            .await
-        {
-            Err(crate::storage::StoreError::Duplicate) => continue,
-            other => return Ok(other?),
+    let desk = Desk {
+        store: &state.store,
+        keyring: &state.keyring,
+        clock: state.clock.as_ref(),
+        force_code: &state.config.force_code,
+    };
+    Ok(stalking::submit(desk, submission, answers, &sent).await?)
+}
+
+impl From<stalking::SubmitError> for AppError {
+    fn from(e: stalking::SubmitError) -> Self {
+        use stalking::SubmitError;
+        match e {
+            SubmitError::Sealing(e) => Self::Crypto(e),
+            SubmitError::Json(e) => Self::Json(e),
+            SubmitError::Store(e) => Self::Store(e),
+            SubmitError::NoFreeReference => Self::Invariant("no free reference after three draws"),
         }
     }
-    Err(AppError::Invariant("no free reference after three draws"))
 }
 
 /// The confirmation page.

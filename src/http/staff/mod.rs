@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::error::AppError;
 use super::session::{SessionId, read_cookie};
+use super::session_slot::{SealedSlot, Slot};
 use super::state::AppState;
 use crate::audit::AuditEntry;
 use crate::domain::staff::Role;
@@ -271,50 +272,46 @@ async fn signed_in(state: &AppState, key: &str) -> Result<Option<Me>, AppError> 
 
 /// Short-lived state between sign-in steps (password → code; link → password →
 /// authenticator), sealed in the visitor's session row like a form draft.
-pub async fn load_pending<T: DeserializeOwned>(
+const fn pending_slot<T: Serialize + DeserializeOwned>(name: &'static str) -> SealedSlot<T> {
+    SealedSlot::new(name, crate::domain::purpose::pending)
+}
+
+/// The session's pending state `name`, if any and still live. A step that no longer reads as
+/// a `T` (written by another version) is treated as none, so signing in starts again.
+pub async fn load_pending<T: Serialize + DeserializeOwned>(
     state: &AppState,
     session: &SessionId,
-    name: &str,
+    name: &'static str,
 ) -> Result<Option<T>, AppError> {
-    let key = format!("{}:{name}", session.store_key());
-    let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
-        return Ok(None);
-    };
-    if expires_at <= state.clock.now() {
-        state.store.delete_session(&key).await?;
-        return Ok(None);
+    match pending_slot::<T>(name).load(state, session).await {
+        Ok(Slot::Found(value)) => Ok(Some(value)),
+        Ok(Slot::Empty | Slot::Expired) | Err(AppError::Json(_)) => Ok(None),
+        Err(e) => Err(e),
     }
-    let json = state.keyring.open(&sealed, key.as_bytes())?;
-    Ok(serde_json::from_slice(&json).ok())
 }
 
 /// Keep `value` as the session's pending state `name` for `minutes`.
-pub async fn save_pending<T: Serialize>(
+pub async fn save_pending<T: Serialize + DeserializeOwned>(
     state: &AppState,
     session: &SessionId,
-    name: &str,
+    name: &'static str,
     value: &T,
     minutes: i64,
 ) -> Result<(), AppError> {
-    let key = format!("{}:{name}", session.store_key());
-    let json = serde_json::to_vec(value).map_err(|e| AppError::Internal(e.to_string()))?;
-    let sealed = state.keyring.seal(&json, key.as_bytes())?;
-    state
-        .store
-        .put_session(&key, &sealed, state.clock.now() + minutes * 60)
-        .await?;
-    Ok(())
+    pending_slot(name)
+        .save(state, session, value, minutes)
+        .await
 }
 
 /// Forget the pending state `name`.
 pub async fn clear_pending(
     state: &AppState,
     session: &SessionId,
-    name: &str,
+    name: &'static str,
 ) -> Result<(), AppError> {
-    let key = format!("{}:{name}", session.store_key());
-    state.store.delete_session(&key).await?;
-    Ok(())
+    pending_slot::<serde_json::Value>(name)
+        .clear(state, session)
+        .await
 }
 
 /// A timestamp as shown to staff: UK date and time.
