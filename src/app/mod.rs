@@ -3,3 +3,5 @@
 //! never `http`. (Issue 16 moves the rest of the use cases here step by step.)
 
 pub mod audit;
+pub mod hotspots;
+pub mod place;

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod gazetteer;
 pub mod gistar;
 pub mod hex;
+pub mod index;
 
 pub use boundaries::{Area, AreaIndex, parse_area, to_geojson};
 pub use coords::{Axis, CoordError, LatLng};

@@ -9,6 +9,7 @@ pub mod consent;
 pub mod early_ack;
 pub mod error;
 pub mod forms;
+pub mod hotspots;
 pub mod multipage;
 pub mod open311;
 pub mod public;
