@@ -56,3 +56,33 @@ fn use_cases_never_import_the_web() {
     let found = offences("src/app", &["crate::http", "axum"]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn the_place_and_hotspot_flows_import_no_other_flow() {
+    // Shared web helpers live in neutral modules (`http::hotspots`); use cases in `app`.
+    let flows = [
+        "api",
+        "open311",
+        "unsafe_place",
+        "report_stalking",
+        "staff",
+        "public",
+    ];
+    let mut found = Vec::new();
+    for (place, own) in [
+        ("src/http/api", "api"),
+        ("src/http/open311", "open311"),
+        ("src/http/unsafe_place", "unsafe_place"),
+        ("src/http/staff/places.rs", "staff"),
+        ("src/http/hotspots.rs", ""),
+    ] {
+        let forbidden: Vec<String> = flows
+            .iter()
+            .filter(|f| **f != own)
+            .map(|f| format!("http::{f}"))
+            .collect();
+        let forbidden: Vec<&str> = forbidden.iter().map(String::as_str).collect();
+        found.extend(offences(place, &forbidden));
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
