@@ -4,10 +4,14 @@
 //! (`domain::disclosure`) and Gi* is computed from the figures as shown. The JSON API, the
 //! staff dashboard and its exports all call these, so every audience sees one set of figures.
 
-use crate::domain::disclosure::{self, Disclosure, PUBLIC_MAX_RES};
-use crate::domain::place::{Bands, Day, HotspotQuery, ReasonSet, Weekdays};
+use std::collections::BTreeMap;
+
+use crate::domain::disclosure::{self, CellKey, Disclosure, PUBLIC_MAX_RES, week_start};
+use crate::domain::place::{
+    Bands, Day, ENVIRONMENTAL, HotspotQuery, REASON_BITS, ReasonSet, Weekdays,
+};
 use crate::geo::{self, GiStar, hex};
-use crate::storage::{Breakdown, Store, StoreError, Tally};
+use crate::storage::{Breakdown, PlaceRequestQuery, PlaceRequestRow, Store, StoreError, Tally};
 
 /// Who figures are for. Everyone outside the police (the public, partners) gets them under
 /// the disclosure rule; police analysts get them exact.
@@ -400,4 +404,144 @@ pub fn weekly(b: &Breakdown) -> Vec<(Day, Tally)> {
             .merge(*t);
     }
     weeks.into_iter().map(|(d, t)| (Day(d), t)).collect()
+}
+
+// The Open311 feed: weekly counts per resolution-9 hexagon and council-fixable service, never
+// a report. Reports are read as rows (id, finest cell, day, reasons) and counted here, never
+// through the hotspot index, so the rule has one input the feed alone controls.
+
+/// One published entry: `count` reports (already rounded) of `service` in `cell` in the week
+/// starting on day `week`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The hexagon, at [`PUBLIC_MAX_RES`].
+    pub cell: u64,
+    /// The Monday of the week, in days since 1970-01-01.
+    pub week: i64,
+    /// The environmental service code.
+    pub service: &'static str,
+    /// The published count: a multiple of `k`, at least `k`.
+    pub count: u64,
+}
+
+/// The services the feed ever serves: reasons a council can put right. Behavioural and other
+/// police-only reasons never leave the police.
+pub fn served(code: &str) -> Option<&'static str> {
+    ENVIRONMENTAL.iter().copied().find(|c| *c == code)
+}
+
+fn bit(code: &str) -> i64 {
+    REASON_BITS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(0, |(_, b)| i64::from(*b))
+}
+
+/// The entries for `rows` and the wanted environmental `services`, newest week first, then by
+/// hexagon and service. Rows without a usable cell are skipped.
+pub fn aggregate(
+    rows: &[PlaceRequestRow],
+    services: &[&'static str],
+    rule: &Disclosure,
+) -> Vec<Entry> {
+    let res = u8::try_from(PUBLIC_MAX_RES).unwrap_or(9);
+    // Key: (−week, cell, position of the service) so the map iterates in the output order.
+    let mut counts: BTreeMap<(i64, u64, usize), (u64, CellKey)> = BTreeMap::new();
+    for row in rows {
+        let Some(cell) = u64::try_from(row.cell)
+            .ok()
+            .and_then(|c| hex::parent(c, res))
+        else {
+            continue;
+        };
+        let week = week_start(row.day);
+        for (i, service) in services.iter().enumerate() {
+            if row.reasons & bit(service) == 0 {
+                continue;
+            }
+            let slot = counts.entry((-week, cell, i)).or_default();
+            slot.0 += 1;
+            slot.1.add(rule.record_key(row.id));
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|((week, cell, i), (n, key))| {
+            rule.publish(n, key).map(|count| Entry {
+                cell,
+                week: -week,
+                service: services[i],
+                count,
+            })
+        })
+        .collect()
+}
+
+/// Why the feed's entries could not be counted.
+#[derive(Debug, thiserror::Error)]
+pub enum CountError {
+    /// The reports could not be read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The count, run off the async threads, did not finish.
+    #[error("count: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// The published entries of `force` for `services` over the whole weeks around the days.
+pub async fn weekly_entries(
+    store: &dyn Store,
+    rule: &Disclosure,
+    force: &str,
+    (from_day, to_day): (i64, i64),
+    services: &[&'static str],
+) -> Result<Vec<Entry>, CountError> {
+    if services.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (from_day, to_day) = disclosure::whole_weeks(from_day, to_day);
+    let mask = services
+        .iter()
+        .filter_map(|c| ReasonSet::of_code(c))
+        .fold(0, |a, b| a | i64::from(b.bits()));
+    let rows = store
+        .place_requests(&PlaceRequestQuery {
+            force_code: force.to_owned(),
+            from_day,
+            to_day,
+            reasons: mask,
+        })
+        .await?;
+    // Counting thousands of rows is quick, but keep it off the async threads all the same.
+    let (services, rule) = (services.to_vec(), rule.clone());
+    Ok(tokio::task::spawn_blocking(move || aggregate(&rows, &services, &rule)).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, day: i64, reasons: i64) -> PlaceRequestRow {
+        // A resolution-11 cell in the demo area.
+        let p = crate::geo::LatLng::new(53.8012, -1.5481).unwrap();
+        PlaceRequestRow {
+            id,
+            cell: hex::cells(p)[3] as i64,
+            day,
+            reasons,
+        }
+    }
+
+    #[test]
+    fn counts_under_k_are_left_out_and_the_rest_are_multiples_of_k() {
+        let rule = Disclosure::new(5, [3; 32]);
+        // Wednesday 2026-11-25 is day 20_782; its week starts on day 20_780.
+        let mut rows: Vec<_> = (0..7).map(|i| row(i, 20_782, 1)).collect();
+        rows.extend((7..11).map(|i| row(i, 20_775, 1)));
+        let out = aggregate(&rows, ENVIRONMENTAL, &rule);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].week, 20_780);
+        assert_eq!(out[0].service, "lighting");
+        assert!(out[0].count == 5 || out[0].count == 10);
+    }
 }

@@ -23,12 +23,13 @@ use axum::routing::get;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::app::hotspots::{self, CountError};
 pub use crate::app::place::CheckedRequest;
 use crate::app::place::{self as submit, PlaceContext, PlaceFacts, RequestError, RequestFields};
 use crate::clock::Timestamp;
 use crate::clock::uk_today;
 use crate::domain::answers::Value as Answer;
-use crate::domain::disclosure::{Disclosure, week_start, whole_weeks};
+use crate::domain::disclosure::{Disclosure, week_start};
 use crate::domain::place::{
     self, BEHAVIOUR_REASONS, ENVIRONMENTAL, FREQUENCY, REASON_BITS, TIME_BANDS,
 };
@@ -36,7 +37,7 @@ use crate::geo::hex;
 use crate::geography::Geography;
 use crate::http::state::AppState;
 use crate::i18n::Catalog;
-use crate::storage::{PartnerKey, PlaceRequestQuery, StoreError};
+use crate::storage::{PartnerKey, StoreError};
 
 /// Entries are shown at the centre of their H3 cell at this resolution (cells about 0.1 km²):
 /// the finest the disclosure rule allows outside the police.
@@ -350,42 +351,22 @@ fn id_key(state: &AppState) -> [u8; 32] {
     )
 }
 
-fn services_mask(services: &[&str]) -> i64 {
-    services
-        .iter()
-        .filter_map(|c| reason_bit(c))
-        .fold(0, |a, b| a | b)
-}
-
 /// The published entries of `force` for `services` over the whole weeks around the days.
 async fn entries(
     state: &AppState,
     force: &str,
-    (from_day, to_day): (i64, i64),
+    days: (i64, i64),
     services: &[&'static str],
 ) -> Result<Vec<feed::Entry>, Failure> {
-    if services.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (from_day, to_day) = whole_weeks(from_day, to_day);
-    let rows = state
-        .store
-        .place_requests(&PlaceRequestQuery {
-            force_code: force.to_owned(),
-            from_day,
-            to_day,
-            reasons: services_mask(services),
-        })
-        .await
-        .map_err(|e| unavailable(&e))?;
     let rule = rule(state);
-    // Counting thousands of rows is quick, but keep it off the async threads all the same.
-    let services = services.to_vec();
-    tokio::task::spawn_blocking(move || feed::aggregate(&rows, &services, &rule))
+    hotspots::weekly_entries(state.store.as_ref(), &rule, force, days, services)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "open311 count failed");
-            fail(StatusCode::INTERNAL_SERVER_ERROR, "the count failed")
+        .map_err(|e| match e {
+            CountError::Store(e) => unavailable(&e),
+            CountError::Task(e) => {
+                tracing::error!(error = %e, "open311 count failed");
+                fail(StatusCode::INTERNAL_SERVER_ERROR, "the count failed")
+            }
         })
 }
 

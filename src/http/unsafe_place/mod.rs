@@ -254,6 +254,57 @@ fn first(v: &[String]) -> &str {
     v.first().map_or("", String::as_str)
 }
 
+/// The place the form gives: one found by search, a pin on the map, or a description (on a
+/// Change visit, nothing new keeps the place already given); else the field and message id
+/// of the problem.
+fn where_answer(
+    state: &AppState,
+    chosen: Option<&geo::Place>,
+    point: Option<LatLng>,
+    description: &str,
+    answers: &Answers,
+) -> Result<Value, (&'static str, &'static str)> {
+    let areas = &state.geography.areas;
+    if let Some(p) = chosen {
+        return located(areas, p.point, label(p), "search");
+    }
+    if let Some(p) = point {
+        return located(areas, p, String::new(), "map");
+    }
+    match BoundedText::parse(description, DESCRIPTION_MAX) {
+        Ok(Some(text)) => Ok(Value::Location {
+            point: None,
+            label: place::scrub(text.as_str()),
+            how: "described".to_owned(),
+        }),
+        Ok(None) => answers
+            .get(Step::Where.slug())
+            .cloned()
+            .ok_or(("q", "up-err-where")),
+        Err(_) => Err(("description", "up-err-description-long")),
+    }
+}
+
+/// The place page again, with its problem (422).
+fn refuse(mut page: WherePage, field: &'static str, message: &'static str) -> Response {
+    page.errors.add(field, message);
+    page.describe_open |= field == "description";
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// Where the form goes once the place is answered.
+fn after_where(answers: &Answers, change: bool) -> String {
+    let next = flow::next::<UnsafePlace>(answers);
+    if change {
+        next_url::<UnsafePlace>(next, true)
+    } else {
+        flow::following::<UnsafePlace>(Step::Where, answers).map_or_else(
+            || next_url::<UnsafePlace>(next, false),
+            |s| step_url::<UnsafePlace>(s, false),
+        )
+    }
+}
+
 async fn save_where(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
@@ -275,12 +326,6 @@ async fn save_where(
     let mut page = where_page(chrome, &state, &answers, change);
     page.q.clone_from(&q);
     page.description = first(&form.description).to_owned();
-    let refuse = |mut page: WherePage, field: &'static str, message: &'static str| {
-        page.errors.add(field, message);
-        page.describe_open |= field == "description";
-        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-    };
-
     if first(&form.action) == "search" {
         if q.is_empty() {
             return Ok(refuse(page, "q", "up-err-search-empty"));
@@ -289,34 +334,14 @@ async fn save_where(
         page.results = search_results(places, &q, None);
         return Ok(render(&page));
     }
-
     // Continue: a place from the search, a point from the map, or a description.
     let chosen = first(&form.place)
         .parse::<usize>()
         .ok()
         .and_then(|i| places.get(i));
     let point = LatLng::parse(first(&form.lat), first(&form.lng)).ok();
-    let areas = &state.geography.areas;
-    let value = if let Some(p) = chosen {
-        located(areas, p.point, label(p), "search")
-    } else if let Some(p) = point {
-        located(areas, p, String::new(), "map")
-    } else {
-        match BoundedText::parse(first(&form.description), DESCRIPTION_MAX) {
-            Ok(Some(text)) => Ok(Value::Location {
-                point: None,
-                label: place::scrub(text.as_str()),
-                how: "described".to_owned(),
-            }),
-            // Nothing new on a Change visit: keep the place already given.
-            Ok(None) => answers
-                .get(Step::Where.slug())
-                .cloned()
-                .ok_or(("q", "up-err-where")),
-            Err(_) => Err(("description", "up-err-description-long")),
-        }
-    };
-    let value = match value {
+    let description = first(&form.description);
+    let value = match where_answer(&state, chosen, point, description, &answers) {
         Ok(v) => v,
         Err((field, message)) => {
             // A pin refused (outside every force area) stays on the map, where it can be
@@ -334,15 +359,7 @@ async fn save_where(
     };
     answers.set(Step::Where.slug(), value);
     flow::prune::<UnsafePlace>(&mut answers);
-    let next = flow::next::<UnsafePlace>(&answers);
-    let to = if change {
-        next_url::<UnsafePlace>(next, true)
-    } else {
-        flow::following::<UnsafePlace>(Step::Where, &answers).map_or_else(
-            || next_url::<UnsafePlace>(next, false),
-            |s| step_url::<UnsafePlace>(s, false),
-        )
-    };
+    let to = after_where(&answers, change);
     let open = Draft::Open {
         submission,
         answers,
