@@ -1,6 +1,6 @@
 //! Geography for unsafe-place reports: validated coordinates, H3 cells and their aggregation,
-//! Getis-Ord Gi* hotspots, force-area boundaries and a place-name gazetteer. Pure functions:
-//! nothing here touches the network, the database or the clock.
+//! the in-memory hotspot index, Getis-Ord Gi* hotspots, force-area boundaries and a place-name
+//! gazetteer. Pure functions: nothing here touches the network, the database or the clock.
 
 pub mod boundaries;
 pub mod coords;

@@ -398,6 +398,28 @@ async fn top_lines(
     Ok(top)
 }
 
+/// The filter form's checkboxes: reasons, hour bands, weekdays.
+fn ticks(filters: &Filters) -> [Vec<Tick>; 3] {
+    let reasons: Vec<_> = REASON_BITS
+        .iter()
+        .filter_map(|(code, _)| Some(((*code).to_owned(), reason_label(code)?.to_owned())))
+        .collect();
+    let hours: Vec<_> = TIME_BANDS
+        .iter()
+        .map(|b| (b.code.to_owned(), b.label.to_owned()))
+        .collect();
+    let weekdays: Vec<_> = WEEKDAYS
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
+        .collect();
+    [
+        options(&reasons, &filters.reasons),
+        options(&hours, &filters.hours),
+        options(&weekdays, &filters.weekdays),
+    ]
+}
+
 async fn dashboard(
     State(state): State<AppState>,
     chrome: Chrome,
@@ -417,28 +439,7 @@ async fn dashboard(
     let found = hexagons(&state, &shown, &q).await?;
     let top = top_lines(&state, &shown, &q, &found).await?;
     let all = hotspots::breakdown(state.store.as_ref(), &q, None).await?;
-    let reason_options = options(
-        &REASON_BITS
-            .iter()
-            .filter_map(|(code, _)| Some(((*code).to_owned(), reason_label(code)?.to_owned())))
-            .collect::<Vec<_>>(),
-        &filters.reasons,
-    );
-    let hour_options = options(
-        &TIME_BANDS
-            .iter()
-            .map(|b| (b.code.to_owned(), b.label.to_owned()))
-            .collect::<Vec<_>>(),
-        &filters.hours,
-    );
-    let weekday_options = options(
-        &WEEKDAYS
-            .iter()
-            .enumerate()
-            .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
-            .collect::<Vec<_>>(),
-        &filters.weekdays,
-    );
+    let [reason_options, hour_options, weekday_options] = ticks(&filters);
     let charts = charts_for(&chrome, &all, &shown);
     let me_force = me.force_code.clone();
     let long_date = |d: crate::domain::place::Day| d.format("%-d %B %Y");
