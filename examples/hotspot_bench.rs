@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use saferstreets::clock::Clock;
+use saferstreets::domain::place::{Bands, Day, ReasonSet, Weekdays};
 use saferstreets::geo::hex;
 use saferstreets::storage::HotspotQuery;
 
@@ -90,11 +91,11 @@ async fn main() -> anyhow::Result<()> {
     let today = saferstreets::clock::SystemClock.now().div_euclid(86_400);
     let query = HotspotQuery {
         res: a.res,
-        from_day: today - 365,
-        to_day: today,
-        reasons: -1,
-        hours: 0xff,
-        weekdays: 0x7f,
+        from_day: Day(today - 365),
+        to_day: Day(today),
+        reasons: ReasonSet::all(),
+        hours: Bands::all(),
+        weekdays: Weekdays::all(),
         force_code: "northshire".to_owned(),
     };
     let [x0, y0, x1, y1] = a.bbox;

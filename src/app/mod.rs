@@ -3,5 +3,7 @@
 //! never `http`. (Issue 16 moves the rest of the use cases here step by step.)
 
 pub mod audit;
+pub mod hotspots;
+pub mod place;
 pub mod retention;
 pub mod stalking;

@@ -1,6 +1,6 @@
 //! Geography for unsafe-place reports: validated coordinates, H3 cells and their aggregation,
-//! Getis-Ord Gi* hotspots, force-area boundaries and a place-name gazetteer. Pure functions:
-//! nothing here touches the network, the database or the clock.
+//! the in-memory hotspot index, Getis-Ord Gi* hotspots, force-area boundaries and a place-name
+//! gazetteer. Pure functions: nothing here touches the network, the database or the clock.
 
 pub mod boundaries;
 pub mod coords;
@@ -8,6 +8,7 @@ pub mod demo;
 pub mod gazetteer;
 pub mod gistar;
 pub mod hex;
+pub mod index;
 
 pub use boundaries::{Area, AreaIndex, parse_area, to_geojson};
 pub use coords::{Axis, CoordError, LatLng};

@@ -5,10 +5,9 @@ pub mod api;
 pub mod assets;
 pub mod chrome;
 pub mod consent;
-#[cfg(feature = "early-ack")]
-pub mod early_ack;
 pub mod error;
 pub mod forms;
+pub mod hotspots;
 pub mod multipage;
 pub mod open311;
 pub mod public;

@@ -18,6 +18,7 @@ use async_trait::async_trait;
 
 use crate::clock::Timestamp;
 
+pub use crate::domain::place::HotspotQuery;
 pub use hotspots::{Breakdown, CellCount, Tally};
 pub use sealed::{SealedPlace, SealedStore};
 pub use sql::{connect, sqlite_path};
@@ -274,25 +275,6 @@ pub trait Store: StaffStore + SealedStore + Send + Sync + std::fmt::Debug {
     /// key's count for that day, atomically (so instances sharing the database agree). Counts
     /// of earlier days are dropped when a day's first post is counted.
     async fn count_open311_post(&self, key_id: i64, day: i64) -> Result<i64, StoreError>;
-}
-
-/// Filters of a hotspot query. Masks have one bit per allowed value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HotspotQuery {
-    /// H3 resolution.
-    pub res: i64,
-    /// First day, in days since 1970-01-01.
-    pub from_day: i64,
-    /// Last day.
-    pub to_day: i64,
-    /// Reports with any of these reason bits.
-    pub reasons: i64,
-    /// Three-hour bands: bit `hour / 3`.
-    pub hours: i64,
-    /// Weekdays: bit 0 = Monday … bit 6 = Sunday.
-    pub weekdays: i64,
-    /// One force, or all when empty.
-    pub force_code: String,
 }
 
 /// A partner's API key about to be stored.

@@ -1,9 +1,9 @@
 //! /open311/v2: GeoReport v2 in JSON and XML, partner keys for posting, weekly counts for
 //! reading.
 
+use saferstreets::app::place::{PlaceContext, PlaceFacts, submit};
 use saferstreets::geo::{LatLng, hex};
 use saferstreets::http::open311::{self, COARSE_RES};
-use saferstreets::http::unsafe_place::{PlaceFacts, store_place};
 use saferstreets::storage::NewPartnerKey;
 
 use crate::helpers::{TEST_NOW, TestApp, spawn_app};
@@ -468,7 +468,7 @@ async fn anyone_lists_a_forces_weekly_counts_with_filters() {
             reasons: 1,
             answers: Default::default(),
         };
-        store_place(&app.state, &format!("south-{i}"), &facts, None)
+        submit(&context(&app), &format!("south-{i}"), &facts, None)
             .await
             .expect("store");
     }
@@ -538,4 +538,13 @@ async fn anyone_lists_a_forces_weekly_counts_with_filters() {
         .await,
         403,
     );
+}
+
+/// What storing a report needs, from the app under test.
+fn context(app: &TestApp) -> PlaceContext<'_> {
+    PlaceContext {
+        store: &app.state.store,
+        keyring: &app.state.keyring,
+        clock: app.state.clock.as_ref(),
+    }
 }

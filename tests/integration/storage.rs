@@ -1,5 +1,6 @@
 //! The store, run against SQLite and (when configured) PostgreSQL with the same assertions.
 
+use saferstreets::domain::place::{Bands, Day, ReasonSet, Weekdays};
 use saferstreets::storage::{self, NewFeedback, SealedPlace};
 
 use crate::helpers::TestDb;
@@ -514,11 +515,11 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
         }
         let all = storage::HotspotQuery {
             res: 9,
-            from_day: 0,
-            to_day: 99_999,
-            reasons: -1,
-            hours: 0xff,
-            weekdays: 0x7f,
+            from_day: Day(0),
+            to_day: Day(99_999),
+            reasons: ReasonSet::all(),
+            hours: Bands::all(),
+            weekdays: Weekdays::all(),
             force_code: String::new(),
         };
         let sorted = |mut v: Vec<(i64, i64)>| {
@@ -532,7 +533,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             store.backend()
         );
         let lighting = storage::HotspotQuery {
-            reasons: 0b001,
+            reasons: ReasonSet::LIGHTING,
             ..all.clone()
         };
         assert_eq!(
@@ -540,7 +541,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             [(1, 1), (2, 1)]
         );
         let night = storage::HotspotQuery {
-            hours: 1 << 7,
+            hours: Bands::from_bits_retain(1 << 7),
             ..all.clone()
         };
         assert_eq!(
@@ -548,7 +549,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             [(1, 1), (2, 2)]
         );
         let sundays = storage::HotspotQuery {
-            weekdays: 1 << 6,
+            weekdays: Weekdays::SUNDAY,
             ..all.clone()
         };
         assert_eq!(
@@ -556,8 +557,8 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             [(2, 2)]
         );
         let mondays_only_day = storage::HotspotQuery {
-            from_day: 20_416,
-            to_day: 20_416,
+            from_day: Day(20_416),
+            to_day: Day(20_416),
             ..all.clone()
         };
         assert_eq!(
@@ -978,11 +979,11 @@ async fn hotspots_follow_reports_stored_by_another_instance() {
         );
         let all = storage::HotspotQuery {
             res: 5,
-            from_day: 0,
-            to_day: 99_999,
-            reasons: -1,
-            hours: 0xff,
-            weekdays: 0x7f,
+            from_day: Day(0),
+            to_day: Day(99_999),
+            reasons: ReasonSet::all(),
+            hours: Bands::all(),
+            weekdays: Weekdays::all(),
             force_code: "northshire".into(),
         };
         let mut five = vec![(a[0] as i64, 1), (b[0] as i64, 2_500)];

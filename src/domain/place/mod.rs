@@ -5,6 +5,10 @@ use super::answers::{Answers, Errors, Value};
 use super::flow::Flow;
 use super::questions::{InputKind, Kind, Opt, YES_NO, opt};
 
+pub mod filter;
+
+pub use filter::{Bands, Day, HotspotQuery, ReasonSet, Weekdays};
+
 /// What about the place (environment): the reasons councils can act on.
 pub const PLACE_REASONS: &[Opt] = &[
     opt("lighting", "up-reason-lighting"),
@@ -29,18 +33,18 @@ pub const BEHAVIOUR_REASONS: &[Opt] = &[
 
 /// Every reason code with its bit, for the hotspot counts (`none` is not a reason).
 pub const REASON_BITS: &[(&str, u32)] = &[
-    ("lighting", 1 << 0),
-    ("cctv", 1 << 1),
-    ("isolated", 1 << 2),
-    ("layout", 1 << 3),
-    ("visibility", 1 << 4),
-    ("rundown", 1 << 5),
-    ("drugs-alcohol", 1 << 6),
-    ("other", 1 << 7),
-    ("verbal-stranger", 1 << 8),
-    ("verbal-group", 1 << 9),
-    ("followed", 1 << 10),
-    ("other-harassment", 1 << 11),
+    ("lighting", ReasonSet::LIGHTING.bits()),
+    ("cctv", ReasonSet::CCTV.bits()),
+    ("isolated", ReasonSet::ISOLATED.bits()),
+    ("layout", ReasonSet::LAYOUT.bits()),
+    ("visibility", ReasonSet::VISIBILITY.bits()),
+    ("rundown", ReasonSet::RUNDOWN.bits()),
+    ("drugs-alcohol", ReasonSet::DRUGS_ALCOHOL.bits()),
+    ("other", ReasonSet::OTHER.bits()),
+    ("verbal-stranger", ReasonSet::VERBAL_STRANGER.bits()),
+    ("verbal-group", ReasonSet::VERBAL_GROUP.bits()),
+    ("followed", ReasonSet::FOLLOWED.bits()),
+    ("other-harassment", ReasonSet::OTHER_HARASSMENT.bits()),
 ];
 
 /// Reasons about the place itself that a council can fix (street lights, hedges, fly-tipping).

@@ -23,19 +23,21 @@ use axum::routing::get;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::app::hotspots::{self, CountError};
+pub use crate::app::place::CheckedRequest;
+use crate::app::place::{self as submit, PlaceContext, PlaceFacts, RequestError, RequestFields};
 use crate::clock::Timestamp;
 use crate::clock::uk_today;
-use crate::domain::answers::{Answers, Value as Answer};
-use crate::domain::disclosure::{Disclosure, week_start, whole_weeks};
+use crate::domain::answers::Value as Answer;
+use crate::domain::disclosure::{Disclosure, week_start};
 use crate::domain::place::{
-    self, BEHAVIOUR_REASONS, DETAILS_MAX, ENVIRONMENTAL, FREQUENCY, REASON_BITS, Step, TIME_BANDS,
+    self, BEHAVIOUR_REASONS, ENVIRONMENTAL, FREQUENCY, REASON_BITS, TIME_BANDS,
 };
-use crate::geo::{LatLng, hex, search};
+use crate::geo::hex;
 use crate::geography::Geography;
 use crate::http::state::AppState;
-use crate::http::unsafe_place::{PlaceFacts, store_place};
 use crate::i18n::Catalog;
-use crate::storage::{PartnerKey, PlaceRequestQuery, StoreError};
+use crate::storage::{PartnerKey, StoreError};
 
 /// Entries are shown at the centre of their H3 cell at this resolution (cells about 0.1 km²):
 /// the finest the disclosure rule allows outside the police.
@@ -338,10 +340,7 @@ fn iso_day(day: i64) -> String {
 
 /// The disclosure rule, as every count leaving the police uses it.
 fn rule(state: &AppState) -> Disclosure {
-    Disclosure::new(
-        u64::try_from(state.config.suppression_k).unwrap_or(1),
-        state.keys.disclosure(),
-    )
+    crate::http::hotspots::disclosure(state)
 }
 
 /// The key of entry ids: derived from the disclosure key, for this purpose only.
@@ -352,42 +351,22 @@ fn id_key(state: &AppState) -> [u8; 32] {
     )
 }
 
-fn services_mask(services: &[&str]) -> i64 {
-    services
-        .iter()
-        .filter_map(|c| reason_bit(c))
-        .fold(0, |a, b| a | b)
-}
-
 /// The published entries of `force` for `services` over the whole weeks around the days.
 async fn entries(
     state: &AppState,
     force: &str,
-    (from_day, to_day): (i64, i64),
+    days: (i64, i64),
     services: &[&'static str],
 ) -> Result<Vec<feed::Entry>, Failure> {
-    if services.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (from_day, to_day) = whole_weeks(from_day, to_day);
-    let rows = state
-        .store
-        .place_requests(&PlaceRequestQuery {
-            force_code: force.to_owned(),
-            from_day,
-            to_day,
-            reasons: services_mask(services),
-        })
-        .await
-        .map_err(|e| unavailable(&e))?;
     let rule = rule(state);
-    // Counting thousands of rows is quick, but keep it off the async threads all the same.
-    let services = services.to_vec();
-    tokio::task::spawn_blocking(move || feed::aggregate(&rows, &services, &rule))
+    hotspots::weekly_entries(state.store.as_ref(), &rule, force, days, services)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "open311 count failed");
-            fail(StatusCode::INTERNAL_SERVER_ERROR, "the count failed")
+        .map_err(|e| match e {
+            CountError::Store(e) => unavailable(&e),
+            CountError::Task(e) => {
+                tracing::error!(error = %e, "open311 count failed");
+                fail(StatusCode::INTERNAL_SERVER_ERROR, "the count failed")
+            }
         })
 }
 
@@ -596,28 +575,9 @@ pub fn request_params(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
-/// A `POST requests` whose fields passed [`check_request`]: what is stored, less the channel.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedRequest {
-    /// The service code, one of [`REASON_BITS`].
-    pub code: String,
-    /// Its bit in [`REASON_BITS`].
-    pub bit: i64,
-    /// The point given, or the place `address_string` found.
-    pub point: LatLng,
-    /// The force area the point is in (the partner's).
-    pub force_code: String,
-    /// The day it happened, not after `today`.
-    pub date: jiff::civil::Date,
-    /// The first hour of its three-hour band.
-    pub hour: i64,
-    /// The reason, how often and the cleaned description, as the public form keeps them.
-    pub answers: Answers,
-}
-
-/// Check the fields of a partner's `POST requests` against our geography: everything the
-/// handler does between the key check and storing. `today` and `hour_now` are the UK date
-/// and hour. Pure, so it is fuzzed (`fuzz/fuzz_targets/open311_request.rs`).
+/// Check the fields of a partner's `POST requests` against our geography
+/// ([`submit::check_request`]), a problem as the specification's error. `today` and
+/// `hour_now` are the UK date and hour.
 pub fn check_request(
     params: &[(String, String)],
     geography: &Geography,
@@ -625,94 +585,22 @@ pub fn check_request(
     today: jiff::civil::Date,
     hour_now: i8,
 ) -> Result<CheckedRequest, Failure> {
-    let bad = |what: &str| fail(StatusCode::BAD_REQUEST, what);
-    let code = param(params, "service_code")
-        .filter(|c| !c.is_empty())
-        .ok_or_else(|| bad("service_code is required"))?;
-    let bit =
-        reason_bit(code).ok_or_else(|| fail(StatusCode::NOT_FOUND, "no such service_code"))?;
-    let point = match (param(params, "lat"), param(params, "long")) {
-        (Some(lat), Some(lng)) => LatLng::parse(lat, lng)
-            .map_err(|_| bad("lat and long must be numbers within -90..90 and -180..180"))?,
-        (None, None) => {
-            let address = param(params, "address_string")
-                .filter(|a| !a.trim().is_empty())
-                .ok_or_else(|| bad("a location is required: lat and long, or address_string"))?;
-            search(&geography.places, address, 1)
-                .first()
-                .map(|p| p.point)
-                .ok_or_else(|| bad("address_string matches no place we know"))?
-        }
-        _ => return Err(bad("lat and long must be given together")),
+    let fields = RequestFields {
+        service_code: param(params, "service_code"),
+        lat: param(params, "lat"),
+        long: param(params, "long"),
+        address: param(params, "address_string"),
+        date: param(params, "attribute[date]"),
+        time_of_day: param(params, "attribute[time_of_day]"),
+        how_often: param(params, "attribute[how_often]"),
+        description: param(params, "description"),
     };
-    let force = geography
-        .areas
-        .route(point)
-        .filter(|a| a.code == force_code)
-        .ok_or_else(|| bad("the location is outside the area this api_key covers"))?;
-    let date = match param(params, "attribute[date]").filter(|d| !d.is_empty()) {
-        None => today,
-        Some(d) => {
-            let parsed = d
-                .parse::<jiff::civil::Date>()
-                .ok()
-                .or_else(|| {
-                    d.parse::<jiff::Timestamp>()
-                        .ok()
-                        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
-                })
-                .ok_or_else(|| bad("attribute[date] must be a date, YYYY-MM-DD"))?;
-            if parsed > today {
-                return Err(bad("attribute[date] must not be in the future"));
-            }
-            parsed
-        }
-    };
-    let hour = match param(params, "attribute[time_of_day]").filter(|h| !h.is_empty()) {
-        None => i64::from(hour_now / 3 * 3),
-        Some(h) => TIME_BANDS
-            .iter()
-            .find(|b| b.code == h)
-            .and_then(|b| b.code.parse().ok())
-            .ok_or_else(|| bad("attribute[time_of_day] must be 0, 3, 6 … 21"))?,
-    };
-    let mut answers = Answers::default();
-    let step = if BEHAVIOUR_REASONS.iter().any(|o| o.code == code) {
-        Step::PeopleReasons
-    } else {
-        Step::PlaceReasons
-    };
-    answers.set(
-        step.slug(),
-        Answer::Many {
-            codes: vec![code.to_owned()],
-            other: None,
-        },
-    );
-    if let Some(often) = param(params, "attribute[how_often]").filter(|o| !o.is_empty()) {
-        if !FREQUENCY.iter().any(|f| f.code == often) {
-            return Err(bad(
-                "attribute[how_often] is not one of the service's values",
-            ));
-        }
-        answers.set(Step::Frequency.slug(), Answer::One(often.to_owned()));
-    }
-    if let Some(text) = param(params, "description").filter(|t| !t.trim().is_empty()) {
-        if text.chars().count() > DETAILS_MAX {
-            return Err(bad(&format!(
-                "description must be {DETAILS_MAX} characters or fewer"
-            )));
-        }
-        answers.set(Step::Details.slug(), Answer::Text(Some(place::scrub(text))));
-    }
-    Ok(CheckedRequest {
-        code: code.to_owned(),
-        bit,
-        point,
-        force_code: force.code.clone(),
-        date,
-        hour,
-        answers,
+    submit::check_request(&fields, geography, force_code, today, hour_now).map_err(|e| {
+        let status = match e {
+            RequestError::UnknownService => StatusCode::NOT_FOUND,
+            _ => StatusCode::BAD_REQUEST,
+        };
+        fail(status, e.to_string())
     })
 }
 
@@ -772,7 +660,12 @@ async fn create_request(
         answers,
     };
     let submission = format!("open311-{}", ::hex::encode(crate::random::bytes::<16>()));
-    store_place(state, &submission, &facts, None)
+    let ctx = PlaceContext {
+        store: &state.store,
+        keyring: &state.keyring,
+        clock: state.clock.as_ref(),
+    };
+    submit::submit(&ctx, &submission, &facts, None)
         .await
         .map_err(|e| unavailable(&e))?;
     let entry = feed::served(&code).and_then(|service| {

@@ -18,19 +18,20 @@ use axum::{Extension, Router};
 use serde::Deserialize;
 
 use super::Me;
+use crate::app::hotspots::{self, Audience, FilterText, Shown};
 use crate::charts::{self, Chart, Labels};
-use crate::domain::disclosure::{Disclosure, PUBLIC_MAX_RES, week_start};
-use crate::domain::place::{BEHAVIOUR_REASONS, PLACE_REASONS, REASON_BITS, TIME_BANDS};
-use crate::geo::hex;
-use crate::http::api::{
-    Audience, Hotspot, HotspotParams, date_text, disclosure_rule, hotspot_features, query_from,
+use crate::domain::disclosure::PUBLIC_MAX_RES;
+use crate::domain::place::{
+    BEHAVIOUR_REASONS, HotspotQuery, PLACE_REASONS, REASON_BITS, TIME_BANDS,
 };
+use crate::geo::{GiStar, hex};
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
+use crate::http::hotspots::{feature, shown, significance, today};
 use crate::http::render::render;
 use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
-use crate::storage::{Breakdown, HotspotQuery, Tally};
+use crate::storage::{Breakdown, Tally};
 
 /// Hotspots in the ranked list.
 const TOP: usize = 10;
@@ -109,7 +110,7 @@ fn audience(me: &Me) -> Audience {
 /// is named so the page can say which. Partners' days are widened to whole weeks and their
 /// resolution capped, exactly as for the public.
 fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'static str> {
-    let params = HotspotParams {
+    let params = FilterText {
         bbox: None,
         res: (!f.res.is_empty()).then(|| f.res.clone()),
         reasons: list(&f.reasons),
@@ -119,8 +120,7 @@ fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'stati
         weekdays: list(&f.weekdays),
         force: Some(me.force_code.clone()),
     };
-    let today = state.clock.now().div_euclid(86_400);
-    let (q, _) = query_from(&params, today, audience(me)).map_err(|(field, _)| field)?;
+    let (q, _) = hotspots::query(&params, today(state), audience(me)).map_err(|e| e.field)?;
     // The API answers an empty range with nothing; a form says which date to change.
     if q.from_day > q.to_day {
         return Err("from");
@@ -129,85 +129,20 @@ fn query(state: &AppState, me: &Me, f: &Filters) -> Result<HotspotQuery, &'stati
 }
 
 /// Hexagons as this member of staff may see them.
-async fn features(state: &AppState, me: &Me, q: &HotspotQuery) -> Result<Vec<Hotspot>, AppError> {
-    Ok(hotspot_features(state, q, None, audience(me)).await?)
+async fn hexagons(
+    state: &AppState,
+    shown: &Shown,
+    q: &HotspotQuery,
+) -> Result<Vec<GiStar>, AppError> {
+    Ok(hotspots::hexagons(state.store.as_ref(), shown, q, None).await?)
 }
 
-/// The filters of a query as the audit log keeps them: parsed and typed, never the query
-/// string as sent (which could carry anything, such as a spreadsheet formula).
-fn describe(q: &HotspotQuery) -> String {
-    let mut parts = vec![
-        format!("res={}", q.res),
-        format!("from={}", date_text(q.from_day)),
-        format!("to={}", date_text(q.to_day)),
-    ];
-    if q.reasons != -1 {
-        let codes: Vec<&str> = REASON_BITS
-            .iter()
-            .filter(|(_, bit)| q.reasons & i64::from(*bit) != 0)
-            .map(|(code, _)| *code)
-            .collect();
-        parts.push(format!("reasons={}", codes.join(",")));
-    }
-    if q.hours != 0xff {
-        let hours: Vec<&str> = TIME_BANDS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| (q.hours >> i) & 1 == 1)
-            .map(|(_, b)| b.code)
-            .collect();
-        parts.push(format!("hours={}", hours.join(",")));
-    }
-    if q.weekdays != 0x7f {
-        let days: Vec<String> = (0..7)
-            .filter(|d| (q.weekdays >> d) & 1 == 1)
-            .map(|d| (d + 1).to_string())
-            .collect();
-        parts.push(format!("weekdays={}", days.join(",")));
-    }
-    parts.join(" ")
-}
-
-/// How figures are shown to this member of staff.
-#[derive(Debug)]
-enum Shown {
-    /// Police analysts: as counted.
-    Exact,
-    /// Partners: published under the disclosure rule.
-    Published(Disclosure),
-}
-
-impl Shown {
-    fn for_(state: &AppState, me: &Me) -> Self {
-        match audience(me) {
-            Audience::Police => Self::Exact,
-            Audience::Outside => Self::Published(disclosure_rule(state)),
-        }
-    }
-
-    /// The figure, or `None` where it is not shown (under k, for partners).
-    fn value(&self, t: Tally) -> Option<u64> {
-        let n = u64::try_from(t.n).unwrap_or_default();
-        match self {
-            Self::Exact => Some(n),
-            Self::Published(rule) => rule.publish(n, t.key),
-        }
-    }
-
-    /// The figure for a chart (0 where hidden) and as text (`<k` where hidden).
-    fn figure(&self, t: Tally) -> (u64, String) {
-        match (self.value(t), self) {
-            (Some(n), _) => (n, charts::thousands(n)),
-            (None, Self::Published(rule)) => (0, format!("<{}", rule.k())),
-            (None, Self::Exact) => (0, "0".to_owned()),
-        }
-    }
-
-    fn hidden_under(&self) -> Option<u64> {
-        match self {
-            Self::Exact => None,
-            Self::Published(rule) => Some(rule.k()),
-        }
+/// A figure for a chart (0 where hidden) and as text (`<k` where hidden).
+fn figure(shown: &Shown, t: Tally) -> (u64, String) {
+    match (shown.value(t), shown.hidden_under()) {
+        (Some(n), _) => (n, charts::thousands(n)),
+        (None, Some(k)) => (0, format!("<{k}")),
+        (None, None) => (0, "0".to_owned()),
     }
 }
 
@@ -325,131 +260,23 @@ const RESOLUTIONS: [(&str, &str); 4] = [
     ("5", "staff-res-5"),
 ];
 
-/// A day as people read it, e.g. `26 October 2026`.
-fn long_date(day: i64) -> String {
-    jiff::civil::date(1970, 1, 1)
-        .checked_add(jiff::Span::new().days(day))
-        .map(|d| d.strftime("%-d %B %Y").to_string())
-        .unwrap_or_default()
-}
-
-/// The three most frequent reasons in a breakdown (as shown: partners' ranking uses the
-/// published figures, and reasons under k are left out), as message ids.
-fn main_reasons(b: &Breakdown, shown: &Shown) -> Vec<&'static str> {
-    let mut counts: Vec<(u64, &'static str)> = REASON_BITS
+/// The message id of a reason's label.
+fn reason_label(code: &str) -> Option<&'static str> {
+    PLACE_REASONS
         .iter()
-        .filter_map(|(code, bit)| {
-            let t = b
-                .reasons
-                .get(bit.trailing_zeros() as usize)
-                .copied()
-                .unwrap_or_default();
-            Some((shown.value(t)?, *code))
-        })
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
-    counts
-        .into_iter()
-        .take(3)
-        .filter_map(|(_, code)| {
-            PLACE_REASONS
-                .iter()
-                .chain(BEHAVIOUR_REASONS)
-                .find(|o| o.code == code)
-                .map(|o| o.label)
-        })
-        .collect()
+        .chain(BEHAVIOUR_REASONS)
+        .find(|o| o.code == code)
+        .map(|o| o.label)
 }
 
-/// The inclusive range of finest-resolution cells inside `cell`: H3 orders a cell's
-/// descendants contiguously, so a range test finds them.
-fn descendants(cell: u64) -> Option<(u64, u64)> {
-    let finest = hex::RESOLUTIONS[hex::RESOLUTIONS.len() - 1];
-    hex::child_range(cell, finest)
-}
-
+/// Charts of a breakdown: reports per week, per weekday × band, per reason. Each keeps the
+/// call it had; only the figures come from `app::hotspots`.
 fn charts_for(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Vec<Chart> {
-    // Reports per week, Monday to Sunday: the finest series partners see (their days are
-    // whole weeks, so no bar is a part of a week).
-    let mut weeks: std::collections::BTreeMap<i64, Tally> = std::collections::BTreeMap::new();
-    for (day, t) in &b.days {
-        weeks.entry(week_start(*day)).or_default().merge(*t);
-    }
-    let grid = b.grid;
-    let reasons: Vec<Tally> = REASON_BITS
-        .iter()
-        .map(|(_, bit)| {
-            b.reasons
-                .get(bit.trailing_zeros() as usize)
-                .copied()
-                .unwrap_or_default()
-        })
-        .collect();
-    let week_data: Vec<(String, u64)> = weeks
-        .iter()
-        .map(|(monday, n)| {
-            let label = jiff::civil::date(1970, 1, 1)
-                .checked_add(jiff::Span::new().days(*monday))
-                .map(|d| d.strftime("%-d %b %Y").to_string())
-                .unwrap_or_default();
-            (label, shown.figure(*n).0)
-        })
-        .collect();
-    let weekly = charts::bars(
-        &Labels {
-            title: chrome.t("staff-chart-weekly"),
-            description: chrome.t("staff-chart-weekly-desc"),
-            category: chrome.t("staff-chart-week"),
-            value: chrome.t("staff-chart-reports"),
-        },
-        &week_data,
-        "weekly",
-    );
-    let rows_labels: Vec<String> = WEEKDAYS.iter().map(|d| chrome.t(d).to_owned()).collect();
-    let column_labels: Vec<String> = TIME_BANDS
-        .iter()
-        .map(|b| chrome.t(b.label).to_owned())
-        .collect();
-    let counts: Vec<Vec<u64>> = grid
-        .iter()
-        .map(|row| row.iter().map(|n| shown.figure(*n).0).collect())
-        .collect();
-    let heat = charts::heat_grid(
-        &Labels {
-            title: chrome.t("staff-chart-grid"),
-            description: chrome.t("staff-chart-grid-desc"),
-            category: chrome.t("staff-chart-day"),
-            value: chrome.t("staff-chart-reports"),
-        },
-        &rows_labels,
-        &column_labels,
-        &counts,
-        "grid",
-    );
-    let reason_data: Vec<(String, u64)> = REASON_BITS
-        .iter()
-        .zip(&reasons)
-        .filter_map(|((code, _), n)| {
-            let label = PLACE_REASONS
-                .iter()
-                .chain(BEHAVIOUR_REASONS)
-                .find(|o| o.code == *code)?
-                .label;
-            Some((chrome.t(label).to_owned(), shown.figure(*n).0))
-        })
-        .collect();
-    let why = charts::hbars(
-        &Labels {
-            title: chrome.t("staff-chart-reasons"),
-            description: chrome.t("staff-chart-reasons-desc"),
-            category: chrome.t("staff-chart-reason"),
-            value: chrome.t("staff-chart-reports"),
-        },
-        &reason_data,
-        "reasons",
-    );
-    let mut all = vec![weekly, heat, why];
+    let mut all = vec![
+        weekly_chart(chrome, b, shown),
+        grid_chart(chrome, b, shown),
+        reasons_chart(chrome, b, shown),
+    ];
     if let Some(k) = shown.hidden_under() {
         // The tables say "<k" where the chart shows nothing.
         let fewer = format!("<{k}");
@@ -466,6 +293,133 @@ fn charts_for(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Vec<Chart> {
     all
 }
 
+/// Labels of a chart: the message ids of its title, description and category.
+fn labels<'a>(chrome: &'a Chrome, [title, description, category]: [&'a str; 3]) -> Labels<'a> {
+    Labels {
+        title: chrome.t(title),
+        description: chrome.t(description),
+        category: chrome.t(category),
+        value: chrome.t("staff-chart-reports"),
+    }
+}
+
+fn weekly_chart(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Chart {
+    let data: Vec<(String, u64)> = hotspots::weekly(b)
+        .into_iter()
+        .map(|(monday, n)| (monday.format("%-d %b %Y"), figure(shown, n).0))
+        .collect();
+    charts::bars(
+        &labels(
+            chrome,
+            [
+                "staff-chart-weekly",
+                "staff-chart-weekly-desc",
+                "staff-chart-week",
+            ],
+        ),
+        &data,
+        "weekly",
+    )
+}
+
+fn grid_chart(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Chart {
+    let rows: Vec<String> = WEEKDAYS.iter().map(|d| chrome.t(d).to_owned()).collect();
+    let columns: Vec<String> = TIME_BANDS
+        .iter()
+        .map(|b| chrome.t(b.label).to_owned())
+        .collect();
+    let counts: Vec<Vec<u64>> = b
+        .grid
+        .iter()
+        .map(|row| row.iter().map(|n| figure(shown, *n).0).collect())
+        .collect();
+    charts::heat_grid(
+        &labels(
+            chrome,
+            [
+                "staff-chart-grid",
+                "staff-chart-grid-desc",
+                "staff-chart-day",
+            ],
+        ),
+        &rows,
+        &columns,
+        &counts,
+        "grid",
+    )
+}
+
+fn reasons_chart(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Chart {
+    let data: Vec<(String, u64)> = hotspots::reason_tallies(b)
+        .into_iter()
+        .filter_map(|(code, n)| {
+            Some((chrome.t(reason_label(code)?).to_owned(), figure(shown, n).0))
+        })
+        .collect();
+    charts::hbars(
+        &labels(
+            chrome,
+            [
+                "staff-chart-reasons",
+                "staff-chart-reasons-desc",
+                "staff-chart-reason",
+            ],
+        ),
+        &data,
+        "reasons",
+    )
+}
+
+/// The ranked list: the first [`TOP`] hexagons with their main reasons.
+async fn top_lines(
+    state: &AppState,
+    shown: &Shown,
+    q: &HotspotQuery,
+    found: &[GiStar],
+) -> Result<Vec<TopLine>, AppError> {
+    let mut top = Vec::new();
+    for (i, g) in found.iter().take(TOP).enumerate() {
+        let here = hotspots::breakdown(state.store.as_ref(), q, Some(g.cell)).await?;
+        let centre = hex::centre(g.cell)
+            .map(|c| format!("{:.4}, {:.4}", c.lat(), c.lng()))
+            .unwrap_or_default();
+        top.push(TopLine {
+            rank: i + 1,
+            cell: format!("{:x}", g.cell),
+            centre,
+            count: charts::thousands(u64::try_from(g.count as i64).unwrap_or_default()),
+            significance: significance(g),
+            reasons: hotspots::main_reasons(&here, shown)
+                .into_iter()
+                .filter_map(reason_label)
+                .collect(),
+        });
+    }
+    Ok(top)
+}
+
+/// The filter form's checkboxes: reasons, hour bands, weekdays.
+fn ticks(filters: &Filters) -> [Vec<Tick>; 3] {
+    let reasons: Vec<_> = REASON_BITS
+        .iter()
+        .filter_map(|(code, _)| Some(((*code).to_owned(), reason_label(code)?.to_owned())))
+        .collect();
+    let hours: Vec<_> = TIME_BANDS
+        .iter()
+        .map(|b| (b.code.to_owned(), b.label.to_owned()))
+        .collect();
+    let weekdays: Vec<_> = WEEKDAYS
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
+        .collect();
+    [
+        options(&reasons, &filters.reasons),
+        options(&hours, &filters.hours),
+        options(&weekdays, &filters.weekdays),
+    ]
+}
+
 async fn dashboard(
     State(state): State<AppState>,
     chrome: Chrome,
@@ -474,7 +428,7 @@ async fn dashboard(
 ) -> Result<Response, AppError> {
     let filters = Filters::parse(raw.as_deref());
     let police = me.role.is_police();
-    let shown = Shown::for_(&state, &me);
+    let shown = shown(&state, audience(&me));
     let (q, bad_filter) = match query(&state, &me, &filters) {
         Ok(q) => (q, None),
         Err(field) => (
@@ -482,58 +436,13 @@ async fn dashboard(
             Some(field),
         ),
     };
-    let features = features(&state, &me, &q).await?;
-    let mut top = Vec::new();
-    for (i, f) in features.iter().take(TOP).enumerate() {
-        let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
-        let here = match descendants(cell) {
-            Some(range) => state.store.place_breakdown(&q, Some(range)).await?,
-            None => Breakdown::default(),
-        };
-        let centre = hex::centre(cell)
-            .map(|c| format!("{:.4}, {:.4}", c.lat(), c.lng()))
-            .unwrap_or_default();
-        top.push(TopLine {
-            rank: i + 1,
-            cell: f.properties.cell.clone(),
-            centre,
-            count: charts::thousands(u64::try_from(f.properties.count).unwrap_or_default()),
-            significance: f.properties.significance.clone(),
-            reasons: main_reasons(&here, &shown),
-        });
-    }
-    let all = state.store.place_breakdown(&q, None).await?;
-    let total = all.total;
-    let reason_options = options(
-        &REASON_BITS
-            .iter()
-            .filter_map(|(code, _)| {
-                PLACE_REASONS
-                    .iter()
-                    .chain(BEHAVIOUR_REASONS)
-                    .find(|o| o.code == *code)
-                    .map(|o| ((*code).to_owned(), o.label.to_owned()))
-            })
-            .collect::<Vec<_>>(),
-        &filters.reasons,
-    );
-    let hour_options = options(
-        &TIME_BANDS
-            .iter()
-            .map(|b| (b.code.to_owned(), b.label.to_owned()))
-            .collect::<Vec<_>>(),
-        &filters.hours,
-    );
-    let weekday_options = options(
-        &WEEKDAYS
-            .iter()
-            .enumerate()
-            .map(|(i, d)| ((i + 1).to_string(), (*d).to_owned()))
-            .collect::<Vec<_>>(),
-        &filters.weekdays,
-    );
+    let found = hexagons(&state, &shown, &q).await?;
+    let top = top_lines(&state, &shown, &q, &found).await?;
+    let all = hotspots::breakdown(state.store.as_ref(), &q, None).await?;
+    let [reason_options, hour_options, weekday_options] = ticks(&filters);
     let charts = charts_for(&chrome, &all, &shown);
     let me_force = me.force_code.clone();
+    let long_date = |d: crate::domain::place::Day| d.format("%-d %B %Y");
     Ok(render(&DashboardPage {
         chrome,
         me: Some(me),
@@ -544,7 +453,7 @@ async fn dashboard(
         hour_options,
         weekday_options,
         top,
-        total: shown.figure(total).1,
+        total: figure(&shown, all.total).1,
         charts,
         suppressed: !police,
         weeks: (!police).then(|| (long_date(q.from_day), long_date(q.to_day))),
@@ -559,19 +468,29 @@ async fn dashboard(
     }))
 }
 
+/// The filters of a request and the hexagons they find, for the map and the exports.
+async fn found(
+    state: &AppState,
+    me: &Me,
+    raw: Option<&str>,
+) -> Result<(HotspotQuery, Vec<GiStar>), AppError> {
+    let q = query(state, me, &Filters::parse(raw)).map_err(|_| AppError::BadRequest)?;
+    let found = hexagons(state, &shown(state, audience(me)), &q).await?;
+    Ok((q, found))
+}
+
 /// The hexagons as GeoJSON, and the query they answer.
 async fn geojson(
     state: &AppState,
     me: &Me,
     raw: Option<&str>,
 ) -> Result<(String, HotspotQuery), AppError> {
-    let filters = Filters::parse(raw);
-    let q = query(state, me, &filters).map_err(|_| AppError::BadRequest)?;
-    let features = features(state, me, &q).await?;
+    let (q, found) = found(state, me, raw).await?;
+    let features: Vec<_> = found.iter().map(feature).collect();
     let body = serde_json::to_string(&serde_json::json!({
         "type": "FeatureCollection",
-        "from": date_text(q.from_day),
-        "to": date_text(q.to_day),
+        "from": q.from_day.iso(),
+        "to": q.to_day.iso(),
         "features": features,
     }))?;
     Ok((body, q))
@@ -593,7 +512,7 @@ async fn audit_export(
     q: &HotspotQuery,
 ) -> Result<(), AppError> {
     let mut entry = me.audit(state, "export", what, "ok");
-    entry.detail = describe(q);
+    entry.detail = q.describe();
     state.store.audit(&entry).await?;
     Ok(())
 }
@@ -624,9 +543,7 @@ async fn export_csv(
     Extension(me): Extension<Me>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let filters = Filters::parse(raw.as_deref());
-    let q = query(&state, &me, &filters).map_err(|_| AppError::BadRequest)?;
-    let features = features(&state, &me, &q).await?;
+    let (q, found) = found(&state, &me, raw.as_deref()).await?;
     let mut out = CsvExport::new();
     out.header(&[
         "cell",
@@ -637,20 +554,20 @@ async fn export_csv(
         "z",
         "significance",
     ])?;
-    for f in &features {
-        let cell = u64::from_str_radix(&f.properties.cell, 16).unwrap_or_default();
+    for g in &found {
+        let f = feature(g).properties;
         // Centres come from the H3 cell, numbers we compute: they stay numeric.
         let centre = |coord: fn(crate::geo::LatLng) -> f64| {
-            hex::centre(cell).map_or(Cell::text(""), |c| Cell::decimal(coord(c), 6))
+            hex::centre(g.cell).map_or(Cell::text(""), |c| Cell::decimal(coord(c), 6))
         };
         out.row(&[
-            Cell::text(f.properties.cell.as_str()),
+            Cell::text(f.cell.as_str()),
             Cell::int(q.res),
             centre(crate::geo::LatLng::lat),
             centre(crate::geo::LatLng::lng),
-            Cell::int(f.properties.count),
-            Cell::float(f.properties.z),
-            Cell::text(f.properties.significance.as_str()),
+            Cell::int(f.count),
+            Cell::float(f.z),
+            Cell::text(f.significance.as_str()),
         ])?;
     }
     let body = out.finish()?;

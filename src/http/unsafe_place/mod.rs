@@ -10,13 +10,14 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde::Deserialize;
 
+use crate::app::place::{self as submit, PlaceContext, PlaceError};
 use crate::domain::FormErrors;
 use crate::domain::answers::{Answers, Value};
 use crate::domain::flow;
 use crate::domain::place::{self, Step, UnsafePlace};
 use crate::domain::reference::Reference;
 use crate::domain::text::BoundedText;
-use crate::geo::{self, LatLng, hex};
+use crate::geo::{self, LatLng};
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
@@ -29,8 +30,6 @@ use crate::http::multipage::{
 use crate::http::render::{render, render_shared, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
-use crate::storage::sealed::PlainPlace;
-use crate::storage::{NewPlaceReport, SessionWrite, StoreError};
 
 const BASE: &str = "/unsafe-place";
 
@@ -255,6 +254,57 @@ fn first(v: &[String]) -> &str {
     v.first().map_or("", String::as_str)
 }
 
+/// The place the form gives: one found by search, a pin on the map, or a description (on a
+/// Change visit, nothing new keeps the place already given); else the field and message id
+/// of the problem.
+fn where_answer(
+    state: &AppState,
+    chosen: Option<&geo::Place>,
+    point: Option<LatLng>,
+    description: &str,
+    answers: &Answers,
+) -> Result<Value, (&'static str, &'static str)> {
+    let areas = &state.geography.areas;
+    if let Some(p) = chosen {
+        return located(areas, p.point, label(p), "search");
+    }
+    if let Some(p) = point {
+        return located(areas, p, String::new(), "map");
+    }
+    match BoundedText::parse(description, DESCRIPTION_MAX) {
+        Ok(Some(text)) => Ok(Value::Location {
+            point: None,
+            label: place::scrub(text.as_str()),
+            how: "described".to_owned(),
+        }),
+        Ok(None) => answers
+            .get(Step::Where.slug())
+            .cloned()
+            .ok_or(("q", "up-err-where")),
+        Err(_) => Err(("description", "up-err-description-long")),
+    }
+}
+
+/// The place page again, with its problem (422).
+fn refuse(mut page: WherePage, field: &'static str, message: &'static str) -> Response {
+    page.errors.add(field, message);
+    page.describe_open |= field == "description";
+    render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// Where the form goes once the place is answered.
+fn after_where(answers: &Answers, change: bool) -> String {
+    let next = flow::next::<UnsafePlace>(answers);
+    if change {
+        next_url::<UnsafePlace>(next, true)
+    } else {
+        flow::following::<UnsafePlace>(Step::Where, answers).map_or_else(
+            || next_url::<UnsafePlace>(next, false),
+            |s| step_url::<UnsafePlace>(s, false),
+        )
+    }
+}
+
 async fn save_where(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
@@ -276,12 +326,6 @@ async fn save_where(
     let mut page = where_page(chrome, &state, &answers, change);
     page.q.clone_from(&q);
     page.description = first(&form.description).to_owned();
-    let refuse = |mut page: WherePage, field: &'static str, message: &'static str| {
-        page.errors.add(field, message);
-        page.describe_open |= field == "description";
-        render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
-    };
-
     if first(&form.action) == "search" {
         if q.is_empty() {
             return Ok(refuse(page, "q", "up-err-search-empty"));
@@ -290,33 +334,14 @@ async fn save_where(
         page.results = search_results(places, &q, None);
         return Ok(render(&page));
     }
-
     // Continue: a place from the search, a point from the map, or a description.
     let chosen = first(&form.place)
         .parse::<usize>()
         .ok()
         .and_then(|i| places.get(i));
     let point = LatLng::parse(first(&form.lat), first(&form.lng)).ok();
-    let value = if let Some(p) = chosen {
-        located(&state, p.point, label(p), "search")
-    } else if let Some(p) = point {
-        located(&state, p, String::new(), "map")
-    } else {
-        match BoundedText::parse(first(&form.description), DESCRIPTION_MAX) {
-            Ok(Some(text)) => Ok(Value::Location {
-                point: None,
-                label: place::scrub(text.as_str()),
-                how: "described".to_owned(),
-            }),
-            // Nothing new on a Change visit: keep the place already given.
-            Ok(None) => answers
-                .get(Step::Where.slug())
-                .cloned()
-                .ok_or(("q", "up-err-where")),
-            Err(_) => Err(("description", "up-err-description-long")),
-        }
-    };
-    let value = match value {
+    let description = first(&form.description);
+    let value = match where_answer(&state, chosen, point, description, &answers) {
         Ok(v) => v,
         Err((field, message)) => {
             // A pin refused (outside every force area) stays on the map, where it can be
@@ -334,15 +359,7 @@ async fn save_where(
     };
     answers.set(Step::Where.slug(), value);
     flow::prune::<UnsafePlace>(&mut answers);
-    let next = flow::next::<UnsafePlace>(&answers);
-    let to = if change {
-        next_url::<UnsafePlace>(next, true)
-    } else {
-        flow::following::<UnsafePlace>(Step::Where, &answers).map_or_else(
-            || next_url::<UnsafePlace>(next, false),
-            |s| step_url::<UnsafePlace>(s, false),
-        )
-    };
+    let to = after_where(&answers, change);
     let open = Draft::Open {
         submission,
         answers,
@@ -369,26 +386,14 @@ fn search_results(places: &[geo::Place], q: &str, chosen: Option<usize>) -> Vec<
         .collect()
 }
 
-/// A located answer, if a force covers the point.
+/// A located answer, or the page's error when no force covers the point.
 fn located(
-    state: &AppState,
+    areas: &geo::AreaIndex,
     point: LatLng,
     label: String,
     how: &str,
 ) -> Result<Value, (&'static str, &'static str)> {
-    if state.geography.areas.route(point).is_none() {
-        return Err(("q", "up-err-outside"));
-    }
-    let micro = |d: f64| (d * 1_000_000.0).round() as i64;
-    Ok(Value::Location {
-        point: Some((micro(point.lat()), micro(point.lng()))),
-        label: if label.is_empty() {
-            format!("{:.5}, {:.5}", point.lat(), point.lng())
-        } else {
-            label
-        },
-        how: how.to_owned(),
-    })
+    submit::located(areas, point, label, how).map_err(|_| ("q", "up-err-outside"))
 }
 
 /// The page shown when the report could not be stored.
@@ -433,69 +438,22 @@ async fn send(
     Ok(after_send::<UnsafePlace>(&state, &session).await)
 }
 
-/// What is kept of the answers besides the indexed columns: no exact point (it is sealed on
-/// its own), and free text cleaned of contact details. Sealed by [`store_place`].
-fn kept_answers(answers: &Answers) -> Answers {
-    let mut kept = answers.clone();
-    for step in [Step::Where, Step::When, Step::TimeOfDay] {
-        kept.retain_except(step.slug());
-    }
-    if let Some(Value::Text(Some(text))) = kept.get(Step::Details.slug()) {
-        let clean = place::scrub(text);
-        kept.set(Step::Details.slug(), Value::Text(Some(clean)));
-    }
-    if let Some(Value::Many {
-        codes,
-        other: Some(other),
-    }) = kept.get(Step::PlaceReasons.slug())
-    {
-        let clean = Value::Many {
-            codes: codes.clone(),
-            other: Some(place::scrub(other)),
-        };
-        kept.set(Step::PlaceReasons.slug(), clean);
-    }
-    if let Some(Value::Location {
-        point: None, label, ..
-    }) = answers.get(Step::Where.slug())
-    {
-        kept.set("place-description", Value::Text(Some(label.clone())));
-    }
-    kept
-}
-
+/// The answers as a report, stored with the sender's draft replaced by "sent".
 async fn store_report(
     state: &AppState,
     session: &SessionId,
     submission: &str,
     answers: &Answers,
 ) -> Result<String, AppError> {
-    let (point, force_code) = match answers.get(Step::Where.slug()) {
-        Some(Value::Location {
-            point: Some((lat, lng)),
-            ..
-        }) => {
-            let p = LatLng::new(*lat as f64 / 1e6, *lng as f64 / 1e6)
-                .map_err(|e| AppError::Internal(e.to_string()))?;
-            let force = state
-                .geography
-                .areas
-                .route(p)
-                .map_or_else(|| state.config.force_code.clone(), |a| a.code.clone());
-            (Some(p), force)
-        }
-        _ => (None, state.config.force_code.clone()),
-    };
-    let day = match answers.get(Step::When.slug()) {
-        Some(Value::Date { day, month, year }) => {
-            jiff::civil::Date::new(*year, *month, day.unwrap_or(1)).map_or(0, place::day_number)
-        }
-        _ => 0,
-    };
-    let hour = answers
-        .one(Step::TimeOfDay.slug())
-        .and_then(|h| h.parse().ok())
-        .unwrap_or(0);
+    let facts = submit::facts_of_answers(answers, &state.geography.areas, &state.config.force_code)
+        .map_err(|e| {
+            // Only a draft written by a bug holds a point that is not a coordinate.
+            tracing::error!(error = %e, "place report not stored");
+            match e {
+                PlaceError::BadPoint(_) => AppError::Invariant("a draft's point is not a point"),
+                PlaceError::OutsideForce => AppError::Invariant("a draft's point has no force"),
+            }
+        })?;
     let sent = draft::sealed(
         state,
         session,
@@ -504,91 +462,12 @@ async fn store_report(
             submission: submission.to_owned(),
         },
     )?;
-    let facts = PlaceFacts {
-        point,
-        force_code,
-        day,
-        hour,
-        reasons: i64::from(place::reason_bits(answers)),
-        answers: kept_answers(answers),
+    let ctx = PlaceContext {
+        store: &state.store,
+        keyring: &state.keyring,
+        clock: state.clock.as_ref(),
     };
-    Ok(store_place(state, submission, &facts, Some(&sent)).await?)
-}
-
-/// A place report's stored facts, from the form or from a partner's system (Open311).
-#[derive(Debug, Clone)]
-pub struct PlaceFacts {
-    /// Where, if a point was given.
-    pub point: Option<LatLng>,
-    /// The force it is routed to.
-    pub force_code: String,
-    /// The day it happened ([`place::day_number`]).
-    pub day: i64,
-    /// First hour of its three-hour band.
-    pub hour: i64,
-    /// Reasons, as bits.
-    pub reasons: i64,
-    /// The answers kept (already cleaned; sealed when stored).
-    pub answers: Answers,
-}
-
-/// Store a place report under a fresh receipt, once per `submission`, indexed on every H3
-/// resolution; `session` replaces the sender's draft in the same transaction. Only the
-/// counting facts are stored in the clear: the point, the free text, the answers about the
-/// sender and the other answers are sealed apart (each has its own retention period).
-/// Returns the receipt stored for the submission.
-pub async fn store_place(
-    state: &AppState,
-    submission: &str,
-    facts: &PlaceFacts,
-    session: Option<&SessionWrite>,
-) -> Result<String, StoreError> {
-    let parts = place::split_kept(&facts.answers);
-    let json = |a: &Answers| {
-        (!a.0.is_empty())
-            .then(|| serde_json::to_string(a))
-            .transpose()
-            .map_err(|e| StoreError::Batch(e.to_string()))
-    };
-    let sealed = PlainPlace {
-        point: facts.point.map(|p| (p.lat(), p.lng())),
-        text: json(&parts.text)?,
-        about: json(&parts.about)?,
-        answers: json(&parts.rest)?,
-    }
-    .seal(&state.keyring, submission)?;
-    let cells: Vec<(i64, i64)> = facts.point.map_or_else(Vec::new, |p| {
-        hex::RESOLUTIONS
-            .iter()
-            .zip(hex::cells(p))
-            .map(|(res, cell)| (i64::from(*res), cell as i64))
-            .collect()
-    });
-    // A receipt is 50 random bits: a clash is vanishingly rare, and three draws make a
-    // failure from it practically impossible.
-    for _ in 0..3 {
-        let report = NewPlaceReport {
-            receipt: Reference::generate().as_compact().to_owned(),
-            submission_id: submission.to_owned(),
-            force_code: facts.force_code.clone(),
-            created_at: state.clock.now(),
-            cells: cells.clone(),
-            day: facts.day,
-            hour: facts.hour,
-            reasons: facts.reasons,
-            sealed: sealed.clone(),
-        };
-        #[cfg(feature = "early-ack")]
-        {
-            return Ok(crate::http::early_ack::place(state, report, session));
-        }
-        #[cfg(not(feature = "early-ack"))]
-        match state.store.submit_place_report(&report, session).await {
-            Err(StoreError::Duplicate) => continue,
-            other => return other,
-        }
-    }
-    Err(StoreError::Duplicate)
+    Ok(submit::submit(&ctx, submission, &facts, Some(&sent)).await?)
 }
 
 /// The confirmation page.

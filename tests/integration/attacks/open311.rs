@@ -1,11 +1,11 @@
 //! Attacks on Open311 (issue 12, items 5 and 9): reading single reports out of the council
 //! feed, behavioural reasons reaching councils, receipts as ids, and flooding `POST requests`.
 
+use saferstreets::app::place::{PlaceContext, PlaceFacts, submit};
 use saferstreets::domain::disclosure::week_start;
 use saferstreets::domain::place::{ENVIRONMENTAL, REASON_BITS};
 use saferstreets::geo::{LatLng, hex};
 use saferstreets::http::open311;
-use saferstreets::http::unsafe_place::{PlaceFacts, store_place};
 use saferstreets::storage::NewPartnerKey;
 
 use crate::helpers::{Page, TEST_NOW, TestApp, TestDb, spawn_app, spawn_app_with, spawn_second};
@@ -44,7 +44,7 @@ async fn seed(app: &TestApp, point: (f64, f64), day: i64, codes: &[&str], n: usi
         };
         let submission = format!("seed-{}", ::hex::encode(saferstreets::random::bytes::<8>()));
         receipts.push(
-            store_place(&app.state, &submission, &facts, None)
+            submit(&context(app), &submission, &facts, None)
                 .await
                 .expect("store"),
         );
@@ -382,4 +382,13 @@ async fn the_notices_say_exactly_what_councils_get() {
     let notice = list[0]["service_notice"].as_str().expect("notice");
     assert!(notice.contains("weekly count") && notice.contains("multiple of 5"));
     assert!(!notice.contains("exact location are kept"));
+}
+
+/// What storing a report needs, from the app under test.
+fn context(app: &TestApp) -> PlaceContext<'_> {
+    PlaceContext {
+        store: &app.state.store,
+        keyring: &app.state.keyring,
+        clock: app.state.clock.as_ref(),
+    }
 }
