@@ -31,7 +31,7 @@ use totp_rs::{Algorithm, TOTP};
 use super::{Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie};
 use crate::audit::AuditEntry;
 use crate::domain::FormErrors;
-use crate::domain::staff::{normalise_email, password_problem};
+use crate::domain::staff::{UserStatus, normalise_email, password_problem};
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
@@ -215,7 +215,7 @@ fn user_audit(state: &AppState, user: &StaffUser, action: &str, outcome: &str) -
         at: state.clock.now(),
         actor_id: Some(user.id),
         actor: user.email.clone(),
-        role: user.role.clone(),
+        role: user.role.code().to_owned(),
         force_code: user.force_code.clone(),
         action: action.to_owned(),
         object: format!("user:{}", user.id),
@@ -358,11 +358,13 @@ async fn sign_in(
     };
     let phc = user
         .as_ref()
-        .filter(|u| u.status == "active")
+        .filter(|u| u.status == UserStatus::Active)
         .and_then(|u| u.password_hash.clone())
         .unwrap_or_else(|| DECOY.clone());
     let password = form.password.clone();
-    let known = user.as_ref().is_some_and(|u| u.status == "active");
+    let known = user
+        .as_ref()
+        .is_some_and(|u| u.status == UserStatus::Active);
     let ok = blocking(move || verify_password(&password, &phc)).await? && known;
     let user = match (ok, user) {
         (true, Some(user)) => user,
@@ -371,7 +373,7 @@ async fn sign_in(
             if let Some(u) = user {
                 entry.actor_id = Some(u.id);
                 entry.force_code = u.force_code;
-                entry.role = u.role;
+                entry.role = u.role.code().to_owned();
             }
             state
                 .store
@@ -459,7 +461,7 @@ async fn code(
         .store
         .staff_user(pending.user_id)
         .await?
-        .filter(|u| u.status == "active")
+        .filter(|u| u.status == UserStatus::Active)
     else {
         clear_pending(&state, &session, PENDING_SIGN_IN).await?;
         return Ok(Redirect::to("/staff/sign-in").into_response());
@@ -634,7 +636,7 @@ async fn pending_user(
     let user = state.store.staff_user_by_setup(&p.token_hash).await?;
     let live = user.filter(|u| {
         u.id == p.user_id
-            && u.status == "pending"
+            && u.status == UserStatus::Pending
             && u.setup_expires_at.is_some_and(|t| t > state.clock.now())
     });
     Ok(live.map(|u| (p, u)))

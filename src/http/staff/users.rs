@@ -12,7 +12,7 @@ use super::auth::{new_setup_token, one_error};
 use super::{Me, when};
 use crate::audit::AuditEntry;
 use crate::domain::FormErrors;
-use crate::domain::staff::{Role, normalise_email};
+use crate::domain::staff::{Role, UserStatus, normalise_email};
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
@@ -43,7 +43,7 @@ pub async fn add_user(
         .create_staff_user(
             &NewStaffUser {
                 email: email.to_owned(),
-                role: role.code().to_owned(),
+                role,
                 force_code: force_code.to_owned(),
                 setup_token_hash: hash,
                 setup_expires_at: now + link_hours * 3_600,
@@ -78,8 +78,8 @@ impl From<&StaffUser> for UserLine {
         Self {
             id: u.id,
             email: u.email.clone(),
-            role: format!("staff-role-{}", u.role),
-            status: format!("staff-user-status-{}", u.status),
+            role: format!("staff-role-{}", u.role.code()),
+            status: format!("staff-user-status-{}", u.status.code()),
         }
     }
 }
@@ -288,7 +288,7 @@ async fn show(
     Ok(render(&UserPage {
         chrome,
         is_me: user.id == me.id,
-        disabled: user.status == "disabled",
+        disabled: user.status == UserStatus::Disabled,
         set_up: user.password_hash.is_some(),
         added: when(user.created_at),
         user: UserLine::from(&user),
@@ -319,13 +319,13 @@ async fn change(
         "disable" if user.id != me.id => {
             state
                 .store
-                .set_staff_status(user.id, "disabled", now, &entry)
+                .set_staff_status(user.id, UserStatus::Disabled, now, &entry)
                 .await?;
         }
         "enable" => {
             state
                 .store
-                .set_staff_status(user.id, "active", now, &entry)
+                .set_staff_status(user.id, UserStatus::Active, now, &entry)
                 .await?;
         }
         "reset" if user.id != me.id => {

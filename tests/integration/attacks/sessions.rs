@@ -239,7 +239,7 @@ async fn a_planted_session_cookie_cannot_take_over_a_staff_set_up() {
             .await
             .expect("user")
             .expect("user");
-        assert_eq!(user.status, "pending");
+        assert_eq!(user.status.code(), "pending");
         assert!(user.password_hash.is_none());
         assert!(set_session(&open).is_some(), "a new id with the set-up");
 
@@ -322,7 +322,7 @@ async fn a_new_link_cancels_a_set_up_already_in_progress() {
             .await
             .expect("user")
             .expect("user");
-        assert_eq!(user.status, "pending");
+        assert_eq!(user.status.code(), "pending");
         assert!(user.password_hash.is_none() && user.totp_sealed.is_none());
         // And the old link itself does not work either.
         let b = Browser::new(&app.base);
