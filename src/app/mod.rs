@@ -3,3 +3,4 @@
 //! never `http`. (Issue 16 moves the rest of the use cases here step by step.)
 
 pub mod audit;
+pub mod staff;

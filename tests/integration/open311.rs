@@ -1,8 +1,9 @@
 //! /open311/v2: GeoReport v2 in JSON and XML, partner keys for posting, weekly counts for
 //! reading.
 
+use saferstreets::app::staff::partner_keys;
 use saferstreets::geo::{LatLng, hex};
-use saferstreets::http::open311::{self, COARSE_RES};
+use saferstreets::http::open311::COARSE_RES;
 use saferstreets::http::unsafe_place::{PlaceFacts, store_place};
 use saferstreets::storage::NewPartnerKey;
 
@@ -13,7 +14,7 @@ const LAT: &str = "53.8012";
 const LNG: &str = "-1.5481";
 
 async fn key_for(app: &TestApp, force: &str) -> (i64, String) {
-    let (key, hash) = open311::new_key();
+    let (key, hash) = partner_keys::new_key();
     let id = app
         .state
         .store

@@ -31,7 +31,7 @@ fn system(action: &str) -> AuditEntry {
 
 /// Add a pending user; their set-up token.
 pub async fn add_user(app: &TestApp, email: &str, role: Role, force: &str) -> (i64, String) {
-    staff::users::add_user(
+    saferstreets::app::staff::users::add_user(
         &app.state.store,
         (email, role, force),
         app.state.clock.now(),

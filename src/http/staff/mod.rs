@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use super::error::AppError;
 use super::session::{SessionId, read_cookie};
 use super::state::AppState;
+use crate::app::staff::StaffError;
 use crate::audit::AuditEntry;
 use crate::domain::staff::{Role, UserStatus};
 
@@ -143,6 +144,20 @@ impl Me {
     /// Whether the user may use a route (for showing links).
     pub fn may(&self, method: &str, path: &str) -> bool {
         allowed(method, path, self.role)
+    }
+}
+
+impl From<StaffError> for AppError {
+    /// A use case's storage, sealing and task failures are logged as such; the rest are
+    /// credential failures.
+    fn from(e: StaffError) -> Self {
+        match e {
+            StaffError::Store(e) => Self::Store(e),
+            StaffError::Sealed(e) => Self::Crypto(e),
+            StaffError::Join(e) => Self::Join(e),
+            StaffError::Invariant(what) => Self::Invariant(what),
+            other => Self::Credentials(other),
+        }
     }
 }
 

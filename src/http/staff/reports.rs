@@ -4,6 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -11,6 +12,7 @@ use serde::Deserialize;
 
 use super::auth::one_error;
 use super::{Me, when};
+use crate::app::staff::cases::{self, Change};
 use crate::domain::FormErrors;
 use crate::domain::purpose;
 use crate::domain::staff::{Role, Status, UserStatus};
@@ -23,7 +25,7 @@ use crate::http::forms::CsrfForm;
 use crate::http::multipage::views::{SummaryRow, summary_rows};
 use crate::http::render::{render, render_with_status};
 use crate::http::state::AppState;
-use crate::storage::{Assignee, Case, CaseUpdate, QueueQuery, QueueRow, StaffUser};
+use crate::storage::{Assignee, Case, QueueQuery, QueueRow, StaffUser};
 
 /// Reports per page of the queue.
 const PAGE: i64 = 50;
@@ -386,27 +388,25 @@ pub struct UpdateForm {
     note: String,
 }
 
-async fn update(
-    State(state): State<AppState>,
-    chrome: Chrome,
-    Extension(me): Extension<Me>,
-    Path(id): Path<String>,
-    CsrfForm(form): CsrfForm<UpdateForm>,
-) -> Result<Response, AppError> {
-    let case = own_case(&state, &me, &id, "update-report").await?;
-    let object = format!("stalking-report:{}", case.row.id);
-    let current = case.row.status;
+/// The form's change, checked against the case: the problems to show, or a 404 (audited)
+/// for an assignee who is not an investigator of the force.
+async fn checked(
+    state: &AppState,
+    me: &Me,
+    case: &Case,
+    form: UpdateForm,
+) -> Result<Result<Change, (FormErrors, String)>, AppError> {
     let mut errors = FormErrors::default();
     let to = Status::parse(&form.status);
     match to {
-        Some(s) if current.may_become(s) => {}
+        Some(s) if case.row.status.may_become(s) => {}
         Some(_) => errors.add("status", "staff-error-status-move"),
         None => errors.add("status", "staff-error-status"),
     }
     let assigned_to = match form.assigned_to.as_str() {
         "" | "none" => None,
         text => {
-            let staff = investigators(&state, &me.force_code).await?;
+            let staff = investigators(state, &me.force_code).await?;
             match text
                 .parse::<i64>()
                 .ok()
@@ -414,7 +414,10 @@ async fn update(
             {
                 Some(n) => Some(n),
                 // Not an investigator of this force: a forged id.
-                None => return Err(me.not_found(&state, "assign-report", &object).await),
+                None => {
+                    let object = format!("stalking-report:{}", case.row.id);
+                    return Err(me.not_found(state, "assign-report", &object).await);
+                }
             }
         }
     };
@@ -425,55 +428,47 @@ async fn update(
     if form.seen != case.row.status.code() && errors.is_empty() {
         errors = one_error("status", "staff-error-changed");
     }
-    let Some(to) = to.filter(|_| errors.is_empty()) else {
-        let page = case_page(&state, chrome, me, case, errors, note).await?;
-        return Ok(render_with_status(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            &page,
-        ));
-    };
-    let sealed = if note.is_empty() {
-        None
-    } else {
-        Some(
-            state
-                .keyring
-                .seal(note.as_bytes(), &purpose::note(case.row.id))?,
-        )
-    };
-    let mut entry = me.audit(&state, "update-report", &object, "ok");
-    entry.detail = format!(
-        "{} -> {}; assigned {}",
-        case.row.status.code(),
-        to.code(),
-        assigned_to.map_or_else(|| "nobody".to_owned(), |a| format!("user:{a}"))
-    );
-    let done = state
-        .store
-        .update_case(
-            &CaseUpdate {
-                report_id: case.row.id,
-                from_status: case.row.status,
-                to_status: to,
-                assigned_to,
-                author_id: me.id,
-                at: state.clock.now(),
-                note: sealed,
-            },
-            &entry,
-        )
-        .await?;
-    if !done {
-        let page = case_page(
-            &state,
-            chrome,
-            me,
-            case,
-            one_error("status", "staff-error-changed"),
+    Ok(match to.filter(|_| errors.is_empty()) {
+        Some(to) => Ok(Change {
+            to,
+            assigned_to,
             note,
-        )
-        .await?;
-        return Ok(render_with_status(axum::http::StatusCode::CONFLICT, &page));
+        }),
+        None => Err((errors, note)),
+    })
+}
+
+async fn update(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<UpdateForm>,
+) -> Result<Response, AppError> {
+    let case = own_case(&state, &me, &id, "update-report").await?;
+    let change = match checked(&state, &me, &case, form).await? {
+        Ok(change) => change,
+        Err((errors, note)) => {
+            let page = case_page(&state, chrome, me, case, errors, note).await?;
+            return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
+    };
+    let object = format!("stalking-report:{}", case.row.id);
+    let entry = me.audit(&state, "update-report", &object, "ok");
+    let now = state.clock.now();
+    let done = cases::update(
+        &state.store,
+        &state.keyring,
+        &case,
+        &change,
+        me.id,
+        now,
+        entry,
+    );
+    if !done.await? {
+        let errors = one_error("status", "staff-error-changed");
+        let page = case_page(&state, chrome, me, case, errors, change.note).await?;
+        return Ok(render_with_status(StatusCode::CONFLICT, &page));
     }
     Ok(Redirect::to(&format!("/staff/reports/{}", case.row.id)).into_response())
 }

@@ -1,10 +1,10 @@
 //! Attacks on Open311 (issue 12, items 5 and 9): reading single reports out of the council
 //! feed, behavioural reasons reaching councils, receipts as ids, and flooding `POST requests`.
 
+use saferstreets::app::staff::partner_keys;
 use saferstreets::domain::disclosure::week_start;
 use saferstreets::domain::place::{ENVIRONMENTAL, REASON_BITS};
 use saferstreets::geo::{LatLng, hex};
-use saferstreets::http::open311;
 use saferstreets::http::unsafe_place::{PlaceFacts, store_place};
 use saferstreets::storage::NewPartnerKey;
 
@@ -53,7 +53,7 @@ async fn seed(app: &TestApp, point: (f64, f64), day: i64, codes: &[&str], n: usi
 }
 
 async fn key_for(app: &TestApp) -> String {
-    let (key, hash) = open311::new_key();
+    let (key, hash) = partner_keys::new_key();
     app.state
         .store
         .add_partner_key(&NewPartnerKey {

@@ -285,7 +285,7 @@ async fn a_new_link_cancels_a_set_up_already_in_progress() {
         let totp = generator(&page.texts("[data-secret]").concat());
 
         // ... and the admin sends the user a new link.
-        let (_, hash) = saferstreets::http::staff::auth::new_setup_token();
+        let (_, hash) = saferstreets::app::staff::users::new_setup_token();
         let now = app.state.clock.now();
         let entry = saferstreets::audit::AuditEntry {
             at: now,
