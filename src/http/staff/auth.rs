@@ -61,7 +61,7 @@ impl Pseudonyms for Keys {
     }
 }
 
-/// An attempt from `addr`, now.
+/// An attempt from `client` (its address as counted), now.
 fn attempt<'a>(state: &'a AppState, client: &'a str) -> Attempt<'a> {
     Attempt {
         store: &state.store,
