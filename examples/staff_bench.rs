@@ -111,7 +111,7 @@ async fn main() {
             outcome: "ok".into(),
             detail: String::new(),
         };
-        let (id, token) = saferstreets::http::staff::users::add_user(
+        let (id, token) = saferstreets::app::staff::users::add_user(
             &store,
             (email, role, "northshire"),
             now,
@@ -123,7 +123,7 @@ async fn main() {
         store
             .complete_staff_setup(
                 id,
-                &saferstreets::http::staff::auth::setup_hash(&token),
+                &saferstreets::app::staff::users::setup_hash(&token),
                 "x",
                 b"x",
                 0,

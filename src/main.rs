@@ -294,7 +294,7 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
         .context("--role must be admin, investigator, analyst or partner")?;
     let mut entry = system_audit("add-user", format!("{email} as {}", role.code()));
     entry.force_code.clone_from(&force);
-    let added = saferstreets::http::staff::users::add_user(
+    let added = saferstreets::app::staff::users::add_user(
         &store,
         (&email, role, &force),
         now,
@@ -313,7 +313,7 @@ async fn user(config: Config, action: UserAction) -> anyhow::Result<()> {
         "added {email} ({}) to {force}. Their one-time set-up link, valid for {} hours:\n{}",
         role.code(),
         config.setup_link_hours,
-        saferstreets::http::staff::users::setup_url(&base, &token)
+        saferstreets::app::staff::users::setup_url(&base, &token)
     );
     Ok(())
 }
@@ -442,15 +442,9 @@ async fn partner_key(config: Config, action: PartnerKeyAction) -> anyhow::Result
                 "no force {force:?}: import its area with `saferstreets import boundaries`"
             );
             anyhow::ensure!(!partner.trim().is_empty(), "--partner must not be empty");
-            let (key, hash) = saferstreets::http::open311::new_key();
-            let id = store
-                .add_partner_key(&saferstreets::storage::NewPartnerKey {
-                    key_hash: hash,
-                    partner: partner.trim().to_owned(),
-                    force_code: force,
-                    created_at: now,
-                })
-                .await?;
+            let (id, key) =
+                saferstreets::app::staff::partner_keys::issue(&store, partner.trim(), &force, now)
+                    .await?;
             println!(
                 "key {id} for {}:\n{key}\nIt is shown only now: give it to the partner over a secure channel.",
                 partner.trim()

@@ -6,4 +6,5 @@ pub mod audit;
 pub mod hotspots;
 pub mod place;
 pub mod retention;
+pub mod staff;
 pub mod stalking;

@@ -51,6 +51,10 @@ pub enum AppError {
     /// A rule of our own did not hold (a bug, or data written by a bug).
     #[error("invariant: {0}")]
     Invariant(&'static str),
+    /// A staff credential could not be made (password hash, TOTP generator, QR code); see
+    /// `http::staff` for how the other `StaffError`s map to the variants above.
+    #[error("staff credentials: {0}")]
+    Credentials(crate::app::staff::StaffError),
     /// Anything else that is our fault.
     #[error("internal: {0}")]
     Internal(String),
@@ -71,6 +75,7 @@ impl AppError {
             | Self::Csv(_)
             | Self::Join(_)
             | Self::Invariant(_)
+            | Self::Credentials(_)
             | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

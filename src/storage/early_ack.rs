@@ -25,6 +25,7 @@ use super::{
 use crate::audit::{AuditEntry, AuditKey, AuditRow};
 use crate::clock::Timestamp;
 use crate::crypto::Keyring;
+use crate::domain::staff::UserStatus;
 
 /// How long the write waits after the acknowledgement.
 const DELAY: Duration = Duration::from_millis(300);
@@ -328,7 +329,7 @@ impl<S: Store + ?Sized + 'static> StaffStore for EarlyAck<S> {
     async fn set_staff_status(
         &self,
         id: i64,
-        status: &str,
+        status: UserStatus,
         now: Timestamp,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError> {

@@ -23,7 +23,8 @@ pub use hotspots::{Breakdown, CellCount, Tally};
 pub use sealed::{SealedPlace, SealedStore};
 pub use sql::{connect, sqlite_path};
 pub use staff::{
-    Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
+    Assignee, Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore,
+    StaffUser,
 };
 pub use staff::{Claimed, SignInClaim};
 

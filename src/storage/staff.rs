@@ -6,28 +6,30 @@
 //! transaction: the change and its record are committed together or not at all.
 
 use async_trait::async_trait;
-use sqlx::{Decode, Encode, Executor, IntoArguments, Row, Transaction, Type};
+use sqlx::{Decode, Encode, Executor, FromRow, IntoArguments, QueryBuilder, Transaction, Type};
 
 use super::hotspots::{Breakdown, Filter};
 use super::sql::{Dialect, SqlStore};
 use super::{HotspotQuery, StoreError};
 use crate::audit::{AuditEntry, AuditKey, AuditRow, KEYED, link};
 use crate::clock::Timestamp;
+use crate::domain::staff::{Role, Status, UserStatus};
+use crate::domain::stalking::priority::Priority;
 use crate::reseal::{KeyKind, Resealing, RowKey, SealedColumn, SealedValue};
 
 /// A member of staff.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct StaffUser {
     /// Id.
     pub id: i64,
     /// Email, normalised.
     pub email: String,
-    /// Role code.
-    pub role: String,
+    /// What they do.
+    pub role: Role,
     /// Their force.
     pub force_code: String,
-    /// `pending`, `active` or `disabled`.
-    pub status: String,
+    /// Whether they may sign in.
+    pub status: UserStatus,
     /// Argon2id PHC string, once set.
     pub password_hash: Option<String>,
     /// The TOTP secret, sealed, once enrolled.
@@ -45,8 +47,8 @@ pub struct StaffUser {
 pub struct NewStaffUser {
     /// Email, normalised.
     pub email: String,
-    /// Role code.
-    pub role: String,
+    /// What they will do.
+    pub role: Role,
     /// Their force.
     pub force_code: String,
     /// SHA-256 of the set-up token.
@@ -58,7 +60,7 @@ pub struct NewStaffUser {
 }
 
 /// A staff session row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromRow)]
 pub struct StaffSession {
     /// The user.
     pub user_id: i64,
@@ -68,21 +70,33 @@ pub struct StaffSession {
     pub seen_at: Timestamp,
 }
 
+/// Whose reports the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Assignee {
+    /// Assigned or not, to anyone.
+    #[default]
+    Anyone,
+    /// Assigned to nobody.
+    Unassigned,
+    /// Assigned to this user.
+    User(i64),
+}
+
 /// Filters of the stalking-report queue.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QueueQuery {
     /// The force.
     pub force_code: String,
     /// One status, or all but `closed` when `None`.
-    pub status: Option<String>,
+    pub status: Option<Status>,
     /// One priority.
-    pub priority: Option<String>,
+    pub priority: Option<Priority>,
     /// Sent at or after.
     pub from: Option<Timestamp>,
     /// Sent before.
     pub to: Option<Timestamp>,
-    /// Assigned to this user; `Some(0)` for unassigned.
-    pub assigned_to: Option<i64>,
+    /// Whose.
+    pub assigned_to: Assignee,
     /// Page size.
     pub limit: i64,
     /// Rows to skip.
@@ -90,7 +104,7 @@ pub struct QueueQuery {
 }
 
 /// A line of the queue (nothing sealed).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct QueueRow {
     /// Id.
     pub id: i64,
@@ -98,20 +112,21 @@ pub struct QueueRow {
     pub reference: String,
     /// Sent at.
     pub created_at: Timestamp,
-    /// Priority code.
-    pub priority: String,
+    /// How soon to look.
+    pub priority: Priority,
     /// Priority reasons (JSON array of codes).
     pub reasons: String,
-    /// Status code.
-    pub status: String,
+    /// Where it is in its handling.
+    pub status: Status,
     /// Assigned to (user id).
     pub assigned_to: Option<i64>,
 }
 
 /// A stalking report as staff work on it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Case {
     /// The queue line.
+    #[sqlx(flatten)]
     pub row: QueueRow,
     /// The force.
     pub force_code: String,
@@ -127,9 +142,9 @@ pub struct CaseUpdate {
     /// The report.
     pub report_id: i64,
     /// The status the member of staff saw (the change is refused if it moved meanwhile).
-    pub from_status: String,
+    pub from_status: Status,
     /// The new status.
-    pub to_status: String,
+    pub to_status: Status,
     /// The new assignee.
     pub assigned_to: Option<i64>,
     /// Who.
@@ -141,7 +156,7 @@ pub struct CaseUpdate {
 }
 
 /// A case's history line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Note {
     /// Id.
     pub id: i64,
@@ -150,9 +165,9 @@ pub struct Note {
     /// When.
     pub at: Timestamp,
     /// Status before.
-    pub status_from: String,
+    pub status_from: Status,
     /// Status after.
-    pub status_to: String,
+    pub status_to: Status,
     /// Assigned to after.
     pub assigned_to: Option<i64>,
     /// The note, sealed.
@@ -200,7 +215,7 @@ pub trait StaffStore: Send + Sync {
     async fn set_staff_status(
         &self,
         id: i64,
-        status: &str,
+        status: UserStatus,
         now: Timestamp,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError>;
@@ -396,6 +411,37 @@ pub enum Claimed {
     TooEarly(i64),
 }
 
+// Roles, statuses and priorities are stored as their codes, as text. They decode through
+// their text, and a code that names nothing fails the read (`UnknownCode` as its cause):
+// never a default that would, say, reopen a report silently.
+macro_rules! stored_as_code {
+    ($($t:ty),*) => {$(
+        impl<'r, DB: sqlx::Database> Decode<'r, DB> for $t
+        where
+            String: Decode<'r, DB>,
+        {
+            fn decode(value: DB::ValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                Ok(<$t>::try_from(String::decode(value)?)?)
+            }
+        }
+
+        impl<DB: sqlx::Database> Type<DB> for $t
+        where
+            String: Type<DB>,
+        {
+            fn type_info() -> DB::TypeInfo {
+                String::type_info()
+            }
+
+            fn compatible(ty: &DB::TypeInfo) -> bool {
+                String::compatible(ty)
+            }
+        }
+    )*};
+}
+
+stored_as_code!(Role, UserStatus, Status, Priority);
+
 const USER_COLUMNS: &str = "id, email, role, force_code, status, password_hash, totp_sealed, \
      totp_last_step, setup_expires_at, created_at";
 
@@ -429,21 +475,20 @@ where
         audit: &AuditEntry,
     ) -> Result<i64, StoreError> {
         let mut tx = self.writes.begin().await?;
-        let id: i64 = sqlx::query(
+        let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO staff_users (email, role, force_code, status, setup_token_hash, \
              setup_expires_at, created_at, updated_at) \
              VALUES ($1, $2, $3, 'pending', $4, $5, $6, $6) RETURNING id",
         )
         .bind(u.email.as_str())
-        .bind(u.role.as_str())
+        .bind(u.role.code())
         .bind(u.force_code.as_str())
         .bind(u.setup_token_hash.as_str())
         .bind(u.setup_expires_at)
         .bind(u.created_at)
         .fetch_one(&mut *tx)
         .await
-        .map_err(super::sql::unique_to_duplicate)?
-        .try_get(0)?;
+        .map_err(super::sql::unique_to_duplicate)?;
         let mut audit = audit.clone();
         audit.object = format!("user:{id}");
         append_on::<DB>(&mut tx, self.audit_key.get(), &audit).await?;
@@ -453,20 +498,18 @@ where
 
     async fn staff_user(&self, id: i64) -> Result<Option<StaffUser>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM staff_users WHERE id = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(user_from).transpose()
+            .await?)
     }
 
     async fn staff_user_by_email(&self, email: &str) -> Result<Option<StaffUser>, StoreError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM staff_users WHERE email = $1");
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(email)
             .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(user_from).transpose()
+            .await?)
     }
 
     async fn staff_user_by_setup(&self, token_hash: &str) -> Result<Option<StaffUser>, StoreError> {
@@ -474,21 +517,19 @@ where
             "SELECT {USER_COLUMNS} FROM staff_users \
              WHERE setup_token_hash = $1 AND status = 'pending'"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(token_hash)
             .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(user_from).transpose()
+            .await?)
     }
 
     async fn staff_users(&self, force_code: &str) -> Result<Vec<StaffUser>, StoreError> {
         let sql =
             format!("SELECT {USER_COLUMNS} FROM staff_users WHERE force_code = $1 ORDER BY email");
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(force_code)
             .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(user_from).collect()
+            .await?)
     }
 
     async fn complete_staff_setup(
@@ -527,10 +568,11 @@ where
     async fn set_staff_status(
         &self,
         id: i64,
-        status: &str,
+        status: UserStatus,
         now: Timestamp,
         audit: &AuditEntry,
     ) -> Result<bool, StoreError> {
+        let status = status.code();
         let mut tx = self.writes.begin().await?;
         // Re-enabling only reactivates accounts that had finished set-up.
         let done = sqlx::query(
@@ -615,17 +657,14 @@ where
     }
 
     async fn staff_session(&self, key: &str) -> Result<Option<StaffSession>, StoreError> {
-        let row =
-            sqlx::query("SELECT user_id, created_at, seen_at FROM staff_sessions WHERE key = $1")
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(StaffSession {
-            user_id: r.try_get(0)?,
-            created_at: r.try_get(1)?,
-            seen_at: r.try_get(2)?,
-        }))
+        Ok(
+            sqlx::query_as(
+                "SELECT user_id, created_at, seen_at FROM staff_sessions WHERE key = $1",
+            )
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?,
+        )
     }
 
     async fn touch_staff_session(&self, key: &str, now: Timestamp) -> Result<(), StoreError> {
@@ -661,11 +700,11 @@ where
         .bind(fresh)
         .execute(&self.writes)
         .await?;
-        let row = sqlx::query("SELECT key FROM daily_keys WHERE day = $1")
+        let (key,): (Vec<u8>,) = sqlx::query_as("SELECT key FROM daily_keys WHERE day = $1")
             .bind(day)
             .fetch_one(&self.writes)
             .await?;
-        Ok(row.try_get(0)?)
+        Ok(key)
     }
 
     async fn claim_sign_in(&self, c: &SignInClaim) -> Result<Claimed, StoreError> {
@@ -787,7 +826,7 @@ where
     }
 
     async fn audit_rows(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<AuditLine> = sqlx::query_as(
             "SELECT seq, at, actor_id, actor, role, force_code, action, object, outcome, detail, \
              prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
         )
@@ -795,7 +834,7 @@ where
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(audit_from).collect()
+        Ok(rows.into_iter().map(AuditRow::from).collect())
     }
 
     async fn force_audit_rows(
@@ -804,7 +843,7 @@ where
         before_seq: i64,
         limit: i64,
     ) -> Result<Vec<AuditRow>, StoreError> {
-        let rows = sqlx::query(
+        let rows: Vec<AuditLine> = sqlx::query_as(
             "SELECT seq, at, actor_id, actor, role, force_code, action, object, outcome, detail, \
              prev_hash, hash FROM audit_log WHERE force_code = $1 AND seq < $2 \
              ORDER BY seq DESC LIMIT $3",
@@ -814,14 +853,15 @@ where
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(audit_from).collect()
+        Ok(rows.into_iter().map(AuditRow::from).collect())
     }
 
     async fn audit_head(&self) -> Result<(i64, String), StoreError> {
-        let r = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok((r.try_get(0)?, r.try_get(1)?))
+        Ok(
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     fn set_audit_key(&self, key: AuditKey) -> bool {
@@ -843,24 +883,40 @@ where
             sealed = column.column,
             table = column.table,
         );
-        let query = sqlx::query(sqlx::AssertSqlSafe(sql));
-        let query = match after {
-            RowKey::Int(i) => query.bind(*i),
-            RowKey::Text(t) => query.bind(t.clone()),
-        };
-        let rows = query.bind(limit).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| {
-                Ok(SealedValue {
-                    key: match column.key_kind {
-                        KeyKind::Int => RowKey::Int(r.try_get(0)?),
-                        KeyKind::Text => RowKey::Text(r.try_get(0)?),
-                    },
-                    context: r.try_get(1)?,
-                    sealed: r.try_get(2)?,
-                })
-            })
-            .collect()
+        // The key read back has the column's type, whichever kind of key we resume after.
+        let sql = sqlx::AssertSqlSafe(sql);
+        Ok(match column.key_kind {
+            KeyKind::Int => {
+                let query = sqlx::query_as::<DB, (i64, String, Vec<u8>)>(sql);
+                let query = match after {
+                    RowKey::Int(i) => query.bind(*i),
+                    RowKey::Text(t) => query.bind(t.clone()),
+                };
+                let rows = query.bind(limit).fetch_all(&self.pool).await?;
+                rows.into_iter()
+                    .map(|(key, context, sealed)| SealedValue {
+                        key: RowKey::Int(key),
+                        context,
+                        sealed,
+                    })
+                    .collect()
+            }
+            KeyKind::Text => {
+                let query = sqlx::query_as::<DB, (String, String, Vec<u8>)>(sql);
+                let query = match after {
+                    RowKey::Int(i) => query.bind(*i),
+                    RowKey::Text(t) => query.bind(t.clone()),
+                };
+                let rows = query.bind(limit).fetch_all(&self.pool).await?;
+                rows.into_iter()
+                    .map(|(key, context, sealed)| SealedValue {
+                        key: RowKey::Text(key),
+                        context,
+                        sealed,
+                    })
+                    .collect()
+            }
+        })
     }
 
     async fn write_resealed(
@@ -901,79 +957,16 @@ where
     }
 
     async fn stalking_queue(&self, q: &QueueQuery) -> Result<(Vec<QueueRow>, i64), StoreError> {
-        // Only the filters chosen go into the statement, as plain equalities and ranges, so
-        // the planner can walk `stalking_reports_order` in priority-then-age order and stop
-        // after a page (an `($n IS NULL OR …)` form defeats the index: 1.6 s at 100,000
-        // reports). Every value is bound; the fragments are our own constants.
-        let mut clauses: Vec<&str> = vec!["force_code = ?"];
-        clauses.push(match q.status {
-            Some(_) => "status = ?",
-            None => "status IN ('new', 'triaged', 'assigned', 'contacted')",
-        });
-        if q.priority.is_some() {
-            clauses.push("priority = ?");
-        }
-        if q.from.is_some() {
-            clauses.push("created_at >= ?");
-        }
-        if q.to.is_some() {
-            clauses.push("created_at < ?");
-        }
-        match q.assigned_to {
-            Some(0) => clauses.push("assigned_to IS NULL"),
-            Some(_) => clauses.push("assigned_to = ?"),
-            None => {}
-        }
-        // Number the placeholders in order: `$1`, `$2`, … (both engines accept them).
-        let mut filter = String::from("WHERE ");
-        let mut n = 0;
-        for (i, clause) in clauses.iter().enumerate() {
-            if i > 0 {
-                filter.push_str(" AND ");
-            }
-            for part in clause.split_inclusive('?') {
-                match part.strip_suffix('?') {
-                    Some(before) => {
-                        n += 1;
-                        filter.push_str(before);
-                        filter.push_str(&format!("${n}"));
-                    }
-                    None => filter.push_str(part),
-                }
-            }
-        }
-        let list = format!(
-            "SELECT {QUEUE_COLUMNS} FROM stalking_reports {filter} \
-             ORDER BY priority_rank, created_at, id LIMIT {} OFFSET {}",
-            q.limit.max(0),
-            q.offset.max(0)
-        );
-        let count = format!("SELECT COUNT(*) FROM stalking_reports {filter}");
-        macro_rules! bound {
-            ($sql:expr) => {{
-                let mut query =
-                    sqlx::query(sqlx::AssertSqlSafe($sql.as_str())).bind(q.force_code.as_str());
-                if let Some(s) = &q.status {
-                    query = query.bind(s.as_str());
-                }
-                if let Some(p) = &q.priority {
-                    query = query.bind(p.as_str());
-                }
-                if let Some(f) = q.from {
-                    query = query.bind(f);
-                }
-                if let Some(t) = q.to {
-                    query = query.bind(t);
-                }
-                if let Some(a) = q.assigned_to.filter(|a| *a != 0) {
-                    query = query.bind(a);
-                }
-                query
-            }};
-        }
-        let rows = bound!(list).fetch_all(&self.pool).await?;
-        let total: i64 = bound!(count).fetch_one(&self.pool).await?.try_get(0)?;
-        let rows = rows.iter().map(queue_from).collect::<Result<_, _>>()?;
+        let mut list = QueryBuilder::new(format!("SELECT {QUEUE_COLUMNS} FROM stalking_reports "));
+        queue_filter(&mut list, q);
+        list.push(" ORDER BY priority_rank, created_at, id LIMIT ")
+            .push_bind(q.limit.max(0))
+            .push(" OFFSET ")
+            .push_bind(q.offset.max(0));
+        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM stalking_reports ");
+        queue_filter(&mut count, q);
+        let rows = list.build_query_as().fetch_all(&self.pool).await?;
+        let total = count.build_query_scalar().fetch_one(&self.pool).await?;
         Ok((rows, total))
     }
 
@@ -1009,32 +1002,25 @@ where
             "SELECT {QUEUE_COLUMNS}, force_code, submission_id, sealed \
              FROM stalking_reports WHERE id = $1"
         );
-        let row = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
-        let Some(r) = row else { return Ok(None) };
-        Ok(Some(Case {
-            row: queue_from(&r)?,
-            force_code: r.try_get(7)?,
-            submission_id: r.try_get(8)?,
-            sealed: r.try_get(9)?,
-        }))
+            .await?)
     }
 
     async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError> {
         let mut tx = self.writes.begin().await?;
-        let closed_at = (u.to_status == "closed").then_some(u.at);
+        let closed_at = (u.to_status == Status::Closed).then_some(u.at);
         let done = sqlx::query(
             "UPDATE stalking_reports SET status = $1, assigned_to = $2, updated_at = $3, \
              closed_at = $4 WHERE id = $5 AND status = $6",
         )
-        .bind(u.to_status.as_str())
+        .bind(u.to_status.code())
         .bind(u.assigned_to)
         .bind(u.at)
         .bind(closed_at)
         .bind(u.report_id)
-        .bind(u.from_status.as_str())
+        .bind(u.from_status.code())
         .execute(&mut *tx)
         .await?;
         if DB::rows_affected(&done) != 1 {
@@ -1047,8 +1033,8 @@ where
         .bind(u.report_id)
         .bind(u.author_id)
         .bind(u.at)
-        .bind(u.from_status.as_str())
-        .bind(u.to_status.as_str())
+        .bind(u.from_status.code())
+        .bind(u.to_status.code())
         .bind(u.assigned_to)
         .bind(u.note.clone())
         .execute(&mut *tx)
@@ -1059,27 +1045,14 @@ where
     }
 
     async fn case_notes(&self, report_id: i64) -> Result<Vec<Note>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT n.id, u.email, n.at, n.status_from, n.status_to, n.assigned_to, n.sealed \
-             FROM stalking_notes n JOIN staff_users u ON u.id = n.author_id \
+        Ok(sqlx::query_as(
+            "SELECT n.id, u.email AS author, n.at, n.status_from, n.status_to, n.assigned_to, \
+             n.sealed FROM stalking_notes n JOIN staff_users u ON u.id = n.author_id \
              WHERE n.report_id = $1 ORDER BY n.id",
         )
         .bind(report_id)
         .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Note {
-                    id: r.try_get(0)?,
-                    author: r.try_get(1)?,
-                    at: r.try_get(2)?,
-                    status_from: r.try_get(3)?,
-                    status_to: r.try_get(4)?,
-                    assigned_to: r.try_get(5)?,
-                    sealed: r.try_get(6)?,
-                })
-            })
-            .collect()
+        .await?)
     }
 
     async fn purge_closed_reports(
@@ -1135,7 +1108,7 @@ where
 }
 
 /// A sign-in counter as locked for a claim: a window that is over counts from zero again.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, FromRow)]
 struct Counter {
     failures: i64,
     window_start: Timestamp,
@@ -1155,7 +1128,7 @@ where
     DB::Arguments: IntoArguments<DB>,
     for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    usize: sqlx::ColumnIndex<DB::Row>,
+    for<'r> &'r str: sqlx::ColumnIndex<DB::Row>,
 {
     // Insert first, so that there is a row to lock even for a key never seen before (two
     // claims inserting at once: the second waits for the first's row, then locks it).
@@ -1171,15 +1144,10 @@ where
         "SELECT failures, window_start, not_before FROM sign_in_failures WHERE key = $1{}",
         DB::FOR_UPDATE
     );
-    let r = sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+    let c: Counter = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(key)
         .fetch_one(&mut **tx)
         .await?;
-    let c = Counter {
-        failures: r.try_get(0)?,
-        window_start: r.try_get(1)?,
-        not_before: r.try_get(2)?,
-    };
     Ok(if c.window_start <= now - window {
         Counter {
             failures: 0,
@@ -1211,11 +1179,9 @@ where
         "SELECT seq, hash FROM audit_head WHERE id = 1{}",
         DB::FOR_UPDATE
     );
-    let r = sqlx::query(sqlx::AssertSqlSafe(head.as_str()))
+    let (prev_seq, prev_hash): (i64, String) = sqlx::query_as(sqlx::AssertSqlSafe(head))
         .fetch_one(&mut **tx)
         .await?;
-    let prev_seq: i64 = r.try_get(0)?;
-    let prev_hash: String = r.try_get(1)?;
     let seq = prev_seq + 1;
     let hash = match key {
         Some(key) => key.link(&prev_hash, seq, e),
@@ -1255,68 +1221,77 @@ where
     Ok(seq)
 }
 
-fn user_from<R: Row>(r: &R) -> Result<StaffUser, StoreError>
+/// Push the queue's `WHERE` clause. Only the filters chosen go into the statement, as plain
+/// equalities and ranges, so the planner can walk `stalking_reports_order` in
+/// priority-then-age order and stop after a page (an `($n IS NULL OR …)` form defeats the
+/// index: 1.6 s at 100,000 reports). Every value is bound; the fragments are our own constants.
+fn queue_filter<DB>(b: &mut QueryBuilder<DB>, q: &QueueQuery)
 where
-    usize: sqlx::ColumnIndex<R>,
-    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<String>: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<Vec<u8>>: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
+    DB: sqlx::Database,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
 {
-    Ok(StaffUser {
-        id: r.try_get(0)?,
-        email: r.try_get(1)?,
-        role: r.try_get(2)?,
-        force_code: r.try_get(3)?,
-        status: r.try_get(4)?,
-        password_hash: r.try_get(5)?,
-        totp_sealed: r.try_get(6)?,
-        totp_last_step: r.try_get(7)?,
-        setup_expires_at: r.try_get(8)?,
-        created_at: r.try_get(9)?,
-    })
+    b.push("WHERE force_code = ")
+        .push_bind(q.force_code.clone());
+    match q.status {
+        Some(s) => b.push(" AND status = ").push_bind(s.code()),
+        None => b.push(" AND status IN ('new', 'triaged', 'assigned', 'contacted')"),
+    };
+    if let Some(p) = q.priority {
+        b.push(" AND priority = ").push_bind(p.code());
+    }
+    if let Some(from) = q.from {
+        b.push(" AND created_at >= ").push_bind(from);
+    }
+    if let Some(to) = q.to {
+        b.push(" AND created_at < ").push_bind(to);
+    }
+    match q.assigned_to {
+        Assignee::Anyone => {}
+        Assignee::Unassigned => {
+            b.push(" AND assigned_to IS NULL");
+        }
+        Assignee::User(id) => {
+            b.push(" AND assigned_to = ").push_bind(id);
+        }
+    }
 }
 
-fn queue_from<R: Row>(r: &R) -> Result<QueueRow, StoreError>
-where
-    usize: sqlx::ColumnIndex<R>,
-    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
-{
-    Ok(QueueRow {
-        id: r.try_get(0)?,
-        reference: r.try_get(1)?,
-        created_at: r.try_get(2)?,
-        priority: r.try_get(3)?,
-        reasons: r.try_get(4)?,
-        status: r.try_get(5)?,
-        assigned_to: r.try_get(6)?,
-    })
+/// An audit row as stored, one column a field.
+#[derive(FromRow)]
+struct AuditLine {
+    seq: i64,
+    at: Timestamp,
+    actor_id: Option<i64>,
+    actor: String,
+    role: String,
+    force_code: String,
+    action: String,
+    object: String,
+    outcome: String,
+    detail: String,
+    prev_hash: String,
+    hash: String,
 }
 
-fn audit_from<R: Row>(r: &R) -> Result<AuditRow, StoreError>
-where
-    usize: sqlx::ColumnIndex<R>,
-    for<'q> i64: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> String: Decode<'q, R::Database> + Type<R::Database>,
-    for<'q> Option<i64>: Decode<'q, R::Database> + Type<R::Database>,
-{
-    Ok(AuditRow {
-        seq: r.try_get(0)?,
-        entry: AuditEntry {
-            at: r.try_get(1)?,
-            actor_id: r.try_get(2)?,
-            actor: r.try_get(3)?,
-            role: r.try_get(4)?,
-            force_code: r.try_get(5)?,
-            action: r.try_get(6)?,
-            object: r.try_get(7)?,
-            outcome: r.try_get(8)?,
-            detail: r.try_get(9)?,
-        },
-        prev_hash: r.try_get(10)?,
-        hash: r.try_get(11)?,
-    })
+impl From<AuditLine> for AuditRow {
+    fn from(r: AuditLine) -> Self {
+        AuditRow {
+            seq: r.seq,
+            entry: AuditEntry {
+                at: r.at,
+                actor_id: r.actor_id,
+                actor: r.actor,
+                role: r.role,
+                force_code: r.force_code,
+                action: r.action,
+                object: r.object,
+                outcome: r.outcome,
+                detail: r.detail,
+            },
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        }
+    }
 }

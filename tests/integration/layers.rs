@@ -147,3 +147,26 @@ fn the_place_and_hotspot_flows_import_no_other_flow() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn nothing_outside_the_web_layer_and_start_up_imports_the_web() {
+    // The command line, the use cases, storage and the rest call `app`; only `startup.rs`
+    // builds the router.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let place = file.strip_prefix(&root).expect("under src");
+        if place.starts_with("http") || place == Path::new("startup.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).expect("source");
+        for word in ["crate::http", "saferstreets::http"] {
+            if text.contains(word) {
+                found.push(format!("{} uses {word}", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -2,8 +2,9 @@
 //! reading.
 
 use saferstreets::app::place::{PlaceContext, PlaceFacts, submit};
+use saferstreets::app::staff::partner_keys;
 use saferstreets::geo::{LatLng, hex};
-use saferstreets::http::open311::{self, COARSE_RES};
+use saferstreets::http::open311::COARSE_RES;
 use saferstreets::storage::NewPartnerKey;
 
 use crate::helpers::{TEST_NOW, TestApp, spawn_app};
@@ -13,7 +14,7 @@ const LAT: &str = "53.8012";
 const LNG: &str = "-1.5481";
 
 async fn key_for(app: &TestApp, force: &str) -> (i64, String) {
-    let (key, hash) = open311::new_key();
+    let (key, hash) = partner_keys::new_key();
     let id = app
         .state
         .store

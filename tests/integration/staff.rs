@@ -6,6 +6,7 @@ use saferstreets::domain::answers::{Answers, Value};
 use saferstreets::domain::purpose::report as report_purpose;
 use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
+use saferstreets::domain::stalking::priority::Priority;
 use saferstreets::http::staff::{self, POLICY};
 use saferstreets::storage::{NewStalkingReport, QueueQuery};
 use totp_rs::{Algorithm, Secret, TOTP};
@@ -30,7 +31,7 @@ fn system(action: &str) -> AuditEntry {
 
 /// Add a pending user; their set-up token.
 pub async fn add_user(app: &TestApp, email: &str, role: Role, force: &str) -> (i64, String) {
-    staff::users::add_user(
+    saferstreets::app::staff::users::add_user(
         &app.state.store,
         (email, role, force),
         app.state.clock.now(),
@@ -582,7 +583,7 @@ async fn investigators_work_the_queue_of_their_own_force() {
         .store
         .stalking_queue(&QueueQuery {
             force_code: "northshire".into(),
-            priority: Some("urgent".into()),
+            priority: Some(Priority::Urgent),
             limit: 10,
             ..QueueQuery::default()
         })
@@ -663,7 +664,7 @@ async fn investigators_work_the_queue_of_their_own_force() {
         .await
         .expect("read")
         .expect("case");
-    assert_eq!(stored.row.status, "assigned");
+    assert_eq!(stored.row.status.code(), "assigned");
     assert_eq!(stored.row.assigned_to, Some(me.id));
     let notes = app.state.store.case_notes(urgent).await.expect("notes");
     let sealed = notes[0].sealed.clone().expect("note");
@@ -755,7 +756,7 @@ async fn admins_add_users_to_their_own_force_only() {
         .expect("read")
         .expect("added");
     assert_eq!(
-        (user.force_code.as_str(), user.role.as_str()),
+        (user.force_code.as_str(), user.role.code()),
         ("northshire", "analyst")
     );
     let token = link.rsplit('/').next().expect("token");

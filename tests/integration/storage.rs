@@ -773,7 +773,7 @@ async fn staff_accounts_sessions_and_failure_counts_round_trip() {
         let store = storage::connect(&db.url).await.expect("connect");
         let new = NewStaffUser {
             email: "kim@example.org".into(),
-            role: "analyst".into(),
+            role: saferstreets::domain::staff::Role::Analyst,
             force_code: "northshire".into(),
             setup_token_hash: "tok".into(),
             setup_expires_at: 2_000,
@@ -843,7 +843,12 @@ async fn staff_accounts_sessions_and_failure_counts_round_trip() {
         assert_eq!((s.user_id, s.created_at, s.seen_at), (id, 1_600, 1_700));
         assert!(
             store
-                .set_staff_status(id, "disabled", 1_800, &audit_entry("disable"))
+                .set_staff_status(
+                    id,
+                    saferstreets::domain::staff::UserStatus::Disabled,
+                    1_800,
+                    &audit_entry("disable")
+                )
                 .await
                 .expect("disable")
         );
@@ -1045,7 +1050,7 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
         );
         let (rows, total) = store
             .stalking_queue(&QueueQuery {
-                priority: Some("urgent".into()),
+                priority: Some(saferstreets::domain::stalking::priority::Priority::Urgent),
                 from: Some(250),
                 ..q.clone()
             })
@@ -1063,7 +1068,7 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
         assert_eq!(refs(&rows), vec!["D".to_owned(), "A".to_owned()]);
         let (_, closed) = store
             .stalking_queue(&QueueQuery {
-                status: Some("closed".into()),
+                status: Some(saferstreets::domain::staff::Status::Closed),
                 ..q.clone()
             })
             .await
@@ -1071,7 +1076,7 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
         assert_eq!(closed, 0);
         let (_, unassigned) = store
             .stalking_queue(&QueueQuery {
-                assigned_to: Some(0),
+                assigned_to: storage::Assignee::Unassigned,
                 to: Some(150),
                 ..q
             })
@@ -1079,4 +1084,43 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
             .expect("unassigned");
         assert_eq!(unassigned, 2);
     }
+}
+
+#[tokio::test]
+async fn a_stored_code_that_names_nothing_is_an_error_not_a_default() {
+    use saferstreets::storage::NewStalkingReport;
+    let db = TestDb::sqlite();
+    let store = storage::connect(&db.url).await.expect("connect");
+    store
+        .insert_stalking_reports(&[NewStalkingReport {
+            reference: "R".into(),
+            submission_id: "sR".into(),
+            force_code: "northshire".into(),
+            created_at: 100,
+            priority: "urgent".into(),
+            priority_rank: 0,
+            reasons: "[]".into(),
+            key_id: "k".into(),
+            sealed: vec![1],
+        }])
+        .await
+        .expect("insert");
+    let id = store
+        .stalking_report("R")
+        .await
+        .expect("read")
+        .expect("found")
+        .id;
+    assert!(store.stalking_case(id).await.expect("case").is_some());
+    // Written behind the store's back, as a bug or a hand edit would.
+    sqlx::query("UPDATE stalking_reports SET status = 'reopened'")
+        .execute(&sqlx::SqlitePool::connect(&db.url).await.expect("pool"))
+        .await
+        .expect("corrupt");
+    let read = store.stalking_case(id).await;
+    assert!(
+        read.as_ref()
+            .is_err_and(|e| e.to_string().contains("reopened")),
+        "{read:?}"
+    );
 }

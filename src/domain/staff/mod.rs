@@ -50,6 +50,83 @@ impl Role {
     }
 }
 
+/// Whether a staff account may sign in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UserStatus {
+    /// Added, with a set-up link not yet used.
+    Pending,
+    /// Set up: may sign in.
+    Active,
+    /// Turned off by an admin.
+    Disabled,
+}
+
+impl UserStatus {
+    /// Every status.
+    pub const ALL: [UserStatus; 3] = [
+        UserStatus::Pending,
+        UserStatus::Active,
+        UserStatus::Disabled,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            UserStatus::Pending => "pending",
+            UserStatus::Active => "active",
+            UserStatus::Disabled => "disabled",
+        }
+    }
+
+    /// The status with this code.
+    pub fn parse(code: &str) -> Option<UserStatus> {
+        UserStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A code (stored, or sent in a form) that names no value of its kind. Storage reads codes
+/// through `TryFrom<String>`, so a row holding one is an error, never a default.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} code {code:?}")]
+pub struct UnknownCode {
+    /// What kind of code (`role`, `status`, …).
+    pub kind: &'static str,
+    /// The code found.
+    pub code: String,
+}
+
+impl UnknownCode {
+    /// `parse(code)`, or the error naming `kind`.
+    pub fn check<T>(
+        kind: &'static str,
+        code: String,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, UnknownCode> {
+        parse(&code).ok_or(UnknownCode { kind, code })
+    }
+}
+
+impl TryFrom<String> for Role {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        UnknownCode::check("role", code, Role::parse)
+    }
+}
+
+impl TryFrom<String> for UserStatus {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        UnknownCode::check("user status", code, UserStatus::parse)
+    }
+}
+
+impl TryFrom<String> for Status {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        UnknownCode::check("report status", code, Status::parse)
+    }
+}
+
 /// Where a stalking report is in its handling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
@@ -257,7 +334,17 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.code()), Some(s));
         }
+        for s in UserStatus::ALL {
+            assert_eq!(UserStatus::parse(s.code()), Some(s));
+        }
         assert_eq!(Role::parse("superuser"), None);
+        assert_eq!(
+            Status::try_from("reopened".to_owned()),
+            Err(UnknownCode {
+                kind: "report status",
+                code: "reopened".into()
+            })
+        );
         assert!(!Role::Partner.is_police() && Role::Analyst.is_police());
     }
 

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
 use super::flow::Step;
+use crate::domain::staff::UnknownCode;
 
 /// How soon staff should look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,10 +34,11 @@ impl Priority {
 
     /// Parse a stored code.
     pub fn from_code(code: &str) -> Option<Self> {
-        [Priority::Standard, Priority::High, Priority::Urgent]
-            .into_iter()
-            .find(|p| p.code() == code)
+        Priority::ALL.into_iter().find(|p| p.code() == code)
     }
+
+    /// Every priority, most pressing last.
+    pub const ALL: [Priority; 3] = [Priority::Standard, Priority::High, Priority::Urgent];
 
     /// Sort key: urgent first.
     pub fn rank(self) -> i64 {
@@ -45,6 +47,13 @@ impl Priority {
             Priority::High => 1,
             Priority::Standard => 2,
         }
+    }
+}
+
+impl TryFrom<String> for Priority {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        UnknownCode::check("priority", code, Priority::from_code)
     }
 }
 

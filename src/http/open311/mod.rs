@@ -21,11 +21,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use crate::app::hotspots::{self, CountError};
 pub use crate::app::place::CheckedRequest;
 use crate::app::place::{self as submit, PlaceContext, PlaceFacts, RequestError, RequestFields};
+use crate::app::staff::partner_keys::key_hash;
 use crate::clock::Timestamp;
 use crate::clock::uk_today;
 use crate::domain::answers::Value as Answer;
@@ -60,19 +60,6 @@ pub fn routes() -> Router<AppState> {
         .route("/open311/v2/{file}", get(top).post(post_request))
         .route("/open311/v2/services/{file}", get(service_definition))
         .route("/open311/v2/requests/{file}", get(one_request))
-}
-
-/// A new partner key and the hash to store: 32 random bytes, hexadecimal, with a prefix that
-/// makes a leaked key easy to recognise.
-pub fn new_key() -> (String, String) {
-    let key = format!("ss311_{}", ::hex::encode(crate::random::bytes::<32>()));
-    let hash = key_hash(&key);
-    (key, hash)
-}
-
-/// The stored form of a key.
-pub fn key_hash(key: &str) -> String {
-    ::hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 /// The two formats of the specification.

@@ -1,20 +1,8 @@
 //! Signing in (email and password, then an authenticator code), signing out, and setting up
-//! a new account from its one-time link.
-//!
-//! Every password or code is counted before it is checked (`Store::claim_sign_in`), in the
-//! database so every instance sees it: per account on one client (a hard limit), per client
-//! across accounts, and per account from anywhere as a delay that grows with each failure,
-//! so that nobody can lock the real user out from elsewhere. Accounts (the email as typed, so
-//! unknown emails are treated exactly like known ones) and clients (the address, or its /64)
-//! are pseudonyms under a random key of the day that is deleted with the counts. Unknown
-//! emails still cost an Argon2 verification, so timing does not tell them apart either, and
-//! the audit log records them without what was typed.
+//! a new account from its one-time link. The counting and checking of attempts is the use
+//! case `app::staff::sign_in`; these handlers read the forms, keep the step between password
+//! and code in the session, and render.
 
-use std::sync::LazyLock;
-
-use argon2::Argon2;
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -22,46 +10,30 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
-use crate::domain::purpose;
-use subtle::ConstantTimeEq;
-use totp_rs::{Algorithm, TOTP};
+use totp_rs::TOTP;
 
 use super::{Me, clear_pending, expired_cookie, load_pending, save_pending, session_cookie};
-use crate::audit::AuditEntry;
+use crate::app::staff::StaffError;
+use crate::app::staff::credentials::{blocking, hash_password, matching_step, totp};
+use crate::app::staff::sign_in::{self, Attempt, Outcome, Pseudonyms, user_entry};
+use crate::app::staff::users::setup_hash;
 use crate::domain::FormErrors;
-use crate::domain::staff::{normalise_email, password_problem};
+use crate::domain::purpose;
+use crate::domain::staff::{UserStatus, password_problem};
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::render::{render, render_with_status};
+use crate::http::session::{PENDING_SETUP, PENDING_SIGN_IN};
 use crate::http::session::{SessionId, rotated};
-use crate::http::state::AppState;
-use crate::storage::{Claimed, SignInClaim, StaffUser};
+use crate::http::state::{AppState, Keys};
+use crate::storage::StaffUser;
 
-/// Failures on one account from one client within [`WINDOW`] before that client is refused
-/// that account for the rest of it.
-pub const PAIR_LIMIT: i64 = 5;
-/// Failures per client (on any accounts) within [`WINDOW`].
-pub const CLIENT_LIMIT: i64 = 20;
-/// The counting window, in seconds.
-pub const WINDOW: i64 = 15 * 60;
-/// Seconds an account waits after its 1st, 2nd, … failure in the window, from any client; the
-/// last repeats. One typo costs nothing; then the wait doubles, capped at a minute, so a real
-/// user is slowed, never shut out, and someone guessing from many addresses gets about one
-/// guess a minute.
-pub const DELAYS: [i64; 8] = [0, 1, 2, 4, 8, 16, 32, 60];
-/// The audit actor of an attempt on an email that is not an account (what was typed may be a
-/// password put in the wrong box, so none of it is kept).
-pub const UNKNOWN_ACCOUNT: &str = "unknown account";
 /// Minutes between the password and the code.
 const CODE_MINUTES: i64 = 5;
 /// Minutes to finish set-up once the link is opened.
 const SETUP_MINUTES: i64 = 30;
-
-use crate::http::session::{PENDING_SETUP, PENDING_SIGN_IN};
 
 /// Routes that work without a staff session.
 pub fn open_routes() -> Router<crate::http::state::AppState> {
@@ -83,145 +55,27 @@ pub fn protected_routes() -> Router<crate::http::state::AppState> {
         .route("/staff/sign-out", post(sign_out))
         .route("/staff/sign-out-everywhere", post(sign_out_everywhere))
 }
-
-/// A PHC string of a random password, verified against when the email is unknown, so an
-/// unknown email takes as long as a known one.
-static DECOY: LazyLock<String> =
-    LazyLock::new(|| hash_password(&hex::encode(crate::random::bytes::<16>())).unwrap_or_default());
-
-/// Argon2id with the crate's defaults (19 MiB, 2 passes: OWASP's minimum profile).
-pub fn hash_password(password: &str) -> Result<String, AppError> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::Internal(format!("argon2: {e}")))
-}
-
-fn verify_password(password: &str, phc: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|h| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &h)
-            .is_ok()
-    })
-}
-
-/// Argon2 takes tens of milliseconds of CPU: off the async workers.
-async fn blocking<T: Send + 'static>(
-    f: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(f).await.map_err(AppError::from)
-}
-
-/// The TOTP generator for a secret (RFC 6238: SHA-1, 6 digits, 30 s, one step either side).
-pub fn totp(secret: &[u8], email: &str) -> Result<TOTP, AppError> {
-    TOTP::new(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        secret.to_vec(),
-        Some("saferstreets".to_owned()),
-        email.to_owned(),
-    )
-    .map_err(|e| AppError::Internal(format!("totp: {e}")))
-}
-
-/// The time step a code belongs to (current, previous or next), if it matches any.
-pub fn matching_step(totp: &TOTP, code: &str, now: i64) -> Option<i64> {
-    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+impl Pseudonyms for Keys {
+    fn sign_in_pseudonym(&self, daily_key: &[u8], purpose: &str, text: &str) -> String {
+        Keys::sign_in_pseudonym(self, daily_key, purpose, text)
     }
-    let step = now.div_euclid(30);
-    [step, step - 1, step + 1].into_iter().find(|s| {
-        u64::try_from(s * 30).is_ok_and(|t| {
-            let expected = totp.generate(t);
-            // Constant time; strings of different lengths never match.
-            bool::from(expected.as_bytes().ct_eq(code.as_bytes()))
-        })
-    })
 }
 
-/// An attempt on `account` (the email as typed) from `addr`, under today's pseudonyms.
-async fn claim_for(
-    state: &AppState,
-    account: &str,
-    addr: Option<std::net::IpAddr>,
-) -> Result<SignInClaim, AppError> {
-    let now = state.clock.now();
-    let key = state
-        .store
-        .daily_key(now.div_euclid(86_400), &crate::random::bytes::<32>())
-        .await?;
-    let account = normalise_email(account).unwrap_or_else(|| account.trim().to_lowercase());
-    let client = crate::http::abuse::client_text(addr);
-    let keys = &state.keys;
-    Ok(SignInClaim {
-        now,
-        window: WINDOW,
-        pair: keys.sign_in_pseudonym(&key, "pair", &format!("{account}\0{client}")),
-        pair_limit: PAIR_LIMIT,
-        client: keys.client_pseudonym(&key, addr),
-        client_limit: CLIENT_LIMIT,
-        account: keys.sign_in_pseudonym(&key, "account", &account),
-        delays: DELAYS.to_vec(),
-    })
+/// An attempt from `client` (its address as counted), now.
+fn attempt<'a>(state: &'a AppState, client: &'a str) -> Attempt<'a> {
+    Attempt {
+        store: &state.store,
+        keys: state.keys.as_ref(),
+        client,
+        now: state.clock.now(),
+    }
 }
 
 /// Delete what sign-in counting no longer needs (counts whose window is over, keys of days
-/// whose last window is over): before each password attempt, and every minute while serving.
+/// whose last window is over): every minute while serving.
 pub async fn purge_sign_in(state: &AppState) -> Result<(), AppError> {
-    state.store.purge_sign_in(state.clock.now(), WINDOW).await?;
+    sign_in::purge(&state.store, state.clock.now()).await?;
     Ok(())
-}
-
-/// The audit row of a failure, and of the lock-out it started if its count reached a limit.
-fn failure_entries(mut failed: AuditEntry, pair: i64, client: i64) -> Vec<AuditEntry> {
-    let mut entries = vec![failed.clone()];
-    if pair == PAIR_LIMIT || client == CLIENT_LIMIT {
-        failed.outcome = "locked".to_owned();
-        failed.detail = if pair == PAIR_LIMIT {
-            format!(
-                "{PAIR_LIMIT} failures on this account from one client: that client is locked out of it for up to {} minutes",
-                WINDOW / 60
-            )
-        } else {
-            format!(
-                "{CLIENT_LIMIT} failures from one client: it is locked out for up to {} minutes",
-                WINDOW / 60
-            )
-        };
-        entries.push(failed);
-    }
-    entries
-}
-
-fn anonymous_audit(state: &AppState, actor: String, outcome: &str, detail: &str) -> AuditEntry {
-    AuditEntry {
-        at: state.clock.now(),
-        actor_id: None,
-        actor,
-        role: String::new(),
-        force_code: String::new(),
-        action: "sign-in".to_owned(),
-        object: String::new(),
-        outcome: outcome.to_owned(),
-        detail: detail.to_owned(),
-    }
-}
-
-fn user_audit(state: &AppState, user: &StaffUser, action: &str, outcome: &str) -> AuditEntry {
-    AuditEntry {
-        at: state.clock.now(),
-        actor_id: Some(user.id),
-        actor: user.email.clone(),
-        role: user.role.clone(),
-        force_code: user.force_code.clone(),
-        action: action.to_owned(),
-        object: format!("user:{}", user.id),
-        outcome: outcome.to_owned(),
-        detail: String::new(),
-    }
 }
 
 /// Only our own staff paths are followed after sign-in: visible ASCII (a control character
@@ -322,87 +176,45 @@ async fn sign_in(
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Result<Response, AppError> {
     let next = safe_next(form.next.as_deref());
+    let typed: String = form.email.chars().take(254).collect();
     let page = |error| SignInPage {
         chrome: chrome.clone(),
         next: next.clone(),
-        email: form.email.chars().take(254).collect(),
+        email: typed.clone(),
         errors: one_error("email", error),
         notice: None,
         me: None,
     };
+    let wrong = |error| render_with_status(UNPROCESSABLE, &page(error));
     if form.email.trim().is_empty() || form.password.is_empty() {
-        return Ok(render_with_status(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            &page("staff-error-sign-in-missing"),
-        ));
+        return Ok(wrong("staff-error-sign-in-missing"));
     }
-    let typed = form.email.chars().take(254).collect::<String>();
-    let user = match normalise_email(&typed) {
-        Some(e) => state.store.staff_user_by_email(&e).await?,
-        None => None,
+    let client = crate::http::abuse::client_text(addr);
+    let user = match attempt(&state, &client)
+        .password(&typed, form.password)
+        .await?
+    {
+        Outcome::Passed(user) => user,
+        Outcome::Locked => return Ok(refused(None, &page("staff-error-throttled"))),
+        Outcome::Wait(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
+        _ => return Ok(wrong("staff-error-sign-in")),
     };
-    // Who to record: the account if the email is known, else a fixed marker (what was typed
-    // may be a password put in the wrong box).
-    let actor = user
-        .as_ref()
-        .map_or_else(|| UNKNOWN_ACCOUNT.to_owned(), |u| u.email.clone());
-    // Best effort: a purge that fails now is done by the next attempt or the minute's run.
-    if let Err(e) = purge_sign_in(&state).await {
-        tracing::warn!(error = ?e, "sign-in counts not purged");
-    }
-    let claim = claim_for(&state, &typed, addr).await?;
-    let (pair, client) = match state.store.claim_sign_in(&claim).await? {
-        Claimed::Go { pair, client } => (pair, client),
-        Claimed::Locked => return Ok(refused(None, &page("staff-error-throttled"))),
-        Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
-    };
-    let phc = user
-        .as_ref()
-        .filter(|u| u.status == "active")
-        .and_then(|u| u.password_hash.clone())
-        .unwrap_or_else(|| DECOY.clone());
-    let password = form.password.clone();
-    let known = user.as_ref().is_some_and(|u| u.status == "active");
-    let ok = blocking(move || verify_password(&password, &phc)).await? && known;
-    let user = match (ok, user) {
-        (true, Some(user)) => user,
-        (_, user) => {
-            let mut entry = anonymous_audit(&state, actor, "failed", "password");
-            if let Some(u) = user {
-                entry.actor_id = Some(u.id);
-                entry.force_code = u.force_code;
-                entry.role = u.role;
-            }
-            state
-                .store
-                .audit_many(&failure_entries(entry, pair, client))
-                .await?;
-            return Ok(render_with_status(
-                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-                &page("staff-error-sign-in"),
-            ));
-        }
-    };
-    state.store.release_sign_in(&claim, false).await?;
     // The step between password and code is held under a new public session id, so an id
     // planted in the browser beforehand never holds a half-signed-in state.
     let session = crate::http::multipage::draft::rotate(&state, &session, None).await?;
-    save_pending(
-        &state,
-        &session,
-        PENDING_SIGN_IN,
-        &PendingSignIn {
-            user_id: user.id,
-            next,
-        },
-        CODE_MINUTES,
-    )
-    .await?;
+    let pending = PendingSignIn {
+        user_id: user.id,
+        next,
+    };
+    save_pending(&state, &session, PENDING_SIGN_IN, &pending, CODE_MINUTES).await?;
     Ok(rotated(
         Redirect::to("/staff/sign-in/code").into_response(),
         session,
     ))
 }
+
+/// The status of a form sent back with its problems.
+const UNPROCESSABLE: axum::http::StatusCode = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
 
 /// The code page.
 #[derive(Template)]
@@ -455,75 +267,33 @@ async fn code(
     else {
         return Ok(Redirect::to("/staff/sign-in").into_response());
     };
-    let Some(user) = state
-        .store
-        .staff_user(pending.user_id)
-        .await?
-        .filter(|u| u.status == "active")
-    else {
-        clear_pending(&state, &session, PENDING_SIGN_IN).await?;
-        return Ok(Redirect::to("/staff/sign-in").into_response());
-    };
     let page = |error| CodePage {
         chrome: chrome.clone(),
         errors: one_error("code", error),
         action: "/staff/sign-in/code",
         me: None,
     };
-    let refuse =
-        |error| render_with_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &page(error));
-    if form.code.trim().is_empty() {
-        return Ok(refuse("staff-error-code-missing"));
-    }
-    let claim = claim_for(&state, &user.email, addr).await?;
-    let (pair, client) = match state.store.claim_sign_in(&claim).await? {
-        Claimed::Go { pair, client } => (pair, client),
-        Claimed::Locked => {
+    let wrong = |error| render_with_status(UNPROCESSABLE, &page(error));
+    let client = crate::http::abuse::client_text(addr);
+    let outcome = attempt(&state, &client)
+        .code(&state.keyring, pending.user_id, &form.code)
+        .await?;
+    let user = match outcome {
+        Outcome::Passed(user) => user,
+        Outcome::Gone | Outcome::Locked => {
             clear_pending(&state, &session, PENDING_SIGN_IN).await?;
             return Ok(Redirect::to("/staff/sign-in").into_response());
         }
-        Claimed::TooEarly(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
+        Outcome::Missing => return Ok(wrong("staff-error-code-missing")),
+        Outcome::Wait(wait) => return Ok(refused(Some(wait), &page("staff-error-wait"))),
+        Outcome::Reused => return Ok(wrong("staff-error-code-used")),
+        Outcome::Wrong => return Ok(wrong("staff-error-code")),
     };
-    let secret = match &user.totp_sealed {
-        Some(sealed) => state.keyring.open(sealed, &purpose::totp(user.id))?,
-        None => return Err(AppError::Invariant("active user without TOTP")),
-    };
-    let generator = totp(&secret, &user.email)?;
-    let step = matching_step(&generator, &form.code, state.clock.now());
-    let fresh = match step {
-        Some(s) => state.store.use_totp_step(user.id, s).await?,
-        None => false,
-    };
-    if !fresh {
-        let mut entry = user_audit(&state, &user, "sign-in", "failed");
-        entry.detail = if step.is_some() {
-            "code reused"
-        } else {
-            "code"
-        }
-        .to_owned();
-        state
-            .store
-            .audit_many(&failure_entries(entry, pair, client))
-            .await?;
-        return Ok(refuse(if step.is_some() {
-            "staff-error-code-used"
-        } else {
-            "staff-error-code"
-        }));
-    }
-    state.store.release_sign_in(&claim, true).await?;
     clear_pending(&state, &session, PENDING_SIGN_IN).await?;
     // A new, random session id at every sign-in.
     let cookie = hex::encode(crate::random::bytes::<32>());
-    state
-        .store
-        .create_staff_session(&super::session_key(&cookie), user.id, state.clock.now())
-        .await?;
-    state
-        .store
-        .audit(&user_audit(&state, &user, "sign-in", "ok"))
-        .await?;
+    let key = super::session_key(&cookie);
+    sign_in::open_session(&state.store, &user, &key, state.clock.now()).await?;
     Ok((
         [(header::SET_COOKIE, session_cookie(&cookie))],
         Redirect::to(&pending.next),
@@ -581,18 +351,6 @@ async fn sign_out_everywhere(
         .into_response())
 }
 
-/// Hash of a set-up token as stored.
-pub fn setup_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// A new set-up token and its hash.
-pub fn new_setup_token() -> (String, String) {
-    let token = hex::encode(crate::random::bytes::<32>());
-    let hash = setup_hash(&token);
-    (token, hash)
-}
-
 /// Set-up in progress, bound to the link it came from: a new link for the user (an admin's
 /// reset) changes the stored hash, which ends every set-up begun with the old one.
 #[derive(Debug, Serialize, Deserialize)]
@@ -634,7 +392,7 @@ async fn pending_user(
     let user = state.store.staff_user_by_setup(&p.token_hash).await?;
     let live = user.filter(|u| {
         u.id == p.user_id
-            && u.status == "pending"
+            && u.status == UserStatus::Pending
             && u.setup_expires_at.is_some_and(|t| t > state.clock.now())
     });
     Ok(live.map(|u| (p, u)))
@@ -760,8 +518,7 @@ fn authenticator_page(
     generator: &TOTP,
     error: Option<&'static str>,
 ) -> Result<AuthenticatorPage, AppError> {
-    let qr = qrcode::QrCode::new(generator.get_url().as_bytes())
-        .map_err(|e| AppError::Internal(format!("qr: {e}")))?;
+    let qr = qrcode::QrCode::new(generator.get_url().as_bytes()).map_err(StaffError::from)?;
     let svg = qr
         .render::<qrcode::render::svg::Color<'_>>()
         .min_dimensions(200, 200)
@@ -838,7 +595,7 @@ async fn enrol(
         ));
     };
     let sealed = state.keyring.seal(secret, &purpose::totp(user.id))?;
-    let entry = user_audit(&state, &user, "set-up", "ok");
+    let entry = user_entry(&user, state.clock.now(), "set-up", "ok");
     let done = state
         .store
         .complete_staff_setup(

@@ -22,8 +22,9 @@ use super::error::AppError;
 use super::session::{SessionId, read_cookie};
 use super::session_slot::{SealedSlot, Slot};
 use super::state::AppState;
+use crate::app::staff::StaffError;
 use crate::audit::AuditEntry;
-use crate::domain::staff::Role;
+use crate::domain::staff::{Role, UserStatus};
 
 /// The staff session cookie. `__Host-` makes browsers insist on Secure, path `/` and no
 /// Domain, so no other host or path can plant or read it; browsers treat `localhost` as
@@ -147,6 +148,20 @@ impl Me {
     }
 }
 
+impl From<StaffError> for AppError {
+    /// A use case's storage, sealing and task failures are logged as such; the rest are
+    /// credential failures.
+    fn from(e: StaffError) -> Self {
+        match e {
+            StaffError::Store(e) => Self::Store(e),
+            StaffError::Sealed(e) => Self::Crypto(e),
+            StaffError::Join(e) => Self::Join(e),
+            StaffError::Invariant(what) => Self::Invariant(what),
+            other => Self::Credentials(other),
+        }
+    }
+}
+
 /// Routes of the back office.
 pub fn routes(state: &AppState) -> Router<AppState> {
     let protected = Router::new()
@@ -250,11 +265,8 @@ async fn signed_in(state: &AppState, key: &str) -> Result<Option<Me>, AppError> 
         return Ok(None);
     }
     let user = state.store.staff_user(session.user_id).await?;
-    let Some(user) = user.filter(|u| u.status == "active") else {
+    let Some(user) = user.filter(|u| u.status == UserStatus::Active) else {
         state.store.delete_staff_session(key).await?;
-        return Ok(None);
-    };
-    let Some(role) = Role::parse(&user.role) else {
         return Ok(None);
     };
     // Activity is written at most once a minute: enough for a 30-minute idle limit.
@@ -264,7 +276,7 @@ async fn signed_in(state: &AppState, key: &str) -> Result<Option<Me>, AppError> 
     Ok(Some(Me {
         id: user.id,
         email: user.email,
-        role,
+        role: user.role,
         force_code: user.force_code,
         session_key: key.to_owned(),
     }))

@@ -4,6 +4,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -11,18 +12,20 @@ use serde::Deserialize;
 
 use super::auth::one_error;
 use super::{Me, when};
+use crate::app::staff::cases::{self, Change};
 use crate::domain::FormErrors;
 use crate::domain::purpose;
-use crate::domain::staff::{Role, Status};
+use crate::domain::staff::{Role, Status, UserStatus};
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::Stalking;
+use crate::domain::stalking::priority::Priority;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::multipage::views::{SummaryRow, summary_rows};
 use crate::http::render::{render, render_with_status};
 use crate::http::state::AppState;
-use crate::storage::{Case, CaseUpdate, QueueQuery, QueueRow, StaffUser};
+use crate::storage::{Assignee, Case, QueueQuery, QueueRow, StaffUser};
 
 /// Reports per page of the queue.
 const PAGE: i64 = 50;
@@ -127,7 +130,7 @@ async fn investigators(state: &AppState, force: &str) -> Result<Vec<StaffUser>, 
         .staff_users(force)
         .await?
         .into_iter()
-        .filter(|u| u.role == Role::Investigator.code() && u.status == "active")
+        .filter(|u| u.role == Role::Investigator && u.status == UserStatus::Active)
         .collect())
 }
 
@@ -140,16 +143,14 @@ async fn queue(
     let page = f.page.unwrap_or(1).clamp(1, 10_000);
     let q = QueueQuery {
         force_code: me.force_code.clone(),
-        status: Status::parse(&f.status).map(|s| s.code().to_owned()),
-        priority: ["urgent", "high", "standard"]
-            .into_iter()
-            .find(|p| *p == f.priority)
-            .map(str::to_owned),
+        status: Status::parse(&f.status),
+        priority: Priority::from_code(&f.priority),
         from: day_start(&f.from),
         to: day_start(&f.to).map(|t| t + 86_400),
         assigned_to: match f.assigned.as_str() {
-            "none" => Some(0),
-            other => other.parse().ok(),
+            // Ids start at 1: `0` has always meant nobody too.
+            "none" | "0" => Assignee::Unassigned,
+            other => other.parse().map_or(Assignee::Anyone, Assignee::User),
         },
         limit: PAGE,
         offset: (page - 1) * PAGE,
@@ -167,8 +168,8 @@ async fn queue(
             id: r.id,
             reference: grouped(&r.reference),
             sent: when(r.created_at),
-            priority: r.priority.clone(),
-            status: r.status.clone(),
+            priority: r.priority.code().to_owned(),
+            status: r.status.code().to_owned(),
             assignee: email_of(r.assigned_to),
         })
         .collect();
@@ -234,6 +235,8 @@ pub struct CasePage {
     pub reasons: Vec<String>,
     /// Current status code.
     pub status: String,
+    /// Current status.
+    pub current: Status,
     /// Current assignee id.
     pub assigned_to: Option<i64>,
     /// How to contact the victim safely.
@@ -255,10 +258,9 @@ pub struct CasePage {
 impl CasePage {
     /// Statuses the report may move to.
     pub fn next_statuses(&self) -> Vec<&'static str> {
-        let now = Status::parse(&self.status).unwrap_or(Status::New);
         Status::ALL
             .iter()
-            .filter(|s| now.may_become(**s))
+            .filter(|s| self.current.may_become(**s))
             .map(|s| s.code())
             .collect()
     }
@@ -315,8 +317,8 @@ async fn case_page(
         history.push(HistoryLine {
             at: when(n.at),
             author: n.author,
-            from: n.status_from,
-            to: n.status_to,
+            from: n.status_from.code().to_owned(),
+            to: n.status_to.code().to_owned(),
             assignee: email_of(n.assigned_to),
             note,
         });
@@ -332,9 +334,10 @@ async fn case_page(
         id: case.row.id,
         reference: grouped(&case.row.reference),
         sent: when(case.row.created_at),
-        priority: case.row.priority,
+        priority: case.row.priority.code().to_owned(),
         reasons,
-        status: case.row.status,
+        status: case.row.status.code().to_owned(),
+        current: case.row.status,
         assigned_to: case.row.assigned_to,
         contact,
         answers: rest,
@@ -385,6 +388,56 @@ pub struct UpdateForm {
     note: String,
 }
 
+/// The form's change, checked against the case: the problems to show, or a 404 (audited)
+/// for an assignee who is not an investigator of the force.
+async fn checked(
+    state: &AppState,
+    me: &Me,
+    case: &Case,
+    form: UpdateForm,
+) -> Result<Result<Change, (FormErrors, String)>, AppError> {
+    let mut errors = FormErrors::default();
+    let to = Status::parse(&form.status);
+    match to {
+        Some(s) if case.row.status.may_become(s) => {}
+        Some(_) => errors.add("status", "staff-error-status-move"),
+        None => errors.add("status", "staff-error-status"),
+    }
+    let assigned_to = match form.assigned_to.as_str() {
+        "" | "none" => None,
+        text => {
+            let staff = investigators(state, &me.force_code).await?;
+            match text
+                .parse::<i64>()
+                .ok()
+                .filter(|n| staff.iter().any(|u| u.id == *n))
+            {
+                Some(n) => Some(n),
+                // Not an investigator of this force: a forged id.
+                None => {
+                    let object = format!("stalking-report:{}", case.row.id);
+                    return Err(me.not_found(state, "assign-report", &object).await);
+                }
+            }
+        }
+    };
+    let note = form.note.trim().to_owned();
+    if note.chars().count() > NOTE_MAX {
+        errors.add("note", "staff-error-note-long");
+    }
+    if form.seen != case.row.status.code() && errors.is_empty() {
+        errors = one_error("status", "staff-error-changed");
+    }
+    Ok(match to.filter(|_| errors.is_empty()) {
+        Some(to) => Ok(Change {
+            to,
+            assigned_to,
+            note,
+        }),
+        None => Err((errors, note)),
+    })
+}
+
 async fn update(
     State(state): State<AppState>,
     chrome: Chrome,
@@ -393,86 +446,29 @@ async fn update(
     CsrfForm(form): CsrfForm<UpdateForm>,
 ) -> Result<Response, AppError> {
     let case = own_case(&state, &me, &id, "update-report").await?;
-    let object = format!("stalking-report:{}", case.row.id);
-    let current = Status::parse(&case.row.status).unwrap_or(Status::New);
-    let mut errors = FormErrors::default();
-    let to = Status::parse(&form.status);
-    match to {
-        Some(s) if current.may_become(s) => {}
-        Some(_) => errors.add("status", "staff-error-status-move"),
-        None => errors.add("status", "staff-error-status"),
-    }
-    let assigned_to = match form.assigned_to.as_str() {
-        "" | "none" => None,
-        text => {
-            let staff = investigators(&state, &me.force_code).await?;
-            match text
-                .parse::<i64>()
-                .ok()
-                .filter(|n| staff.iter().any(|u| u.id == *n))
-            {
-                Some(n) => Some(n),
-                // Not an investigator of this force: a forged id.
-                None => return Err(me.not_found(&state, "assign-report", &object).await),
-            }
+    let change = match checked(&state, &me, &case, form).await? {
+        Ok(change) => change,
+        Err((errors, note)) => {
+            let page = case_page(&state, chrome, me, case, errors, note).await?;
+            return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
     };
-    let note = form.note.trim().to_owned();
-    if note.chars().count() > NOTE_MAX {
-        errors.add("note", "staff-error-note-long");
-    }
-    if form.seen != case.row.status && errors.is_empty() {
-        errors = one_error("status", "staff-error-changed");
-    }
-    let Some(to) = to.filter(|_| errors.is_empty()) else {
-        let page = case_page(&state, chrome, me, case, errors, note).await?;
-        return Ok(render_with_status(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            &page,
-        ));
-    };
-    let sealed = if note.is_empty() {
-        None
-    } else {
-        Some(
-            state
-                .keyring
-                .seal(note.as_bytes(), &purpose::note(case.row.id))?,
-        )
-    };
-    let mut entry = me.audit(&state, "update-report", &object, "ok");
-    entry.detail = format!(
-        "{} -> {}; assigned {}",
-        case.row.status,
-        to.code(),
-        assigned_to.map_or_else(|| "nobody".to_owned(), |a| format!("user:{a}"))
+    let object = format!("stalking-report:{}", case.row.id);
+    let entry = me.audit(&state, "update-report", &object, "ok");
+    let now = state.clock.now();
+    let done = cases::update(
+        &state.store,
+        &state.keyring,
+        &case,
+        &change,
+        me.id,
+        now,
+        entry,
     );
-    let done = state
-        .store
-        .update_case(
-            &CaseUpdate {
-                report_id: case.row.id,
-                from_status: case.row.status.clone(),
-                to_status: to.code().to_owned(),
-                assigned_to,
-                author_id: me.id,
-                at: state.clock.now(),
-                note: sealed,
-            },
-            &entry,
-        )
-        .await?;
-    if !done {
-        let page = case_page(
-            &state,
-            chrome,
-            me,
-            case,
-            one_error("status", "staff-error-changed"),
-            note,
-        )
-        .await?;
-        return Ok(render_with_status(axum::http::StatusCode::CONFLICT, &page));
+    if !done.await? {
+        let errors = one_error("status", "staff-error-changed");
+        let page = case_page(&state, chrome, me, case, errors, change.note).await?;
+        return Ok(render_with_status(StatusCode::CONFLICT, &page));
     }
     Ok(Redirect::to(&format!("/staff/reports/{}", case.row.id)).into_response())
 }

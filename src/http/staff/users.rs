@@ -1,5 +1,5 @@
-//! Admins manage the users of their own force: add one (a one-time set-up link), disable or
-//! re-enable, or issue a new set-up link.
+//! Admins manage the users of their own force: add one (a one-time set-up link, made by
+//! `app::staff::users`), disable or re-enable, or issue a new set-up link.
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -8,17 +8,17 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde::Deserialize;
 
-use super::auth::{new_setup_token, one_error};
+use super::auth::one_error;
 use super::{Me, when};
-use crate::audit::AuditEntry;
+use crate::app::staff::users::{add_user, reset_setup, setup_url};
 use crate::domain::FormErrors;
-use crate::domain::staff::{Role, normalise_email};
+use crate::domain::staff::{Role, UserStatus, normalise_email};
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
 use crate::http::render::{render, render_with_status};
 use crate::http::state::AppState;
-use crate::storage::{DynStore, NewStaffUser, StaffUser, StoreError};
+use crate::storage::{StaffUser, StoreError};
 
 /// Routes.
 pub fn routes() -> Router<AppState> {
@@ -26,38 +26,6 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/users", get(list))
         .route("/staff/users/new", get(show_new).post(add))
         .route("/staff/users/{id}", get(show).post(change))
-}
-
-/// Create a pending user and return their id and set-up token (shown once). Used by the admin
-/// page and by `saferstreets user add`.
-pub async fn add_user(
-    store: &DynStore,
-    user: (&str, Role, &str),
-    now: i64,
-    link_hours: i64,
-    audit: &AuditEntry,
-) -> Result<(i64, String), StoreError> {
-    let (email, role, force_code) = user;
-    let (token, hash) = new_setup_token();
-    let id = store
-        .create_staff_user(
-            &NewStaffUser {
-                email: email.to_owned(),
-                role: role.code().to_owned(),
-                force_code: force_code.to_owned(),
-                setup_token_hash: hash,
-                setup_expires_at: now + link_hours * 3_600,
-                created_at: now,
-            },
-            audit,
-        )
-        .await?;
-    Ok((id, token))
-}
-
-/// The address of a set-up link.
-pub fn setup_url(state_base: &str, token: &str) -> String {
-    format!("{}/staff/setup/{token}", state_base.trim_end_matches('/'))
 }
 
 /// One line of the list.
@@ -78,8 +46,8 @@ impl From<&StaffUser> for UserLine {
         Self {
             id: u.id,
             email: u.email.clone(),
-            role: format!("staff-role-{}", u.role),
-            status: format!("staff-user-status-{}", u.status),
+            role: format!("staff-role-{}", u.role.code()),
+            status: format!("staff-user-status-{}", u.status.code()),
         }
     }
 }
@@ -288,7 +256,7 @@ async fn show(
     Ok(render(&UserPage {
         chrome,
         is_me: user.id == me.id,
-        disabled: user.status == "disabled",
+        disabled: user.status == UserStatus::Disabled,
         set_up: user.password_hash.is_some(),
         added: when(user.created_at),
         user: UserLine::from(&user),
@@ -319,22 +287,18 @@ async fn change(
         "disable" if user.id != me.id => {
             state
                 .store
-                .set_staff_status(user.id, "disabled", now, &entry)
+                .set_staff_status(user.id, UserStatus::Disabled, now, &entry)
                 .await?;
         }
         "enable" => {
             state
                 .store
-                .set_staff_status(user.id, "active", now, &entry)
+                .set_staff_status(user.id, UserStatus::Active, now, &entry)
                 .await?;
         }
         "reset" if user.id != me.id => {
-            let (token, hash) = new_setup_token();
             let hours = state.config.setup_link_hours;
-            state
-                .store
-                .reset_staff_setup(user.id, &hash, now + hours * 3_600, now, &entry)
-                .await?;
+            let token = reset_setup(&state.store, user.id, now, hours, &entry).await?;
             return Ok(render(&LinkPage {
                 chrome,
                 me: Some(me),

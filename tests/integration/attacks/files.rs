@@ -196,7 +196,7 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
             .create_staff_user(
                 &saferstreets::storage::NewStaffUser {
                     email: "ann@example.org".into(),
-                    role: "investigator".into(),
+                    role: saferstreets::domain::staff::Role::Investigator,
                     force_code: "northshire".into(),
                     setup_token_hash: "tok".into(),
                     setup_expires_at: 2_000,
@@ -234,8 +234,8 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
                 .update_case(
                     &saferstreets::storage::CaseUpdate {
                         report_id,
-                        from_status: "new".into(),
-                        to_status: "new".into(),
+                        from_status: saferstreets::domain::staff::Status::New,
+                        to_status: saferstreets::domain::staff::Status::New,
                         assigned_to: None,
                         author_id: user,
                         at: 1_200,

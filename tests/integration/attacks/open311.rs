@@ -2,10 +2,10 @@
 //! feed, behavioural reasons reaching councils, receipts as ids, and flooding `POST requests`.
 
 use saferstreets::app::place::{PlaceContext, PlaceFacts, submit};
+use saferstreets::app::staff::partner_keys;
 use saferstreets::domain::disclosure::week_start;
 use saferstreets::domain::place::{ENVIRONMENTAL, REASON_BITS};
 use saferstreets::geo::{LatLng, hex};
-use saferstreets::http::open311;
 use saferstreets::storage::NewPartnerKey;
 
 use crate::helpers::{Page, TEST_NOW, TestApp, TestDb, spawn_app, spawn_app_with, spawn_second};
@@ -53,7 +53,7 @@ async fn seed(app: &TestApp, point: (f64, f64), day: i64, codes: &[&str], n: usi
 }
 
 async fn key_for(app: &TestApp) -> String {
-    let (key, hash) = open311::new_key();
+    let (key, hash) = partner_keys::new_key();
     app.state
         .store
         .add_partner_key(&NewPartnerKey {

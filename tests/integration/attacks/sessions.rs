@@ -239,7 +239,7 @@ async fn a_planted_session_cookie_cannot_take_over_a_staff_set_up() {
             .await
             .expect("user")
             .expect("user");
-        assert_eq!(user.status, "pending");
+        assert_eq!(user.status.code(), "pending");
         assert!(user.password_hash.is_none());
         assert!(set_session(&open).is_some(), "a new id with the set-up");
 
@@ -285,7 +285,7 @@ async fn a_new_link_cancels_a_set_up_already_in_progress() {
         let totp = generator(&page.texts("[data-secret]").concat());
 
         // ... and the admin sends the user a new link.
-        let (_, hash) = saferstreets::http::staff::auth::new_setup_token();
+        let (_, hash) = saferstreets::app::staff::users::new_setup_token();
         let now = app.state.clock.now();
         let entry = saferstreets::audit::AuditEntry {
             at: now,
@@ -322,7 +322,7 @@ async fn a_new_link_cancels_a_set_up_already_in_progress() {
             .await
             .expect("user")
             .expect("user");
-        assert_eq!(user.status, "pending");
+        assert_eq!(user.status.code(), "pending");
         assert!(user.password_hash.is_none() && user.totp_sealed.is_none());
         // And the old link itself does not work either.
         let b = Browser::new(&app.base);
