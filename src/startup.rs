@@ -203,7 +203,7 @@ pub fn build_state(
         u64::try_from(config.suppression_k).unwrap_or(1),
         keys.disclosure(),
     ));
-    let open311_limits = crate::http::open311::limits::PostLimits::new(&config, clock.clone());
+    let open311_limits = crate::http::abuse::partner::PostLimits::new(&config, clock.clone());
     Ok(AppState::new(Shared {
         guard,
         open311_limits,

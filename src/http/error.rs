@@ -51,8 +51,8 @@ pub enum AppError {
     /// A rule of our own did not hold (a bug, or data written by a bug).
     #[error("invariant: {0}")]
     Invariant(&'static str),
-    /// A staff credential could not be made (password hash, TOTP generator, QR code); see
-    /// `http::staff` for how the other `StaffError`s map to the variants above.
+    /// A staff credential could not be made (password hash, TOTP generator, QR code); the
+    /// staff module's `From<StaffError>` maps the other kinds to the variants above.
     #[error("staff credentials: {0}")]
     Credentials(crate::app::staff::StaffError),
     /// Anything else that is our fault.

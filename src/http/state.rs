@@ -52,7 +52,7 @@ pub struct Shared {
     /// Rate limits, trusted proxies and the proof-of-work switch.
     pub guard: super::abuse::Guard,
     /// Per-key token buckets of Open311 `POST requests`.
-    pub open311_limits: super::open311::limits::PostLimits,
+    pub open311_limits: super::abuse::partner::PostLimits,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.

@@ -119,36 +119,6 @@ fn early_ack_lives_only_in_its_store_decorator() {
 }
 
 #[test]
-fn the_place_and_hotspot_flows_import_no_other_flow() {
-    // Shared web helpers live in neutral modules (`http::hotspots`); use cases in `app`.
-    let flows = [
-        "api",
-        "open311",
-        "unsafe_place",
-        "report_stalking",
-        "staff",
-        "public",
-    ];
-    let mut found = Vec::new();
-    for (place, own) in [
-        ("src/http/api", "api"),
-        ("src/http/open311", "open311"),
-        ("src/http/unsafe_place", "unsafe_place"),
-        ("src/http/staff/places.rs", "staff"),
-        ("src/http/hotspots.rs", ""),
-    ] {
-        let forbidden: Vec<String> = flows
-            .iter()
-            .filter(|f| **f != own)
-            .map(|f| format!("http::{f}"))
-            .collect();
-        let forbidden: Vec<&str> = forbidden.iter().map(String::as_str).collect();
-        found.extend(offences(place, &forbidden));
-    }
-    assert!(found.is_empty(), "{found:#?}");
-}
-
-#[test]
 fn nothing_outside_the_web_layer_and_start_up_imports_the_web() {
     // The command line, the use cases, storage and the rest call `app`; only `startup.rs`
     // builds the router.
@@ -167,6 +137,69 @@ fn nothing_outside_the_web_layer_and_start_up_imports_the_web() {
                 found.push(format!("{} uses {word}", file.display()));
             }
         }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn no_flow_module_imports_another() {
+    // A flow is one part of the site that a person or a partner uses. What two flows share is
+    // a use case (src/app) or a web part every flow may use (render, chrome, multipage…).
+    const FLOWS: [&str; 6] = [
+        "api",
+        "open311",
+        "public",
+        "report_stalking",
+        "staff",
+        "unsafe_place",
+    ];
+    let mut found = Vec::new();
+    for flow in FLOWS {
+        let others: Vec<String> = FLOWS
+            .iter()
+            .filter(|f| **f != flow)
+            .flat_map(|f| [format!("http::{f}"), format!("super::super::{f}")])
+            .collect();
+        let others: Vec<&str> = others.iter().map(String::as_str).collect();
+        found.extend(offences(&format!("src/http/{flow}"), &others));
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_shared_web_parts_import_no_flow() {
+    // The other direction: a shared part (session, render, multipage…) that named a flow would
+    // tie every flow to that one (multipage once reached into staff for its pending steps).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/http");
+    let flows = [
+        "api",
+        "open311",
+        "public",
+        "report_stalking",
+        "staff",
+        "unsafe_place",
+    ];
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&root).expect("src/http") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if flows.contains(&name) || name == "mod" {
+            continue;
+        }
+        let place = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .expect("under the crate")
+            .to_string_lossy()
+            .into_owned();
+        let forbidden: Vec<String> = flows
+            .iter()
+            .flat_map(|f| [format!("http::{f}"), format!("super::{f}")])
+            .collect();
+        let forbidden: Vec<&str> = forbidden.iter().map(String::as_str).collect();
+        found.extend(offences(&place, &forbidden));
     }
     assert!(found.is_empty(), "{found:#?}");
 }

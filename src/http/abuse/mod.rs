@@ -10,6 +10,7 @@
 //! Decisions that must be exact across instances (staff sign-in lock-outs, spent proof-of-work
 //! challenges) live in the database instead.
 
+pub mod partner;
 pub mod pow;
 
 use std::net::{IpAddr, SocketAddr};

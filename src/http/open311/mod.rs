@@ -11,7 +11,6 @@
 //! which opens one force, and is limited per key (`limits.rs`).
 
 pub mod feed;
-pub mod limits;
 pub mod xml;
 
 use axum::Router;
@@ -629,7 +628,7 @@ async fn create_request(
     let quota = state.config.open311_daily_quota;
     if posted > quota {
         return Err(too_many(
-            limits::until_tomorrow(now),
+            crate::http::abuse::partner::until_tomorrow(now),
             format!("this api_key has used its quota of {quota} requests for today"),
         ));
     }

@@ -12,9 +12,9 @@ use governor::nanos::Nanos;
 use governor::state::keyed::DashMapStateStore;
 use governor::{Quota, RateLimiter};
 
+use super::Ticks;
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
-use crate::http::abuse::Ticks;
 
 type PerKey = RateLimiter<i64, DashMapStateStore<i64>, Ticks, NoOpMiddleware<Nanos>>;
 
