@@ -96,7 +96,7 @@ async fn main() -> anyhow::Result<()> {
         reasons: ReasonSet::all(),
         hours: Bands::all(),
         weekdays: Weekdays::all(),
-        force_code: "northshire".to_owned(),
+        force: Some("northshire".to_owned()),
     };
     let [x0, y0, x1, y1] = a.bbox;
     let inside = |cell: i64| {

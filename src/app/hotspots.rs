@@ -260,7 +260,8 @@ pub fn query(
             reasons,
             hours,
             weekdays,
-            force_code: p.force.clone().unwrap_or_default(),
+            // `force=` with nothing after it asks for no particular force.
+            force: p.force.clone().filter(|f| !f.is_empty()),
         },
         bbox,
     ))
@@ -500,16 +501,16 @@ pub async fn weekly_entries(
         return Ok(Vec::new());
     }
     let (from_day, to_day) = disclosure::whole_weeks(from_day, to_day);
-    let mask = services
+    let reasons = services
         .iter()
         .filter_map(|c| ReasonSet::of_code(c))
-        .fold(0, |a, b| a | i64::from(b.bits()));
+        .fold(ReasonSet::empty(), |a, b| a | b);
     let rows = store
         .place_requests(&PlaceRequestQuery {
             force_code: force.to_owned(),
-            from_day,
-            to_day,
-            reasons: mask,
+            from_day: Day(from_day),
+            to_day: Day(to_day),
+            reasons,
         })
         .await?;
     // Counting thousands of rows is quick, but keep it off the async threads all the same.

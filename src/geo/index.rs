@@ -71,7 +71,7 @@ impl<'a> Filter<'a> {
             days: (q.from_day.0, q.to_day.0),
             reasons: Some(q.reasons),
             when: when_mask(q.hours, q.weekdays),
-            force: (!q.force_code.is_empty()).then_some(q.force_code.as_str()),
+            force: q.force.as_deref(),
         }
     }
 }

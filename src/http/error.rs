@@ -55,9 +55,9 @@ pub enum AppError {
     /// staff module's `From<StaffError>` maps the other kinds to the variants above.
     #[error("staff credentials: {0}")]
     Credentials(crate::app::staff::StaffError),
-    /// Anything else that is our fault.
-    #[error("internal: {0}")]
-    Internal(String),
+    /// A page could not be rendered.
+    #[error("template: {0}")]
+    Render(#[from] askama::Error),
 }
 
 impl AppError {
@@ -76,7 +76,7 @@ impl AppError {
             | Self::Join(_)
             | Self::Invariant(_)
             | Self::Credentials(_)
-            | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            | Self::Render(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }

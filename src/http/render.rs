@@ -28,7 +28,7 @@ pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Resp
             res.extensions_mut().insert(RenderedPage);
             res
         }
-        Err(e) => AppError::Internal(format!("template: {e}")).into_response(),
+        Err(e) => AppError::from(e).into_response(),
     }
 }
 
@@ -55,7 +55,7 @@ pub fn render_shared<T: Template>(
         None => {
             let mut html = String::with_capacity(16 * 1024);
             if let Err(e) = make().render_into(&mut html) {
-                return AppError::Internal(format!("template: {e}")).into_response();
+                return AppError::from(e).into_response();
             }
             let body = axum::body::Bytes::from(html);
             if let Ok(mut m) = cache.0.write() {

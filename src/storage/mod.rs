@@ -311,12 +311,12 @@ pub struct PartnerKey {
 pub struct PlaceRequestQuery {
     /// The force.
     pub force_code: String,
-    /// First day (days since 1970-01-01), inclusive.
-    pub from_day: i64,
+    /// First day, inclusive.
+    pub from_day: crate::domain::place::Day,
     /// Last day, inclusive.
-    pub to_day: i64,
-    /// Reports with any of these reason bits.
-    pub reasons: i64,
+    pub to_day: crate::domain::place::Day,
+    /// Reports with any of these reasons.
+    pub reasons: crate::domain::place::ReasonSet,
 }
 
 /// A place report as Open311 counts it.

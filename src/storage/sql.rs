@@ -599,9 +599,10 @@ where
              AND cell IS NOT NULL AND (reasons & $4) != 0",
         )
         .bind(q.force_code.as_str())
-        .bind(q.from_day)
-        .bind(q.to_day)
-        .bind(q.reasons)
+        .bind(q.from_day.0)
+        .bind(q.to_day.0)
+        // Every reason is every bit, so `reasons & bits` is non-zero for any stored reason.
+        .bind(i64::from(q.reasons.bits()))
         .fetch_all(&self.pool)
         .await?)
     }

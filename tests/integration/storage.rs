@@ -520,7 +520,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             reasons: ReasonSet::all(),
             hours: Bands::all(),
             weekdays: Weekdays::all(),
-            force_code: String::new(),
+            force: None,
         };
         let sorted = |mut v: Vec<(i64, i64)>| {
             v.sort();
@@ -566,7 +566,7 @@ async fn hotspot_counts_filter_by_reason_day_hour_and_weekday() {
             [(1, 2)]
         );
         let other_force = storage::HotspotQuery {
-            force_code: "elsewhere".into(),
+            force: Some("elsewhere".into()),
             ..all
         };
         assert!(
@@ -635,9 +635,9 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and
         }
         let q = PlaceRequestQuery {
             force_code: "northshire".into(),
-            from_day: 0,
-            to_day: 10,
-            reasons: -1,
+            from_day: Day(0),
+            to_day: Day(10),
+            reasons: ReasonSet::all(),
         };
         let mut rows = store.place_requests(&q).await.expect("list");
         rows.sort_by_key(|r| r.day);
@@ -646,7 +646,7 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and
         assert_eq!((rows[1].day, rows[1].reasons), (2, 2));
         let lighting = store
             .place_requests(&PlaceRequestQuery {
-                reasons: 1,
+                reasons: ReasonSet::LIGHTING,
                 ..q.clone()
             })
             .await
@@ -654,8 +654,8 @@ async fn partner_keys_are_found_by_hash_until_revoked_and_open311_reads_rows_and
         assert_eq!(lighting.len(), 1);
         let window = store
             .place_requests(&PlaceRequestQuery {
-                from_day: 2,
-                to_day: 2,
+                from_day: Day(2),
+                to_day: Day(2),
                 ..q
             })
             .await
@@ -989,7 +989,7 @@ async fn hotspots_follow_reports_stored_by_another_instance() {
             reasons: ReasonSet::all(),
             hours: Bands::all(),
             weekdays: Weekdays::all(),
-            force_code: "northshire".into(),
+            force: Some("northshire".into()),
         };
         let mut five = vec![(a[0] as i64, 1), (b[0] as i64, 2_500)];
         five.sort();

@@ -173,8 +173,8 @@ pub struct HotspotQuery {
     pub hours: Bands,
     /// Reports on these weekdays.
     pub weekdays: Weekdays,
-    /// One force, or all when empty.
-    pub force_code: String,
+    /// One force's reports, or every force's.
+    pub force: Option<String>,
 }
 
 impl HotspotQuery {
