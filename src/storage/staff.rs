@@ -874,7 +874,7 @@ where
         after: &RowKey,
         limit: i64,
     ) -> Result<Vec<SealedValue>, StoreError> {
-        // Identifiers come only from the compiled-in list `reseal::SEALED`, never from input.
+        // Identifiers come only from the compiled-in `sealed::SEALED`, never from input.
         let context = column.context.unwrap_or("''");
         let sql = format!(
             "SELECT {key}, CAST({context} AS TEXT), {sealed} FROM {table} \
