@@ -265,14 +265,12 @@ fn entity(c: char) -> Option<&'static str> {
 }
 
 /// Escapes text for use in XML content or attribute values.
+/// The same escaper the chart templates use ([`Xml`]), for text written outside a template.
 pub fn escape(s: &str) -> String {
+    use askama::filters::Escaper as _;
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match entity(c) {
-            Some(entity) => out.push_str(entity),
-            None => out.push(c),
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = Xml.write_escaped_str(&mut out, s);
     out
 }
 
