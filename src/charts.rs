@@ -264,8 +264,7 @@ fn entity(c: char) -> Option<&'static str> {
     }
 }
 
-/// Escapes text for use in XML content or attribute values.
-/// The same escaper the chart templates use ([`Xml`]), for text written outside a template.
+/// Escapes text for use in XML content or attribute values, as the chart templates do (`Xml`).
 pub fn escape(s: &str) -> String {
     use askama::filters::Escaper as _;
     let mut out = String::with_capacity(s.len());
