@@ -58,6 +58,41 @@ rs-who-for-self = Myself
 rs-who-for-other = Someone else
 rs-who-for-summary = Reporting for
 
+rs-their-name = What is the name of the person this is happening to? (optional)
+rs-their-name-hint = You can leave this empty if you do not know it or would rather not say.
+rs-their-name-summary = Their name
+
+rs-your-relationship-to-them = How do you know them?
+rs-your-relationship-to-them-summary = How you know them
+rs-reporter-partner = I am their partner
+rs-reporter-family = I am a family member
+rs-reporter-friend = I am a friend
+rs-reporter-colleague = We work or study together
+rs-reporter-neighbour = I am a neighbour
+rs-reporter-professional = I support them through my job, for example as a teacher, carer or support worker
+rs-reporter-other = Another way
+
+rs-do-they-know = Do they know you are telling us about this?
+rs-do-they-know-summary = They know about this report
+
+rs-safe-to-contact-them = Is it safe for us to contact them?
+rs-safe-to-contact-them-hint = Think about whether the person doing this could see their phone, messages or emails, or could be with them.
+rs-safe-to-contact-them-summary = Safe to contact them
+
+rs-how-to-contact-them = How can we contact them safely?
+rs-how-to-contact-them-summary = How to contact them
+rs-contact-them-phone = By phone
+rs-contact-them-email = By email
+rs-contact-them-through-you = Through me
+
+rs-their-phone = What phone number should we use for them?
+rs-their-phone-hint = For UK numbers include the area code. For international numbers include the country code.
+rs-their-phone-summary = Their phone number
+
+rs-their-email = What email address should we use for them?
+rs-their-email-hint = Only give an address that the person doing this cannot read.
+rs-their-email-summary = Their email address
+
 rs-what-is-happening = { $who ->
     [other] What is happening to them?
    *[self] What is happening to you?
@@ -83,7 +118,7 @@ rs-more-than-once-hint = Stalking and harassment are usually a pattern of things
 rs-more-than-once-summary = More than once
 
 rs-when-it-started = When did it start?
-rs-when-it-started-hint = An approximate date is fine. For example, 3 2024. You can leave the day empty.
+rs-when-it-started-hint = An approximate date is fine. For example, 14 3 2024 for 14 March 2024. If you do not remember the day, leave it empty and enter the month and year.
 rs-when-it-started-summary = When it started
 
 rs-how-often = How often does it happen now?
@@ -209,6 +244,13 @@ rs-do-not-contact-summary = Do not speak to
 
 rs-err-danger = Select yes if you or anyone else is in immediate danger
 rs-err-who-for = Select who you are reporting for
+rs-err-their-name-long = Their name must be 100 characters or fewer
+rs-err-your-relationship = Select how you know them
+rs-err-they-know = Select if they know you are telling us about this
+rs-err-safe-to-contact-them = Select if it is safe for us to contact them
+rs-err-how-to-contact-them = Select how we can contact them safely
+rs-err-their-phone-missing = Enter their phone number
+rs-err-their-email-missing = Enter their email address
 rs-err-behaviours = Select what is happening
 rs-err-behaviours-other-long = What else is happening must be 200 characters or fewer
 rs-err-repeated = Select if it has happened more than once
@@ -270,11 +312,51 @@ rs-confirm-keep = Keep this reference somewhere safe that the person doing this 
 rs-confirm-print = You can print this page with your browser's print option. Only do this if nobody who might see the printout is involved.
 rs-confirm-print-button = Print this page
 rs-confirm-next-heading = What happens next
-rs-confirm-next-read = A police officer or member of staff will read your report, usually within 2 working days. Reports that suggest someone is at risk of harm are read first.
-rs-confirm-next-contact = If you gave contact details, we will only contact you in the way and at the times you chose.
-rs-confirm-next-anonymous = If you reported anonymously, we cannot tell you what happens next, but we will still use what you told us.
+rs-confirm-next-standard = A police officer or member of staff will read your report, usually within 2 working days.
+rs-confirm-next-urgent = Because of what you told us about threats, fear or weapons, your report will be read before others, as soon as we can.
+rs-confirm-next-named = We will only contact you in the way and at the times you chose.
+rs-confirm-next-anonymous = You reported anonymously, so we cannot tell you what happens next. We will still use what you told us.
 rs-confirm-support-heading = Getting support
 rs-confirm-101 = To add something to your report, call 101 and give your reference number.
 rs-confirm-advice-link = Read advice on what you can do now
 rs-confirm-feedback-link = Tell us what you thought of this form
 rs-confirm-feedback-time = (takes 30 seconds).
+
+## After high-risk answers (an interruption card before the report goes on)
+
+rs-safety-title = { $who ->
+    [other] Before you go on: keeping them safe
+   *[self] Before you go on: keeping safe
+}
+rs-safety-why = { $who ->
+    [other] What you have told us suggests they could be at risk of serious harm.
+   *[self] What you have told us suggests you could be at risk of serious harm.
+}
+rs-safety-call = If anyone is in danger now, call { $number }.
+rs-safety-mobile = If you call 999 from a mobile and cannot speak, listen to the questions, cough or tap the phone if you can, and press 55 when you are asked. This is the Silent Solution: it puts you through to the police.
+rs-safety-landline = Pressing 55 works only from a mobile. If you call from a landline and cannot speak, stay on the line and do what the operator asks.
+rs-safety-relay = If you are deaf, hard of hearing or cannot speak, you can call { $number } with a textphone or the Relay UK app.
+rs-safety-sms = If you have registered for the emergency SMS service, you can text 999.
+rs-safety-advice-heading = { $who ->
+    [other] Things that can help keep them safe
+   *[self] Things that can help keep you safe
+}
+rs-safety-advice-phone = { $who ->
+    [other] Encourage them to keep a charged phone with them.
+   *[self] Keep a charged phone with you.
+}
+rs-safety-advice-tell = { $who ->
+    [other] Make sure someone they trust knows what is happening.
+   *[self] Tell someone you trust what is happening and where you will be.
+}
+rs-safety-advice-plan = { $who ->
+    [other] Think together about where they could go if they need to leave quickly.
+   *[self] Think about where you could go if you need to leave quickly.
+}
+rs-safety-first = When you send this report, we will read it before reports without these risks.
+
+## Staff: reasons for a report's priority that come from a report for someone else
+
+staff-reason-not-safe-to-contact-victim = Not safe to contact the victim
+staff-reason-victim-unaware-and-unreachable = The victim does not know about the report and cannot be contacted safely
+staff-victim-title = The person it is happening to

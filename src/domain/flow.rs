@@ -113,3 +113,31 @@ pub fn prune<F: Flow>(a: &mut Answers) {
     let keep: Vec<&str> = path::<F>(a).iter().map(|s| F::slug(*s)).collect();
     a.retain(&keep);
 }
+
+/// Where a question's Back link goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Back<S> {
+    /// The form's start page.
+    Start,
+    /// The check-answers page.
+    Check,
+    /// Another question, in change mode or not.
+    Ask {
+        /// The question.
+        step: S,
+        /// Whether it keeps change mode (`?change=check`).
+        change: bool,
+    },
+}
+
+/// Where Back goes from `step`. Outside change mode, the question before it on the path. In
+/// change mode (the visitor came from the check page), the check page while it can be shown;
+/// but when a Change opened questions not yet answered, the check page would only send the
+/// visitor straight back here (a trap), so Back walks up the new branch instead, in change
+/// mode, to the question that opened it.
+pub fn back<F: Flow>(step: F::Step, a: &Answers, change: bool) -> Back<F::Step> {
+    if change && next::<F>(a) == Next::Check {
+        return Back::Check;
+    }
+    previous::<F>(step, a).map_or(Back::Start, |s| Back::Ask { step: s, change })
+}

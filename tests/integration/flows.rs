@@ -62,6 +62,12 @@ pub mod stalking {
     pub const ANONYMOUS_FOR_OTHER: &[Step] = &[
         ("danger", &[("answer", "no")]),
         ("who-for", &[("answer", "other")]),
+        ("their-name", &[("answer", "Sam Sister")]),
+        ("your-relationship-to-them", &[("answer", "family")]),
+        ("do-they-know", &[("answer", "no")]),
+        ("safe-to-contact-them", &[("answer", "yes")]),
+        ("how-to-contact-them", &[("answer", "phone")]),
+        ("their-phone", &[("answer", "07700 900123")]),
         ("what-is-happening", &[("answer", "contact")]),
         ("more-than-once", &[("answer", "unsure")]),
         (
@@ -88,12 +94,26 @@ pub mod stalking {
         format!("/report-stalking/{slug}")
     }
 
+    /// The interruption card after high-risk answers.
+    pub const SAFETY: &str = "/report-stalking/your-safety";
+
     /// Answer the steps, checking each leads to the next; returns the last response.
     pub async fn answer_all(b: &Browser, steps: &[Step]) -> Page {
         let mut last = None;
         for (i, (slug, fields)) in steps.iter().enumerate() {
-            let page = b.post_form(&url(slug), fields).await;
+            let mut page = b.post_form(&url(slug), fields).await;
             assert_eq!(page.status, 303, "{slug}: {}", page.body);
+            if page.header("location") == SAFETY {
+                // High-risk answers: the interruption card, whose Continue goes on.
+                let card = b.get(SAFETY).await;
+                assert_eq!(card.status, 200, "{}", card.body);
+                let go_on = card.attrs(".govuk-panel__actions a.govuk-button", "href");
+                assert_eq!(go_on.len(), 1, "one Continue");
+                page.headers.insert(
+                    reqwest::header::LOCATION,
+                    go_on[0].parse().expect("a header value"),
+                );
+            }
             if let Some((next, _)) = steps.get(i + 1) {
                 assert_eq!(page.header("location"), url(next), "after {slug}");
             }

@@ -142,20 +142,19 @@ async fn an_anonymous_report_for_someone_else_skips_identity_and_contact() {
     let app = spawn_app().await;
     let who = app.post_form(&url("danger"), &[("answer", "no")]).await;
     assert_eq!(who.header("location"), url("who-for"));
-    app.post_form(&url("who-for"), &[("answer", "other")]).await;
+    complete(&app, ANONYMOUS_FOR_OTHER).await;
     let page = app.get(&url("what-is-happening")).await;
     assert_eq!(
         page.texts("legend h1"),
         ["What is happening to them?"],
         "worded for someone else"
     );
-    complete(&app, ANONYMOUS_FOR_OTHER).await;
     let check = app.get(&url("check")).await;
     let keys = check.texts(".govuk-summary-list__key");
     assert!(
         !keys
             .iter()
-            .any(|k| k.contains("name") && k != "Name or anonymous"),
+            .any(|k| k.contains("name") && k != "Name or anonymous" && k != "Their name"),
         "{keys:?}"
     );
     let reference = send(&app).await;
@@ -697,6 +696,42 @@ async fn every_question_has_its_own_error_message_linked_from_the_summary() {
     let (messages, _, _) = error_of(&app, "email", &[]).await;
     assert_eq!(messages, [text.t(Step::Email.errors().missing)]);
     seen.insert("email");
+    // The branch about someone else, through "Change", then its email branch.
+    app.post_form(&url("who-for"), &[("answer", "other"), ("change", "check")])
+        .await;
+    let branch: &[(&str, &[(&str, &str)])] = &[
+        ("their-name", &[("answer", "Sam")]),
+        ("your-relationship-to-them", &[("answer", "friend")]),
+        ("do-they-know", &[("answer", "yes")]),
+        ("safe-to-contact-them", &[("answer", "yes")]),
+        ("how-to-contact-them", &[("answer", "phone")]),
+        ("their-phone", &[("answer", "07700 900123")]),
+    ];
+    for (slug, fields) in branch {
+        let step = Step::from_slug(slug).expect("step");
+        let bad = invalid_answer(step);
+        let refs: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (messages, _, _) = error_of(&app, slug, &refs).await;
+        let errors = step.errors();
+        let expected = if bad.is_empty() {
+            errors.missing
+        } else {
+            errors.invalid
+        };
+        assert_eq!(messages, [text.t(expected)], "{slug}");
+        seen.insert(*slug);
+        let mut fields = fields.to_vec();
+        fields.push(("change", "check"));
+        app.post_form(&url(slug), &fields).await;
+    }
+    app.post_form(
+        &url("how-to-contact-them"),
+        &[("answer", "email"), ("change", "check")],
+    )
+    .await;
+    let (messages, _, _) = error_of(&app, "their-email", &[]).await;
+    assert_eq!(messages, [text.t(Step::TheirEmail.errors().missing)]);
+    seen.insert("their-email");
     let all: std::collections::BTreeSet<&str> = Step::ALL.iter().map(|s| s.slug()).collect();
     assert_eq!(seen, all, "every question was tried");
 }

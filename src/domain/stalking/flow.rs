@@ -12,6 +12,20 @@ pub enum Step {
     Danger,
     /// For yourself or someone else?
     WhoFor,
+    /// Someone else: their name (optional).
+    TheirName,
+    /// Someone else: how the reporter knows them.
+    YourRelationship,
+    /// Someone else: do they know about this report?
+    TheyKnow,
+    /// Someone else: is it safe to contact them?
+    SafeToContactThem,
+    /// Someone else: how to contact them safely.
+    HowToContactThem,
+    /// Someone else: their phone number.
+    TheirPhone,
+    /// Someone else: their email address.
+    TheirEmail,
     /// What is happening?
     Behaviours,
     /// Has it happened more than once?
@@ -83,9 +97,16 @@ const fn errors(missing: &'static str, invalid: &'static str) -> Errors {
 
 impl Step {
     /// Every step, in the order asked.
-    pub const ALL: [Step; 25] = [
+    pub const ALL: [Step; 32] = [
         Step::Danger,
         Step::WhoFor,
+        Step::TheirName,
+        Step::YourRelationship,
+        Step::TheyKnow,
+        Step::SafeToContactThem,
+        Step::HowToContactThem,
+        Step::TheirPhone,
+        Step::TheirEmail,
         Step::Behaviours,
         Step::Repeated,
         Step::Started,
@@ -116,6 +137,13 @@ impl Step {
         match self {
             Step::Danger => "danger",
             Step::WhoFor => "who-for",
+            Step::TheirName => "their-name",
+            Step::YourRelationship => "your-relationship-to-them",
+            Step::TheyKnow => "do-they-know",
+            Step::SafeToContactThem => "safe-to-contact-them",
+            Step::HowToContactThem => "how-to-contact-them",
+            Step::TheirPhone => "their-phone",
+            Step::TheirEmail => "their-email",
             Step::Behaviours => "what-is-happening",
             Step::Repeated => "more-than-once",
             Step::Started => "when-it-started",
@@ -152,6 +180,12 @@ impl Step {
         match self {
             Step::Danger => Kind::Single(q::YES_NO),
             Step::WhoFor => Kind::Single(q::WHO_FOR),
+            Step::TheirName => text(100, true, false, InputKind::Name),
+            Step::YourRelationship => Kind::Single(q::REPORTER_RELATIONSHIP),
+            Step::TheyKnow | Step::SafeToContactThem => Kind::Single(q::YES_NO_UNSURE),
+            Step::HowToContactThem => Kind::Single(q::CONTACT_THEM),
+            Step::TheirPhone => text(20, false, false, InputKind::Phone),
+            Step::TheirEmail => text(254, false, false, InputKind::Email),
             Step::Behaviours => Kind::Multi {
                 options: q::BEHAVIOURS,
                 exclusive: None,
@@ -191,6 +225,13 @@ impl Step {
         match self {
             Step::Danger => errors("rs-err-danger", ""),
             Step::WhoFor => errors("rs-err-who-for", ""),
+            Step::TheirName => errors("", "rs-err-their-name-long"),
+            Step::YourRelationship => errors("rs-err-your-relationship", ""),
+            Step::TheyKnow => errors("rs-err-they-know", ""),
+            Step::SafeToContactThem => errors("rs-err-safe-to-contact-them", ""),
+            Step::HowToContactThem => errors("rs-err-how-to-contact-them", ""),
+            Step::TheirPhone => errors("rs-err-their-phone-missing", "rs-err-phone-format"),
+            Step::TheirEmail => errors("rs-err-their-email-missing", "rs-err-email-format"),
             Step::Behaviours => Errors {
                 missing: "rs-err-behaviours",
                 invalid: "rs-err-behaviours-other-long",
@@ -245,6 +286,9 @@ impl Step {
         matches!(
             self,
             Step::Name
+                | Step::TheirName
+                | Step::TheirPhone
+                | Step::TheirEmail
                 | Step::DateOfBirth
                 | Step::Address
                 | Step::Phone
@@ -281,10 +325,31 @@ impl Flow for Stalking {
     fn applies(step: Step, a: &Answers) -> bool {
         let named = a.is(Step::Identity.slug(), "named");
         let contact = a.one(Step::Contact.slug());
+        let for_other = a.is(Step::WhoFor.slug(), "other");
+        let contact_them = a.one(Step::HowToContactThem.slug());
         match step {
-            Step::Name | Step::DateOfBirth | Step::Address | Step::Contact | Step::DoNotContact => {
-                named
+            Step::TheirName | Step::YourRelationship | Step::TheyKnow | Step::SafeToContactThem => {
+                for_other
             }
+            Step::HowToContactThem => for_other && a.is(Step::SafeToContactThem.slug(), "yes"),
+            Step::TheirPhone => {
+                for_other
+                    && a.is(Step::SafeToContactThem.slug(), "yes")
+                    && contact_them == Some("phone")
+            }
+            Step::TheirEmail => {
+                for_other
+                    && a.is(Step::SafeToContactThem.slug(), "yes")
+                    && contact_them == Some("email")
+            }
+            // Someone reporting for another person gives their name and a safe way back to
+            // them, but not their own date of birth or address: those help us find the victim
+            // on our systems and decide which officers help, so the reporter's would mislead
+            // and would only be personal data kept without need. The victim's own are not
+            // asked either: a third party may not know them, and we ask the victim directly
+            // when it is safe (the branch above says whether and how).
+            Step::DateOfBirth | Step::Address => named && !for_other,
+            Step::Name | Step::Contact | Step::DoNotContact => named,
             Step::Phone | Step::LeaveMessage => named && contact == Some("phone"),
             Step::Email => named && contact == Some("email"),
             Step::SafeTimes => named && contact.is_some_and(|c| c != "none"),

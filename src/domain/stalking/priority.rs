@@ -85,6 +85,26 @@ const BEHAVIOUR_RULES: &[(&str, &str, u32)] = &[
     ("sexual", "sexual-behaviour", 1),
 ];
 
+/// Rules for a report about someone else: (question, answer code, reason code, weight).
+const THIRD_PARTY_RULES: &[(&str, &str, &str, u32)] = &[
+    // Contacting them is not safe: whoever does this may see their phone or messages.
+    (
+        "safe-to-contact-them",
+        "no",
+        "not-safe-to-contact-victim",
+        1,
+    ),
+];
+
+/// The answers that call for immediate safety advice and for the report to be read first:
+/// threats to hurt or kill, fear of what the person might do, a weapon.
+pub const HIGH_RISK: &[(&str, &str)] = &[("threats", "yes"), ("afraid", "yes"), ("weapons", "yes")];
+
+/// Whether any high-risk answer was given (see [`HIGH_RISK`]).
+pub fn high_risk(a: &Answers) -> bool {
+    HIGH_RISK.iter().any(|(q, code)| a.is(q, code))
+}
+
 /// Assess a report's answers.
 pub fn assess(a: &Answers) -> Assessment {
     let mut score = 0;
@@ -102,10 +122,26 @@ pub fn assess(a: &Answers) -> Assessment {
             reasons.push((*weight, *reason));
         }
     }
+    if a.is(Step::WhoFor.slug(), "other") {
+        for (question, code, reason, weight) in THIRD_PARTY_RULES {
+            if a.is(question, code) {
+                score += weight;
+                reasons.push((*weight, *reason));
+            }
+        }
+        // They do not know and cannot safely be told: nobody can check with them how much
+        // danger they are in, so staff must look sooner.
+        if a.is("do-they-know", "no") && a.is("safe-to-contact-them", "no") {
+            score += 2;
+            reasons.push((2, "victim-unaware-and-unreachable"));
+        }
+    }
     let threats_and_weapons = a.is("threats", "yes") && a.is("weapons", "yes");
+    // The visitor was told a high-risk report is read first (the interruption page and the
+    // confirmation say so): it is never left at standard.
     let priority = if threats_and_weapons || score >= 7 {
         Priority::Urgent
-    } else if score >= 3 {
+    } else if score >= 3 || high_risk(a) {
         Priority::High
     } else {
         Priority::Standard
@@ -157,6 +193,65 @@ mod tests {
                 reasons: vec![]
             }
         );
+    }
+
+    #[test]
+    fn fear_alone_is_never_left_at_standard() {
+        let got = assess(&with(&[("afraid", "yes")]));
+        assert_eq!(got.priority, Priority::High);
+        assert!(high_risk(&with(&[("weapons", "yes")])));
+        assert!(!high_risk(&with(&[
+            ("threats", "unsure"),
+            ("afraid", "no"),
+            ("weapons", "unsure")
+        ])));
+    }
+
+    #[test]
+    fn someone_who_does_not_know_and_cannot_be_contacted_safely_is_high() {
+        let got = assess(&with(&[
+            ("who-for", "other"),
+            ("do-they-know", "no"),
+            ("safe-to-contact-them", "no"),
+        ]));
+        assert_eq!(got.priority, Priority::High);
+        assert_eq!(
+            got.reasons,
+            [
+                "victim-unaware-and-unreachable",
+                "not-safe-to-contact-victim"
+            ]
+        );
+    }
+
+    #[test]
+    fn someone_who_knows_or_can_be_contacted_adds_less_or_nothing() {
+        let knows = assess(&with(&[
+            ("who-for", "other"),
+            ("do-they-know", "yes"),
+            ("safe-to-contact-them", "no"),
+        ]));
+        assert_eq!(knows.priority, Priority::Standard);
+        assert_eq!(knows.reasons, ["not-safe-to-contact-victim"]);
+        let reachable = assess(&with(&[
+            ("who-for", "other"),
+            ("do-they-know", "no"),
+            ("safe-to-contact-them", "yes"),
+        ]));
+        assert_eq!(reachable.priority, Priority::Standard);
+        assert!(reachable.reasons.is_empty());
+    }
+
+    #[test]
+    fn third_party_answers_count_only_in_a_report_for_someone_else() {
+        // Left over from a change back to "myself" (pruned in the form, but never trusted).
+        let got = assess(&with(&[
+            ("who-for", "self"),
+            ("do-they-know", "no"),
+            ("safe-to-contact-them", "no"),
+        ]));
+        assert_eq!(got.priority, Priority::Standard);
+        assert!(got.reasons.is_empty());
     }
 
     #[test]

@@ -85,3 +85,21 @@ pub const CONTACT: &[Opt] = &[
     opt("email", "rs-contact-email"),
     opt("none", "rs-contact-none"),
 ];
+
+/// How the person reporting for someone else knows them.
+pub const REPORTER_RELATIONSHIP: &[Opt] = &[
+    opt("partner", "rs-reporter-partner"),
+    opt("family", "rs-reporter-family"),
+    opt("friend", "rs-reporter-friend"),
+    opt("colleague", "rs-reporter-colleague"),
+    opt("neighbour", "rs-reporter-neighbour"),
+    opt("professional", "rs-reporter-professional"),
+    opt("other", "rs-reporter-other"),
+];
+
+/// How we may contact the person it is happening to (someone else's report).
+pub const CONTACT_THEM: &[Opt] = &[
+    opt("phone", "rs-contact-them-phone"),
+    opt("email", "rs-contact-them-email"),
+    opt("through-you", "rs-contact-them-through-you"),
+];

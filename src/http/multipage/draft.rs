@@ -33,7 +33,20 @@ pub enum Draft {
     Sent {
         /// The draft's submission id.
         submission: String,
+        /// Which confirmation to show; the default in markers saved before this was kept.
+        #[serde(default)]
+        route: Route,
     },
+}
+
+/// What the confirmation page needs to know of the answers sent, which are gone by then: it
+/// is tailored to the route taken.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Route {
+    /// The sender gave their name (so may be contacted).
+    pub named: bool,
+    /// The answers were high-risk: the report is read first.
+    pub urgent: bool,
 }
 
 /// A new random submission id: sending the same draft twice gives one report.

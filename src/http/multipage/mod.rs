@@ -50,6 +50,18 @@ pub trait FormPages: Flow {
         true
     }
 
+    /// A page to show between `step` and where the form goes next (an interruption card),
+    /// given the answers `before` and `after` this answer and whether the visitor came from
+    /// the check page; that page's Continue goes on.
+    fn interruption(
+        _step: Self::Step,
+        _before: &Answers,
+        _after: &Answers,
+        _change: bool,
+    ) -> Option<String> {
+        None
+    }
+
     /// The "not sent, try again" page (503): nothing was stored, the answers are kept, and
     /// Try again sends draft `submission` once more.
     fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response;
@@ -101,6 +113,13 @@ pub fn expired<F: FormPages>(chrome: Chrome, state: &AppState) -> Response {
 #[derive(Debug, Deserialize)]
 pub struct ChangeQuery {
     change: Option<String>,
+}
+
+impl ChangeQuery {
+    /// Whether the visitor came from the check page.
+    pub fn is_change(&self) -> bool {
+        self.change.as_deref() == Some("check")
+    }
 }
 
 /// The draft's answers, or the response for a visitor who has none (yet).
@@ -267,6 +286,7 @@ pub async fn save_step<F: FormPages>(
             return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
     };
+    let all_before = answers.clone();
     let before = answers.get(&slug).cloned();
     answers.set(&slug, value);
     if let Some((field, message)) = F::cross_check(step, &answers) {
@@ -282,7 +302,10 @@ pub async fn save_step<F: FormPages>(
     }
     flow::prune::<F>(&mut answers);
     let next = flow::next::<F>(&answers);
-    let to = if change || next == Next::Stop {
+    let interruption = F::interruption(step, &all_before, &answers, change);
+    let to = if let Some(page) = interruption {
+        page
+    } else if change || next == Next::Stop {
         next_url::<F>(next, change)
     } else {
         // Onwards in order, even through questions answered before (after Back).
@@ -497,7 +520,7 @@ pub async fn sendable<F: FormPages>(
     let (submission, answers, started) = match loaded {
         Loaded::Expired => return Ok(Sendable::Respond(expired::<F>(chrome, state))),
         Loaded::Empty => return respond(F::BASE),
-        Loaded::Found(Draft::Sent { submission }) => {
+        Loaded::Found(Draft::Sent { submission, .. }) => {
             if form.submission.as_deref() != Some(submission.as_str()) {
                 return respond(F::BASE);
             }
@@ -560,6 +583,8 @@ pub async fn after_send<F: FormPages>(state: &AppState, session: &SessionId) -> 
 pub struct Confirm {
     /// The submission id of the sent draft.
     pub submission: String,
+    /// The route its answers took, for a tailored confirmation.
+    pub route: draft::Route,
     /// Layout context, for the new session.
     pub chrome: Chrome,
     /// The new session, if the visitor was moved to one; put it on the response.
@@ -585,8 +610,8 @@ pub async fn confirm_once<F: FormPages>(
     session: &SessionId,
     chrome: Chrome,
 ) -> Result<Result<Confirm, Response>, AppError> {
-    let submission = match draft::load(state, session, F::DRAFT).await? {
-        Loaded::Found(Draft::Sent { submission }) => submission,
+    let (submission, route) = match draft::load(state, session, F::DRAFT).await? {
+        Loaded::Found(Draft::Sent { submission, route }) => (submission, route),
         Loaded::Expired => return Ok(Err(expired::<F>(chrome, state))),
         _ => return Ok(Err(Redirect::to(F::BASE).into_response())),
     };
@@ -611,6 +636,7 @@ pub async fn confirm_once<F: FormPages>(
     };
     let confirm = Confirm {
         submission,
+        route,
         chrome,
         renewed,
     };

@@ -192,11 +192,10 @@ impl QuestionPage {
             }
         };
         let (slug, msg, base) = (F::slug(step), F::MSG, F::BASE);
-        let back = if change {
-            format!("{base}/check")
-        } else {
-            flow::previous::<F>(step, answers)
-                .map_or_else(|| base.to_owned(), |p| format!("{base}/{}", F::slug(p)))
+        let back = match flow::back::<F>(step, answers, change) {
+            flow::Back::Start => base.to_owned(),
+            flow::Back::Check => format!("{base}/check"),
+            flow::Back::Ask { step, change } => super::step_url::<F>(step, change),
         };
         Self {
             heading: text(format!("{msg}-{slug}")),

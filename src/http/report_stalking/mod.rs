@@ -2,30 +2,34 @@
 //! `domain::stalking::flow`), check answers, send, confirmation.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 
 use crate::app::stalking::{self, Desk};
+use crate::domain::flow as form;
 use crate::domain::reference::Reference;
-use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::{Stalking, Step};
+use crate::domain::stalking::{Answers, priority};
 use crate::http::abuse::ClientIp;
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
-use crate::http::multipage::draft::{self, Carry, Draft};
+use crate::http::multipage::draft::{self, Carry, Draft, Route};
 use crate::http::multipage::{
-    FormPages, SendForm, Sendable, after_send, challenge, check, confirm_once, save_step, sendable,
-    show_step,
+    ChangeQuery, Current, FormPages, SendForm, Sendable, after_send, challenge, check,
+    confirm_once, current, next_url, save_step, sendable, show_step, step_url,
 };
 use crate::http::render::{render, render_with_status};
 use crate::http::session::{SessionId, rotated};
 use crate::http::state::AppState;
 
 const BASE: &str = "/report-stalking";
+
+/// The interruption page shown after high-risk answers.
+const SAFETY_URL: &str = "/report-stalking/your-safety";
 
 impl FormPages for Stalking {
     const BASE: &'static str = BASE;
@@ -48,6 +52,20 @@ impl FormPages for Stalking {
         step != Step::Danger
     }
 
+    /// High-risk answers (threats, fear, a weapon) are followed by what to do now: once after
+    /// the last risk question, or at once when a Change from the check page makes the answers
+    /// high-risk (it was not shown for the answers before).
+    fn interruption(step: Step, before: &Answers, after: &Answers, change: bool) -> Option<String> {
+        if !priority::high_risk(after) {
+            return None;
+        }
+        if change {
+            (!priority::high_risk(before)).then(|| format!("{SAFETY_URL}?change=check"))
+        } else {
+            (step == Step::Weapons).then(|| SAFETY_URL.to_owned())
+        }
+    }
+
     fn not_sent(state: &AppState, chrome: Chrome, submission: String) -> Response {
         render_with_status(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -66,6 +84,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(BASE, get(start))
         .route("/report-stalking/emergency", get(emergency))
+        .route(SAFETY_URL, get(safety))
         .route("/report-stalking/check", get(check::<Stalking>).post(send))
         .route("/report-stalking/confirmation", get(confirmation))
         .route(
@@ -106,6 +125,100 @@ async fn start(
 
 async fn emergency(chrome: Chrome) -> Response {
     render(&EmergencyPage { chrome })
+}
+
+/// A sentence with one phone number in it, shown as a `tel:` link. The message takes the
+/// number as `$number`, so a translation may put it anywhere in the sentence.
+#[derive(Debug, Clone)]
+pub struct PhoneSentence {
+    /// Text before the number.
+    pub before: String,
+    /// The number as shown.
+    pub number: &'static str,
+    /// The number as dialled.
+    pub tel: String,
+    /// Text after the number.
+    pub after: String,
+}
+
+impl PhoneSentence {
+    /// Message `id`, with `number` as a link; `who` picks the wording.
+    pub fn new(chrome: &Chrome, id: &str, number: &'static str, who: &str) -> Self {
+        // A character no message contains marks where the number goes.
+        const MARK: &str = "\u{1}";
+        let text = chrome.t_args(id, &[("number", MARK), ("who", who)]);
+        let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+        Self {
+            before: before.to_owned(),
+            number,
+            tel: number.chars().filter(char::is_ascii_digit).collect(),
+            after: after.to_owned(),
+        }
+    }
+}
+
+/// The interruption card after high-risk answers: what to do now, then on with the report.
+#[derive(Template)]
+#[template(path = "report_stalking/safety.html")]
+pub struct SafetyPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// The `$who` wording variant.
+    pub who: &'static str,
+    /// "Call 999" sentence.
+    pub call: PhoneSentence,
+    /// Textphone or Relay UK sentence.
+    pub relay: PhoneSentence,
+    /// Where Continue goes.
+    pub next: String,
+    /// Where Back goes.
+    pub back: String,
+}
+
+impl SafetyPage {
+    /// A message in the report's `$who` wording.
+    pub fn m(&self, id: &str) -> String {
+        self.chrome.t_args(id, &[("who", self.who)])
+    }
+}
+
+/// `GET /report-stalking/your-safety`: shown once the risk questions are answered and any
+/// answer is high-risk; anyone else is sent on to where their answers lead.
+async fn safety(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    chrome: Chrome,
+    Query(q): Query<ChangeQuery>,
+) -> Result<Response, AppError> {
+    let answers = match current::<Stalking>(&state, &session, &chrome, false).await? {
+        Current::Respond(r) => return Ok(r),
+        Current::Open { answers, .. } => answers,
+    };
+    let change = q.is_change();
+    let next = form::next::<Stalking>(&answers);
+    let answered =
+        answers.has(Step::Weapons.slug()) && form::reachable::<Stalking>(Step::Weapons, &answers);
+    if !answered || !priority::high_risk(&answers) {
+        return Ok(Redirect::to(&next_url::<Stalking>(next, false)).into_response());
+    }
+    let next = if change {
+        next_url::<Stalking>(next, true)
+    } else {
+        // Onwards in order, as after any answer.
+        form::following::<Stalking>(Step::Weapons, &answers).map_or_else(
+            || next_url::<Stalking>(next, false),
+            |s| step_url::<Stalking>(s, false),
+        )
+    };
+    let who = Stalking::who(&answers);
+    Ok(render(&SafetyPage {
+        call: PhoneSentence::new(&chrome, "rs-safety-call", "999", who),
+        relay: PhoneSentence::new(&chrome, "rs-safety-relay", "18000", who),
+        back: step_url::<Stalking>(Step::Weapons, change),
+        chrome,
+        who,
+        next,
+    }))
 }
 
 /// The page shown when the report could not be stored: nothing was sent, answers are kept.
@@ -166,6 +279,10 @@ async fn store_report(
         Stalking::DRAFT,
         &Draft::Sent {
             submission: submission.to_owned(),
+            route: Route {
+                named: answers.is(Step::Identity.slug(), "named"),
+                urgent: priority::high_risk(answers),
+            },
         },
     )?;
     let desk = Desk {
@@ -197,11 +314,21 @@ pub struct ConfirmationPage {
     pub chrome: Chrome,
     /// The reference, grouped for reading.
     pub reference: String,
+    /// The route the answers took (named or not, urgent or not).
+    pub route: Route,
+    /// "Call 999" sentence, for the urgent route.
+    pub call: PhoneSentence,
 }
 
-fn confirmation_page(chrome: Chrome, compact: &str) -> Response {
+fn confirmation_page(chrome: Chrome, compact: &str, route: Route) -> Response {
     let reference = Reference::parse(compact).map_or_else(|| compact.to_owned(), |r| r.to_string());
-    render(&ConfirmationPage { chrome, reference })
+    let call = PhoneSentence::new(&chrome, "rs-safety-call", "999", "self");
+    render(&ConfirmationPage {
+        chrome,
+        reference,
+        route,
+        call,
+    })
 }
 
 async fn confirmation(
@@ -219,7 +346,7 @@ async fn confirmation(
         .await?
     {
         Some(reference) => {
-            let page = confirmation_page(confirm.chrome.clone(), &reference);
+            let page = confirmation_page(confirm.chrome.clone(), &reference, confirm.route);
             Ok(confirm.respond(page))
         }
         None => Err(AppError::Invariant("sent draft without a report")),

@@ -45,6 +45,25 @@ const CONTACT: &[&str] = &[
     "do-not-contact",
 ];
 
+/// Questions about the person it is happening to, in a report by someone else (who they
+/// are, whether they know, whether and how to contact them): shown together, after contact.
+const VICTIM: &[&str] = &[
+    "their-name",
+    "your-relationship-to-them",
+    "do-they-know",
+    "safe-to-contact-them",
+    "how-to-contact-them",
+    "their-phone",
+    "their-email",
+];
+
+/// Whether a check-answers row is the answer to one of `slugs`.
+fn row_is(row: &SummaryRow, slugs: &[&str]) -> bool {
+    slugs
+        .iter()
+        .any(|slug| row.href.ends_with(&format!("/{slug}?change=check")))
+}
+
 /// Routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -241,6 +260,8 @@ pub struct CasePage {
     pub assigned_to: Option<i64>,
     /// How to contact the victim safely.
     pub contact: Vec<SummaryRow>,
+    /// What a report by someone else says about the person it is happening to.
+    pub victim: Vec<SummaryRow>,
     /// Every other answer.
     pub answers: Vec<SummaryRow>,
     /// The history.
@@ -294,11 +315,9 @@ async fn case_page(
     let (contact, rest): (Vec<SummaryRow>, Vec<SummaryRow>) =
         summary_rows::<Stalking>(&chrome, &answers)
             .into_iter()
-            .partition(|row| {
-                CONTACT
-                    .iter()
-                    .any(|slug| row.href.ends_with(&format!("/{slug}?change=check")))
-            });
+            .partition(|row| row_is(row, CONTACT));
+    let (victim, rest): (Vec<SummaryRow>, Vec<SummaryRow>) =
+        rest.into_iter().partition(|row| row_is(row, VICTIM));
     let staff = investigators(state, &me.force_code).await?;
     let email_of = |id: Option<i64>| {
         id.and_then(|id| staff.iter().find(|u| u.id == id))
@@ -340,6 +359,7 @@ async fn case_page(
         current: case.row.status,
         assigned_to: case.row.assigned_to,
         contact,
+        victim,
         answers: rest,
         history,
         investigators: staff.iter().map(|u| (u.id, u.email.clone())).collect(),

@@ -460,6 +460,7 @@ async fn store_report(
         UnsafePlace::DRAFT,
         &Draft::Sent {
             submission: submission.to_owned(),
+            route: draft::Route::default(),
         },
     )?;
     let ctx = PlaceContext {
