@@ -5,6 +5,7 @@
 mod abuse;
 mod api;
 mod attacks;
+mod change_back;
 mod cli;
 mod flows;
 mod fuzz_forms;
