@@ -15,6 +15,7 @@ mod layers;
 mod open311;
 mod privacy;
 mod public;
+mod report_routes;
 mod report_stalking;
 mod staff;
 mod storage;

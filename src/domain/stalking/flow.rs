@@ -443,6 +443,58 @@ mod tests {
     }
 
     #[test]
+    fn a_report_for_someone_else_asks_about_them_and_not_the_reporters_birth_or_address() {
+        let mut a = Answers::default();
+        answer(&mut a, Step::WhoFor, "other");
+        answer(&mut a, Step::Identity, "named");
+        answer(&mut a, Step::SafeToContactThem, "yes");
+        answer(&mut a, Step::HowToContactThem, "email");
+        let steps = path(&a);
+        assert_eq!(
+            steps[1..6],
+            [
+                Step::WhoFor,
+                Step::TheirName,
+                Step::YourRelationship,
+                Step::TheyKnow,
+                Step::SafeToContactThem
+            ]
+        );
+        assert!(steps.contains(&Step::TheirEmail) && !steps.contains(&Step::TheirPhone));
+        assert!(steps.contains(&Step::Name) && steps.contains(&Step::Contact));
+        assert!(!steps.contains(&Step::DateOfBirth) && !steps.contains(&Step::Address));
+        answer(&mut a, Step::SafeToContactThem, "no");
+        assert!(!path(&a).contains(&Step::HowToContactThem));
+        answer(&mut a, Step::WhoFor, "self");
+        let steps = path(&a);
+        assert!(!steps.contains(&Step::TheirName) && steps.contains(&Step::DateOfBirth));
+    }
+
+    #[test]
+    fn back_in_change_mode_goes_to_check_only_when_it_can_be_shown() {
+        use crate::domain::flow::{Back, back};
+        let mut a = Answers::default();
+        answer(&mut a, Step::Identity, "named");
+        answer(&mut a, Step::Contact, "email");
+        // Name is unanswered: the check page would send the visitor straight back.
+        assert_eq!(
+            back::<Stalking>(Step::Name, &a, true),
+            Back::Ask {
+                step: Step::Identity,
+                change: true
+            }
+        );
+        assert_eq!(
+            back::<Stalking>(Step::Name, &a, false),
+            Back::Ask {
+                step: Step::Identity,
+                change: false
+            }
+        );
+        assert_eq!(back::<Stalking>(Step::Danger, &a, false), Back::Start);
+    }
+
+    #[test]
     fn switching_to_anonymous_forgets_the_name() {
         let mut a = Answers::default();
         answer(&mut a, Step::Identity, "named");

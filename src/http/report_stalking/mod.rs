@@ -352,3 +352,51 @@ async fn confirmation(
         None => Err(AppError::Invariant("sent draft without a report")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::stalking::Step;
+    use crate::domain::stalking::questions::Kind;
+    use crate::i18n::Catalog;
+
+    /// The numbers of a hint's "For example, …" (GOV.UK date inputs: day, month and year as
+    /// typed into the boxes).
+    fn example(hint: &str) -> Vec<u32> {
+        let after = hint.split("For example, ").nth(1).unwrap_or_default();
+        after
+            .split(|c: char| !c.is_ascii_digit())
+            .take_while(|s| !s.is_empty())
+            .filter_map(|s| s.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn every_date_hint_gives_an_example_for_exactly_the_boxes_asked() {
+        let text = Catalog::load("en-GB").unwrap_or_else(|e| panic!("{e}"));
+        let mut dates = 0;
+        for step in Step::ALL {
+            let Kind::Date { day_optional } = step.kind() else {
+                continue;
+            };
+            dates += 1;
+            let hint = text.t(&format!("rs-{}-hint", step.slug())).to_owned();
+            // Day, month and year boxes are always shown, so the example fills all three,
+            // with a real day and month.
+            let numbers = example(&hint);
+            assert_eq!(numbers.len(), 3, "{hint}");
+            assert!((1..=31).contains(&numbers[0]) && (1..=12).contains(&numbers[1]));
+            assert!(numbers[2] > 1900, "{hint}");
+            assert_eq!(
+                day_optional,
+                hint.contains("leave it empty"),
+                "says when the day may be left out: {hint}"
+            );
+        }
+        assert_eq!(dates, 2);
+        assert_eq!(
+            text.t("rs-when-it-started-hint"),
+            "An approximate date is fine. For example, 14 3 2024 for 14 March 2024. If you do \
+             not remember the day, leave it empty and enter the month and year."
+        );
+    }
+}
