@@ -62,6 +62,12 @@ const NAMED_BY_PHONE = [
 const ANONYMOUS_FOR_OTHER = [
   ['danger', { radio: 'No' }],
   ['who-for', { radio: 'Someone else' }],
+  ['their-name', { text: 'Sam Sister' }],
+  ['your-relationship-to-them', { radio: 'I am a family member' }],
+  ['do-they-know', { radio: 'No' }],
+  ['safe-to-contact-them', { radio: 'Yes' }],
+  ['how-to-contact-them', { radio: 'By phone' }],
+  ['their-phone', { text: '07700 900123' }],
   ['what-is-happening', { check: ['Unwanted calls, messages or letters'] }],
   ['more-than-once', { radio: "I'm not sure" }],
   ['when-it-started', { date: { day: '1', month: '10', year: '2025' } }],
@@ -79,7 +85,11 @@ const ANONYMOUS_FOR_OTHER = [
 ]
 
 /** Pages where an empty answer is valid: the error state is reached by typing one too many. */
-const TOO_LONG = { 'describe-them': 1000, 'safe-times': 200, 'do-not-contact': 500 }
+const TOO_LONG = { 'their-name': 100, 'describe-them': 1000, 'safe-times': 200, 'do-not-contact': 500 }
+
+/** Answers that bring the interruption card after the risk questions. */
+const HIGH_RISK = new Set(['threats', 'afraid', 'weapons'])
+const isHighRisk = (steps) => steps.some(([slug, a]) => HIGH_RISK.has(slug) && a.radio === 'Yes')
 
 // ---------------------------------------------------------------------------------------------
 // Recording requests, console errors (checked by the last test)
@@ -109,13 +119,22 @@ async function start (page) {
  * each leads to the next and the last to `end`. `onPage(slug)` is awaited on each question
  * before it is answered.
  */
-async function answerAll (page, steps, { end = url('check'), onPage } = {}) {
+async function answerAll (page, steps, { end = url('check'), onPage, onCard } = {}) {
   for (let i = 0; i < steps.length; i++) {
     const [slug, a] = steps[i]
     assert.equal(new URL(page.url()).pathname, url(slug), `expected question ${slug}; on ${await describePage(page)}`)
     if (onPage) await onPage(slug, a)
     await answer(page, a)
-    await continueTo(page, slug, i + 1 < steps.length ? url(steps[i + 1][0]) : end)
+    const next = i + 1 < steps.length ? url(steps[i + 1][0]) : end
+    if (slug === 'weapons' && isHighRisk(steps)) {
+      // High-risk answers: the interruption card, then Continue goes on.
+      await continueTo(page, slug, url('your-safety'))
+      if (onCard) await onCard()
+      await page.getByRole('button', { name: 'Continue' }).click()
+      await page.waitForURL((u) => u.pathname + u.search === next)
+    } else {
+      await continueTo(page, slug, next)
+    }
   }
 }
 
@@ -258,7 +277,7 @@ describe('report stalking', () => {
       await page.goto(svc.server.url + BASE)
       await axe(BASE)
       await start(page)
-      await answerAll(page, NAMED_BY_PHONE, { onPage })
+      await answerAll(page, NAMED_BY_PHONE, { onPage, onCard: () => axe(url('your-safety')) })
       await assertOnCheckPage(page)
       await axe(url('check'))
 
