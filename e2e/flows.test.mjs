@@ -42,6 +42,17 @@ const FOR_OTHER = [
   ['your-name-or-anonymous', { radio: 'No, report anonymously' }]
 ]
 
+/**
+ * A page with JavaScript on, or "off": our scripts blocked, so the page is exactly what a
+ * browser without JavaScript shows, while axe (evaluated through DevTools) can still run —
+ * with JavaScript disabled outright, axe's own promise never settles.
+ */
+async function openFlowPage (js) {
+  const opened = await openPage(svc.browser)
+  if (!js) await opened.context.route(/\.m?js(\?|$)/, (route) => route.abort())
+  return opened
+}
+
 async function axeClean (page, where, failures, js) {
   if (js) await waitForScripts(page)
   const violations = await runAxe(page)
@@ -84,7 +95,7 @@ async function send (page) {
 for (const js of [true, false]) {
   describe(`report routes, JavaScript ${js ? 'on' : 'off'}`, () => {
     test('Back after a Change that opens questions goes up the branch, never to a trap', async () => {
-      const { context, page } = await openPage(svc.browser, { javaScriptEnabled: js })
+      const { context, page } = await openFlowPage(js)
       const failures = []
       try {
         await answerAll(page, FOR_OTHER, {
@@ -143,6 +154,8 @@ for (const js of [true, false]) {
         await answer(page, { radio: 'Through me' })
         await continueTo(page, 'how-to-contact-them', url('check'))
 
+        assert.equal(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), js,
+          'our scripts ran only with JavaScript on')
         const rows = await summary(page)
         assert.equal(rows['Their name'], 'Sam Sister')
         assert.equal(rows['How you know them'], 'I am a friend')
@@ -164,7 +177,7 @@ for (const js of [true, false]) {
     })
 
     test('high-risk answers bring the interruption card, then the report goes on', async () => {
-      const { context, page } = await openPage(svc.browser, { javaScriptEnabled: js })
+      const { context, page } = await openFlowPage(js)
       const failures = []
       try {
         const highRisk = FOR_OTHER.map(([slug, a]) => [slug, slug === 'threats' ? { radio: 'Yes' } : a])
