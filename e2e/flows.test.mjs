@@ -5,11 +5,14 @@
 // (Every branching Change is enumerated from the step table in tests/integration/change_back.rs.)
 
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import path from 'node:path'
 import { describe, test } from 'node:test'
 
 import {
-  answer, describePage, formatViolations, openPage, questionPages, runAxe, useServices,
-  waitForScripts
+  ROOT, answer, describePage, formatViolations, openPage, questionPages, runAxe, submitForm,
+  useServices, waitForScripts
 } from './helpers.mjs'
 
 const svc = useServices()
@@ -213,3 +216,81 @@ for (const js of [true, false]) {
     })
   })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Staff: the answers about the person it is happening to, on the case page.
+// (Set-up and sign-in as in staff.test.mjs, without its error states.)
+
+const PASSWORD = 'violet kettle marching 7'
+
+function cli (...args) {
+  const bin = process.env.SAFERSTREETS_BIN || path.join(ROOT, 'target', 'debug', 'saferstreets')
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SAFERSTREETS_')))
+  env.SAFERSTREETS_DATA_DIR = svc.server.dataDir
+  env.SAFERSTREETS_KEYS_DIR = path.join(svc.server.dataDir, 'keys')
+  return execFileSync(bin, [...args, '--database-url', `sqlite://${svc.server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
+}
+
+function base32 (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30 s) of `secret` for time step `step`. */
+function totp (secret, step) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(step))
+  const h = createHmac('sha1', base32(secret)).update(counter).digest()
+  const offset = h[h.length - 1] & 0xf
+  return String((h.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
+}
+
+async function staffSignedIn (page, email) {
+  const m = /https?:\/\/[^/\s]+(\/staff\/setup\/[0-9a-f]+)/.exec(
+    cli('user', 'add', '--email', email, '--role', 'investigator', '--force', 'northshire'))
+  assert.ok(m, 'a set-up link')
+  await page.goto(svc.server.url + m[1])
+  await page.getByLabel('New password').fill(PASSWORD)
+  await page.getByLabel('Type the password again').fill(PASSWORD)
+  assert.equal((await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/setup')).status(), 303)
+  const secret = (await page.locator('[data-secret]').textContent()).trim()
+  const step = Math.floor(Date.now() / 30_000)
+  await page.getByLabel('Enter the code your app now shows').fill(totp(secret, step))
+  assert.equal((await submitForm(page, page.getByRole('button', { name: 'Finish setting up' }), '/staff/setup/authenticator')).status(), 303)
+  await page.goto(svc.server.url + '/staff/sign-in')
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  assert.equal((await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in')).status(), 303)
+  await page.getByLabel('Enter the code from your authenticator app').fill(totp(secret, step + 1))
+  assert.equal((await submitForm(page, page.getByRole('button', { name: 'Continue' }), '/staff/sign-in/code')).status(), 303)
+}
+
+test('staff see what a report for someone else says about that person, and why it is high', async () => {
+  const { context, page } = await openFlowPage(true)
+  try {
+    const unaware = FOR_OTHER.map(([slug, a]) => [slug, slug === 'their-name' ? { text: 'Robin Example' } : a])
+    await answerAll(page, unaware)
+    await waitForScripts(page)
+    await send(page)
+    const reference = (await page.locator('.app-reference').innerText()).trim()
+    await context.clearCookies()
+
+    await staffSignedIn(page, 'flo@northshire.example')
+    await page.goto(svc.server.url + '/staff/reports')
+    await page.getByRole('link', { name: reference }).click()
+    await page.waitForURL((u) => /\/staff\/reports\/\d+$/.test(u.pathname))
+    const about = await page.locator('[data-victim] .govuk-summary-list__value').allInnerTexts()
+    assert.deepEqual(about.map((t) => t.trim()), ['Robin Example', 'I am a friend', 'No', 'No'])
+    assert.match(await page.locator('main').innerText(),
+      /The victim does not know about the report and cannot be contacted safely/)
+    await waitForScripts(page)
+    const violations = await runAxe(page)
+    assert.equal(violations.length, 0, formatViolations('the case page', violations))
+  } finally {
+    await context.close()
+  }
+})
