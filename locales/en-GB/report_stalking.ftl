@@ -21,7 +21,7 @@ month-name = { $month ->
 
 ## Start page
 
-rs-start-emergency = If you or someone else is in danger now, call 999. Do not use this form.
+rs-start-emergency-html = If you or someone else is in danger now, call { -tel-999 }. Do not use this form.
 rs-start-what = Use this form to tell us about someone who keeps contacting, following, watching or frightening you or someone you know. We will read your report and decide how we can help.
 rs-start-anonymous = You can report without giving your name. If you do give it, we can contact you in a way that is safe for you.
 rs-start-before-heading = Before you start
@@ -37,12 +37,13 @@ rs-start-safety-saved = Your answers are kept on our system, not on your device,
 rs-start-safety-link = How to hide that you visited this site
 rs-start-button = Start now
 rs-start-other-ways-heading = Other ways to report
-rs-start-other-101 = Call 101, the police non-emergency number.
+rs-start-other-101-html = Call { -tel-101 }, the police non-emergency number.
 
 ## Emergency
 
-rs-emergency-title = Call 999 now
-rs-emergency-call = If you are in immediate danger, call 999 and ask for the police.
+rs-emergency-title = Call { -num-999 } now
+rs-emergency-heading-html = Call { -tel-999 } now
+rs-emergency-call-html = If you are in immediate danger, call { -tel-999 } and ask for the police.
 rs-emergency-not-online = Do not report an emergency online. We do not watch online reports all the time, so we might not see it quickly enough.
 rs-emergency-later = When you are safe, you can come back and tell us what has been happening.
 rs-emergency-not-in-danger = I am not in immediate danger
@@ -261,7 +262,7 @@ rs-not-sent-title = Your report has not been sent
 rs-not-sent-what = Something went wrong on our side and we could not save your report. We have not received it.
 rs-not-sent-kept = Your answers are still saved. Try again now, or within { $minutes } minutes.
 rs-not-sent-retry = Try sending again
-rs-not-sent-other-ways = If it keeps happening, call 101 to report it.
+rs-not-sent-other-ways-html = If it keeps happening, call { -tel-101 } to report it.
 
 rs-confirm-title = Report sent
 rs-confirm-reference = Your reference number
@@ -274,7 +275,7 @@ rs-confirm-next-read = A police officer or member of staff will read your report
 rs-confirm-next-contact = If you gave contact details, we will only contact you in the way and at the times you chose.
 rs-confirm-next-anonymous = If you reported anonymously, we cannot tell you what happens next, but we will still use what you told us.
 rs-confirm-support-heading = Getting support
-rs-confirm-101 = To add something to your report, call 101 and give your reference number.
+rs-confirm-101-html = To add something to your report, call { -tel-101 } and give your reference number.
 rs-confirm-advice-link = Read advice on what you can do now
 rs-confirm-feedback-link = Tell us what you thought of this form
 rs-confirm-feedback-time = (takes 30 seconds).

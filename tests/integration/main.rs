@@ -6,6 +6,7 @@ mod abuse;
 mod api;
 mod attacks;
 mod cli;
+mod content;
 mod flows;
 mod fuzz_forms;
 mod helpers;
