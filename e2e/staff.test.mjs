@@ -200,7 +200,7 @@ describe('staff back office', () => {
     assert.equal(await page.locator('[data-chart] svg[role=img]').count(), 3)
     assert.ok((await page.locator('[data-top] tbody tr').count()) > 0)
     await axe(page, 'dashboard')
-    await page.getByLabel('It was badly lit').check()
+    await page.getByLabel('Badly lit', { exact: true }).check()
     await page.getByLabel('9pm to midnight').check()
     await page.getByRole('button', { name: 'Show reports' }).click()
     await page.waitForLoadState('load')

@@ -32,6 +32,13 @@ pub struct Config {
     pub service_name: String,
     /// Phone number for non-emergency contact shown on problem pages.
     pub contact_phone: String,
+    /// Who the privacy notice names as the data controller (for a police force, usually its
+    /// chief constable). The default is the fictional demo force's: set it before going live.
+    pub data_controller: String,
+    /// The Data Protection Officer's email address in the privacy notice (demo placeholder).
+    pub dpo_email: String,
+    /// The Data Protection Officer's postal address in the privacy notice (demo placeholder).
+    pub dpo_address: String,
     /// Log as JSON lines (true) or human-readable text (false).
     pub log_json: bool,
     /// Secret for signing tokens (hex, 32 bytes or more). Generated into `keys_dir` if empty.
@@ -151,6 +158,10 @@ impl Default for Config {
             force_name: "Northshire Police".to_owned(),
             service_name: "Safer streets".to_owned(),
             contact_phone: "101".to_owned(),
+            data_controller: "The Chief Constable of Northshire Police".to_owned(),
+            dpo_email: "data.protection@northshire-police.example".to_owned(),
+            dpo_address: "Data Protection Officer, Northshire Police Headquarters, Northshire"
+                .to_owned(),
             log_json: false,
             secret_key: Secret::default(),
             max_body_bytes: 64 * 1024,

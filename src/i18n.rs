@@ -61,15 +61,21 @@ pub struct Texts {
 impl Texts {
     /// Load the default language and every other folder in `locales/`.
     pub fn load() -> Result<Self, I18nError> {
+        Self::load_with("")
+    }
+
+    /// [`Texts::load`], with `extra` Fluent source (terms such as the phone numbers of
+    /// `domain::contacts`, which this ground-floor module cannot import) added to every language.
+    pub fn load_with(extra: &str) -> Result<Self, I18nError> {
         let mut langs: Vec<String> = Locales::iter()
             .filter_map(|f| f.split_once('/').map(|(lang, _)| lang.to_owned()))
             .filter(|lang| lang != DEFAULT_LANG)
             .collect();
         langs.sort();
         langs.dedup();
-        let mut catalogs = vec![Catalog::load(DEFAULT_LANG)?];
+        let mut catalogs = vec![Catalog::build(DEFAULT_LANG, &[DEFAULT_LANG], extra)?];
         for lang in langs {
-            catalogs.push(Catalog::load_over(&lang, DEFAULT_LANG)?);
+            catalogs.push(Catalog::build(&lang, &[DEFAULT_LANG, &lang], extra)?);
         }
         Ok(Self { catalogs })
     }
@@ -121,15 +127,20 @@ impl Texts {
 impl Catalog {
     /// Load every `.ftl` file under `locales/<lang>/`.
     pub fn load(lang: &str) -> Result<Self, I18nError> {
-        Self::build(lang, &[lang])
+        Self::build(lang, &[lang], "")
+    }
+
+    /// [`Catalog::load`] with `extra` Fluent source added first (see [`Texts::load_with`]).
+    pub fn load_with(lang: &str, extra: &str) -> Result<Self, I18nError> {
+        Self::build(lang, &[lang], extra)
     }
 
     /// Load `lang` on top of `fallback`: any message `lang` lacks comes from `fallback`.
     pub fn load_over(lang: &str, fallback: &str) -> Result<Self, I18nError> {
-        Self::build(lang, &[fallback, lang])
+        Self::build(lang, &[fallback, lang], "")
     }
 
-    fn build(lang: &str, layers: &[&str]) -> Result<Self, I18nError> {
+    fn build(lang: &str, layers: &[&str], extra: &str) -> Result<Self, I18nError> {
         let id: LanguageIdentifier = lang
             .parse()
             .map_err(|_| I18nError::Missing(lang.to_owned()))?;
@@ -148,6 +159,15 @@ impl Catalog {
             vec![Default::default(); layers.len()];
         if files.is_empty() {
             return Err(I18nError::Missing(lang.to_owned()));
+        }
+        if !extra.is_empty() {
+            let resource = FluentResource::try_new(extra.to_owned()).map_err(|(_, errors)| {
+                I18nError::Invalid {
+                    file: "(terms added at start-up)".to_owned(),
+                    reason: format!("{errors:?}"),
+                }
+            })?;
+            bundle.add_resource_overriding(resource);
         }
         for (layer, file) in files {
             let bytes = Locales::get(&file).map(|f| f.data).unwrap_or_default();

@@ -190,7 +190,8 @@ pub fn build_state(
     clock: Option<Arc<dyn Clock>>,
     geography: Geography,
 ) -> anyhow::Result<AppState> {
-    let text = Texts::load().context("cannot load the text catalogues")?;
+    let text = Texts::load_with(&crate::domain::contacts::fluent_terms())
+        .context("cannot load the text catalogues")?;
     prepare_keys_dir(&config)?;
     let secret = service_secret(&config)?;
     let keyring = keyring(&config)?;

@@ -3,11 +3,14 @@
 
 ## Shared by several advice pages (and the "not available yet" pages)
 
-help-emergency = If you are in danger now, call 999.
-help-emergency-textphone = If you are deaf, hard of hearing or find it hard to speak, you can use a textphone to call 18000.
-help-emergency-silent = If you call 999 and cannot speak, stay on the line and listen. If you can, cough or tap the phone. On a mobile phone, press 55 when you are asked. This tells the call handler that you need the police. This is called the Silent Solution.
-help-crimestoppers = Call Crimestoppers on 0800 555 111 to tell them what is happening without giving your name. Crimestoppers is a charity and is not part of the police. They will not ask who you are and they do not trace calls.
-help-stalking-helpline = Call the National Stalking Helpline on 0808 802 0300 for free advice that is kept private. It is run by the Suzy Lamplugh Trust.
+help-emergency-html = If you are in danger now, call { -tel-999 }.
+help-emergency-textphone-html = If you are deaf, hard of hearing or find speaking difficult, you can reach the emergency services by text relay: call { -tel-18000 } from a textphone or with the Relay UK app ({ -web-relay-uk }).
+help-emergency-bsl-html = If you use British Sign Language, 999 BSL puts you through to the emergency services with a video relay interpreter, using its app or website ({ -web-999bsl }). It has no phone number.
+help-emergency-sms-html = If you are deaf or cannot speak on the phone, you can register your mobile phone for the emergency SMS service, so that you can text the emergency services when you need help. Register before you need it: text the word register to { -sms-999 } and follow the reply. Find out more at { -web-emergency-sms }.
+help-emergency-silent-html = If you call { -tel-999 } and cannot speak, stay on the line and listen to the questions. If you can, cough or tap the phone. On a mobile phone, press { -tel-55 } when you are asked: this tells the call handler that you need the police. This is called the Silent Solution, and it only works from a mobile.
+help-emergency-landline = On a landline there is no number to press. Stay on the line. If the operator hears nothing but background noise, your call may be put through to the police. If you can, make a noise, cough or tap the phone.
+help-crimestoppers-html = To tell someone what is happening without giving your name, call Crimestoppers on { -tel-crimestoppers } or use their website ({ -web-crimestoppers }). Crimestoppers is a charity and is not part of the police. They will not ask who you are.
+help-stalking-helpline-html = The National Stalking Helpline gives free advice that is kept private. Call { -tel-stalking-helpline }. It is run by the Suzy Lamplugh Trust: check its opening hours on its website ({ -web-stalking-helpline }).
 advice-related-heading = Related advice
 advice-not-your-fault-heading = It is not your fault
 advice-report-online-link = Report stalking or harassment online
@@ -58,19 +61,24 @@ advice-harassment-law-hate = If someone harasses you because of your race, relig
 advice-harassment-fault = You did not cause this and you do not have to put up with it. Whoever the person is, and whatever has happened between you before, they are responsible for what they do.
 advice-harassment-report-heading = How to report harassment
 advice-harassment-report-html = You can tell us online, by phone or at a police station. Read <a class="govuk-link" href="/advice/what-you-can-do">what you can do if you are being stalked or harassed</a> to find the way that suits you.
-advice-harassment-report-anon = If you are not ready to talk to the police, you can tell Crimestoppers instead. Call 0800 555 111. You do not have to give your name.
+advice-harassment-report-anon-html = If you are not ready to talk to the police, you can tell Crimestoppers instead. Call { -tel-crimestoppers }. You do not have to give your name.
 
 ## Sexual harassment
 
 advice-sexual-title = Sexual harassment
 advice-sexual-lead = Sexual harassment is unwanted behaviour of a sexual kind. It can happen anywhere: in the street, on buses and trains, at work, at school, college or university, or online.
 advice-sexual-law-heading = What the law says
-advice-sexual-law-equality = Under the Equality Act 2010, sexual harassment is against the law. The Act treats it as a type of discrimination.
-advice-sexual-law-test-intro = The Act says it is sexual harassment when someone does something of a sexual nature that you did not want, and it:
-advice-sexual-law-test-dignity = takes away your dignity, or
-advice-sexual-law-test-environment = makes you feel frightened, threatened, degraded, humiliated or offended, or makes a place feel hostile to you
+advice-sexual-law-equality = The Equality Act 2010 makes sexual harassment against the law at work, in education, such as at school, college or university, and when someone provides you with a service, such as a shop, a bank, a landlord, a hospital or a council. Section 26 of the Act says what harassment is.
+advice-sexual-law-test-intro = Under section 26, it is sexual harassment when someone does something of a sexual nature that you did not want, and it was meant to, or did:
+advice-sexual-law-test-dignity = violate your dignity, or
+advice-sexual-law-test-environment = create an intimidating, hostile, degrading, humiliating or offensive environment for you
+advice-sexual-law-reasonable = To decide whether it had that effect, a court or tribunal looks at how you saw it, everything else that was going on, and whether it is reasonable for the conduct to have that effect.
+advice-sexual-law-less-favourable = It is also harassment if someone treats you less well because you turned down that kind of behaviour or went along with it. For example, you miss out on shifts, a promotion or a good mark because you said no to a manager or a teacher.
 advice-sexual-law-intent = It can be sexual harassment even if the person says it was a joke or that they did not mean to upset you.
-advice-sexual-law-where = The Equality Act covers places such as work, school, college and university, shops, and other services. If it happens at work, you can also tell your employer.
+advice-sexual-law-where = If it happens at work, you can also tell your employer.
+advice-sexual-street-heading = In the street and other public places
+advice-sexual-law-not-street = The Equality Act does not cover a stranger harassing you in the street, on a bus or in a park. That is a matter for the criminal law.
+advice-sexual-law-street = Many kinds of street harassment are crimes. For example, using threatening or abusive words or behaviour to frighten or distress someone can be an offence under the Public Order Act 1986. Since the Protection from Sex-based Harassment in Public Act 2023, doing this on purpose because of someone's sex is a more serious offence.
 advice-sexual-examples-heading = What sexual harassment can look like
 advice-sexual-examples-intro = Sexual harassment can include:
 advice-sexual-ex-comments = comments about your body, how you look or what you wear
@@ -91,11 +99,11 @@ advice-sexual-crime-photos = taking photos or videos under your clothes without 
 advice-sexual-crime-following = following you, or doing something to you again and again, can be harassment or stalking
 advice-sexual-fault = Nothing you did caused this. It does not matter what you were wearing, where you were, whether you had been drinking or whether you know the person. You do not have to put up with it.
 advice-sexual-help-heading = Where to get help
-advice-sexual-help-police-html = You can <a class="govuk-link" href="/report-stalking">report it to us</a> or call 101. If you are in danger now, call 999.
-advice-sexual-help-crimestoppers = To tell someone without giving your name, call Crimestoppers on 0800 555 111.
-advice-sexual-help-work = If it happens at work, Acas gives free advice about problems at work. Call 0300 123 1100.
-advice-sexual-help-eass = The Equality Advisory and Support Service gives free advice about discrimination. Call 0808 800 0082.
-advice-sexual-help-rape-crisis = If you have been sexually assaulted, Rape Crisis has a free support line that is open all day and night. Call 0808 500 2222. You can get help even if you do not want to tell the police.
+advice-sexual-help-police-html = You can <a class="govuk-link" href="/report-stalking">report it to us</a> or call { -tel-101 }. If you are in danger now, call { -tel-999 }.
+advice-sexual-help-crimestoppers-html = To tell someone without giving your name, call Crimestoppers on { -tel-crimestoppers }.
+advice-sexual-help-work-html = If it happens at work, Acas gives free advice about problems at work: { -web-acas }.
+advice-sexual-help-eass-html = The Equality Advisory and Support Service gives free advice about discrimination: { -web-eass }.
+advice-sexual-help-rape-crisis-html = If you have been sexually assaulted, Rape Crisis can support you, whether or not you tell the police: { -web-rape-crisis }.
 
 ## Stalking
 
@@ -121,19 +129,22 @@ advice-stalking-ex-threats = threatening you or the people close to you
 advice-stalking-ex-damage = damaging your home, car or other things you own
 advice-stalking-more-than-once = It counts as stalking when it has happened more than once.
 advice-stalking-four-heading = Is it stalking? Think FOUR
-advice-stalking-four-intro = These four words can help you tell if what is happening is stalking.
+advice-stalking-four-intro = FOUR is a way to help you recognise stalking. It is not a legal test, and the law does not use it.
 advice-stalking-four-f-html = <strong>Fixated</strong>: the person cannot stop thinking about you
 advice-stalking-four-o-html = <strong>Obsessive</strong>: their attention on you goes far beyond what is normal
 advice-stalking-four-u-html = <strong>Unwanted</strong>: you do not want it, and you may have told them to stop
 advice-stalking-four-r-html = <strong>Repeated</strong>: it keeps happening, again and again
-advice-stalking-four-result = If the behaviour is fixated, obsessive, unwanted and repeated, it is stalking.
+advice-stalking-four-result = If the behaviour is fixated, obsessive, unwanted and repeated, it may be stalking.
 advice-stalking-four-unsure = If you are not sure, you can still tell us or call the National Stalking Helpline. You do not need to be certain.
 advice-stalking-law-heading = What the law says
 advice-stalking-law-offence = Stalking is a crime under the Protection from Harassment Act 1997.
-advice-stalking-law-2012 = In 2012 the law was changed to add crimes of stalking to this Act. There is a more serious crime when stalking makes you fear violence, or causes you serious alarm or distress that has a big effect on your daily life.
-advice-stalking-law-order = The police can also ask a court for a Stalking Protection Order. This can stop the person doing certain things, such as contacting you or going near your home.
+advice-stalking-law-2012 = In 2012 two crimes of stalking were added to this Act, in sections 2A and 4A.
+advice-stalking-law-4a-intro = Section 4A is the more serious crime. It is stalking that either:
+advice-stalking-law-4a-fear = makes you fear, on at least two occasions, that violence will be used against you, or
+advice-stalking-law-4a-distress = causes you serious alarm or distress that has a substantial adverse effect on your usual day-to-day activities, for example if you change how you get to work, stop going out or move home
+advice-stalking-law-order-html = A court can also make an order to protect you, such as a Stalking Protection Order. Read <a class="govuk-link" href="/advice/protective-orders">orders that can protect you</a>.
 advice-stalking-help-heading = What you can do
-advice-stalking-help-report-html = You can <a class="govuk-link" href="/report-stalking">report stalking to us online</a>, call 101 or go to a police station. If you are in danger now, call 999.
+advice-stalking-help-report-html = You can <a class="govuk-link" href="/report-stalking">report stalking to us online</a>, call { -tel-101 } or go to a police station. If you are in danger now, call { -tel-999 }.
 advice-stalking-help-what-html = Read <a class="govuk-link" href="/advice/what-you-can-do">what you can do if you are being stalked or harassed</a>, including how to keep a record of what happens.
 
 ## Online stalking and harassment
@@ -147,6 +158,7 @@ advice-online-ex-messages = sending you threatening, abusive or unwanted message
 advice-online-ex-fake = making fake profiles to contact you or to watch what you do
 advice-online-ex-private = posting your private information, such as your address or phone number
 advice-online-ex-images = sharing private or intimate photos or videos of you, or threatening to
+advice-online-intimate-html = If someone has shared, or threatens to share, intimate images of you, the Revenge Porn Helpline can help get them taken down: { -web-revenge-porn-helpline }.
 advice-online-ex-impersonation = pretending to be you online
 advice-online-ex-hacking = getting into your email, social media or other accounts without asking
 advice-online-ex-location = tracking where you are through apps, shared accounts or location sharing
@@ -172,7 +184,7 @@ advice-online-accounts-2sv = turn on two-step verification, so a code is needed 
 advice-online-accounts-devices = check which devices are signed in to your accounts, and sign out any you do not recognise
 advice-online-accounts-questions = change security questions if the person might know the answers
 advice-online-report-heading = Report it to us
-advice-online-report-html = Online stalking and harassment are crimes. You can <a class="govuk-link" href="/report-stalking">report it to us online</a> or call 101. Keep your screenshots and notes, because they help us.
+advice-online-report-html = Online stalking and harassment are crimes. You can <a class="govuk-link" href="/report-stalking">report it to us online</a> or call { -tel-101 }. Keep your screenshots and notes, because they help us.
 
 ## What you can do
 
@@ -200,15 +212,16 @@ advice-what-report-heading = Report it as soon as you can
 advice-what-report-delay = Do not wait for it to get worse. You do not need to have all the evidence before you tell us, and it does not matter if it started a long time ago.
 advice-what-report-ways-heading = Ways to report it
 advice-what-report-online-html = <a class="govuk-link" href="/report-stalking">Report it to us online</a>. You do not have to give your name.
-advice-what-report-101 = Call 101, the police number for things that are not an emergency.
+advice-what-report-101-html = Call { -tel-101 }, the police number for things that are not an emergency. If you use a textphone or the Relay UK app, call { -tel-18001-101 }.
 advice-what-report-station = Go to a police station and ask to speak to someone.
-advice-what-report-crimestoppers = Call Crimestoppers on 0800 555 111. They will not ask for your name.
+advice-what-report-crimestoppers-html = Call Crimestoppers on { -tel-crimestoppers }. They will not ask for your name.
 advice-what-report-someone-else = Someone else can report it for you, such as a friend or family member.
 advice-what-trust-heading = Tell someone you trust
 advice-what-trust-text = Tell a friend, a family member, or someone at work or school. They can look out for you, help you keep a record and be with you when you report it.
 advice-what-support-heading = Get support
-advice-what-support-domestic = If the person is your partner or ex-partner, you can call the National Domestic Abuse Helpline on 0808 2000 247. It is free and open all day and night.
-advice-what-support-victim = Victim Support gives free help to anyone affected by crime, even if you have not told the police. Call 08 08 16 89 111.
+advice-what-support-domestic-html = If the person is your partner or ex-partner, the National Domestic Abuse Helpline can help: { -web-domestic-abuse-helpline }.
+advice-what-support-victim-html = Victim Support gives free help to anyone affected by crime, even if you have not told the police. Call { -tel-victim-support }.
+advice-what-support-more-html = There are more organisations that can help on our page about <a class="govuk-link" href="/advice/support">support for you</a>.
 advice-what-place-heading = Tell us about a place where you felt unsafe
 advice-what-place-text = If a street, park or other public place made you feel unsafe, you can tell us about it without giving your name. This helps us and the council make it safer.
 
@@ -262,3 +275,54 @@ tracks-tracking-location = Check which apps and people can see your location. Th
 tracks-tracking-apps = Look for apps you do not recognise. Some spying apps hide their name or icon.
 tracks-tracking-trackers = Small Bluetooth trackers can be hidden in a bag, a coat or a car. Many phones can warn you when an unknown tracker is moving with you. Look for tracker alerts in your phone's settings.
 tracks-tracking-careful = Before you remove an app or a tracker, think about whether the person will notice. It can also be evidence. You can talk to us or the National Stalking Helpline first.
+
+## Orders that can protect you
+
+orders-title = Orders that can protect you
+orders-lead = A court can make an order that stops someone from doing certain things, such as contacting you or coming near your home. Breaking one of these orders is a crime.
+orders-spo-heading = Stalking Protection Orders
+orders-spo-what = The police can ask a magistrates' court for a Stalking Protection Order. These orders come from the Stalking Protection Act 2019.
+orders-spo-when = The court can make one even if the person has not been charged with a crime. It can ban them from doing things, such as contacting you or going to places you go, and it can require them to do things, such as going to a course.
+orders-spo-you = You do not apply for it yourself. Tell us what is happening and we will consider whether to ask for one.
+orders-restraining-heading = Restraining orders
+orders-restraining-what = When a criminal court deals with someone, it can also make a restraining order to protect you. The court can do this when the person is convicted of a crime, under section 5 of the Protection from Harassment Act 1997, or even when they are found not guilty, if the order is needed to protect you from harassment, under section 5A.
+orders-restraining-you = You do not apply for it yourself. The prosecutor asks the court for it, so tell us if you want one.
+orders-nmo-heading = Non-molestation orders
+orders-nmo-what = You can apply to a family court for a non-molestation order under section 42 of the Family Law Act 1996. It can protect you from someone you have had a close relationship with, such as a partner or ex-partner, a family member or someone you lived with.
+orders-nmo-breach = Breaking a non-molestation order is a crime under section 42A of the same Act.
+orders-nmo-help-html = A solicitor can help you apply, and you may be able to get legal aid. The National Domestic Abuse Helpline can also explain what to do: { -web-domestic-abuse-helpline }.
+orders-breach-heading = If someone breaks an order
+orders-breach-html = Call { -tel-999 } if you are in danger now. Otherwise call { -tel-101 }. Tell us which order it is, and keep a record of what they did.
+
+## Support for you
+
+support-title = Support for you
+support-lead = You do not have to deal with this on your own. These organisations are not part of the police. You can contact them whether or not you have told us.
+support-numbers-note = We only give phone numbers we have checked. For the others, visit their website, which has their phone numbers and opening hours.
+support-stalking-heading = Stalking
+support-nsh-html = <strong>National Stalking Helpline</strong>: free advice for anyone affected by stalking, run by the Suzy Lamplugh Trust. Call { -tel-stalking-helpline }. Its opening hours are on its website: { -web-stalking-helpline }.
+support-paladin-html = <strong>Paladin National Stalking Advocacy Service</strong>: specialist caseworkers who support people at high risk from stalking: { -web-paladin }.
+support-pas-html = <strong>Protection Against Stalking</strong>: a charity that supports people who are being stalked and their families: { -web-pas }.
+support-crime-heading = After a crime
+support-victim-support-html = <strong>Victim Support</strong>: free help for anyone affected by a crime, even if they have not told the police. Call { -tel-victim-support } or visit { -web-victim-support }.
+support-crimestoppers-html = <strong>Crimestoppers</strong>: tell them about a crime without giving your name. Call { -tel-crimestoppers } or visit { -web-crimestoppers }.
+support-images-html = <strong>Revenge Porn Helpline</strong>: help for adults whose intimate images have been shared, or who are threatened with it, including getting them taken down: { -web-revenge-porn-helpline }.
+support-relationships-heading = Partners, ex-partners and family
+support-domestic-html = <strong>National Domestic Abuse Helpline</strong>: support for anyone experiencing domestic abuse: { -web-domestic-abuse-helpline }.
+support-mens-html = <strong>Men's Advice Line</strong>: support for men who are being abused by a partner, ex-partner or family member: { -web-mens-advice-line }.
+support-karma-html = <strong>Karma Nirvana</strong>: support for people affected by forced marriage or so-called honour-based abuse: { -web-karma-nirvana }.
+support-galop-html = <strong>Galop</strong>: support for LGBT+ people who experience abuse, violence or hate crime: { -web-galop }.
+support-respect-html = <strong>Respect</strong>: help for people who want to stop being abusive or controlling towards a partner or family member. Respect also runs the Men's Advice Line: { -web-respect }.
+support-young-heading = Children and young people
+support-childline-html = <strong>Childline</strong>: for anyone under 19 who wants to talk about anything that worries them. Call { -tel-childline } or visit { -web-childline }.
+support-nspcc-html = <strong>NSPCC</strong>: for adults who are worried about a child. Call { -tel-nspcc } or visit { -web-nspcc }.
+support-police-heading = Telling the police
+support-police-html = You can <a class="govuk-link" href="/report-stalking">report it to us online</a> or call { -tel-101 }. If you are in danger now, call { -tel-999 }.
+
+## Advice index: more pages
+
+advice-index-after-text = What we do when we receive your report, and what you can expect from us.
+advice-index-orders-text = Court orders that can stop someone contacting you or coming near you.
+advice-index-support-text = Organisations that can support you, whether or not you tell the police.
+advice-index-place-reports-text = How we and the council use reports about places where people felt unsafe.
+support-read-more = Find other organisations that can support you

@@ -18,7 +18,7 @@ footer-cookies = Cookies
 footer-privacy = Privacy
 footer-accessibility = Accessibility
 footer-feedback = Feedback
-footer-emergency = If you are in danger now, call 999. If you cannot speak, call 999 and press 55 when asked. Textphone: 18000.
+footer-emergency-html = If you are in danger now, call { -tel-999 }. If you cannot speak, call { -tel-999 } and, on a mobile, press { -tel-55 } when asked. Text relay: { -tel-18000 }.
 
 character-limit = You can enter up to { $max } characters
 error-summary-title = There is a problem
@@ -66,7 +66,7 @@ cookies-error-choose = Select yes if you want us to count your page visits
 # Feedback
 feedback-title = Give feedback on this service
 feedback-intro = Your answers help us improve the service. We will not reply to feedback.
-feedback-not-for-reports = Do not use this form to report a crime or tell us about an emergency. If you are in danger, call 999.
+feedback-not-for-reports-html = Do not use this form to report a crime or tell us about an emergency. If you are in danger, call { -tel-999 }.
 feedback-satisfaction-legend = Overall, how did you feel about the service you used today?
 feedback-very-satisfied = Very satisfied
 feedback-satisfied = Satisfied
@@ -83,7 +83,7 @@ feedback-thanks-used = We read all feedback and use it to make the service bette
 feedback-thanks-return = Return to the page you were on
 
 # Problem pages
-problem-contact = If you need to speak to us, call { $phone }. In an emergency, call 999.
+problem-contact-html = If you need to speak to us, call <a class="govuk-link" href="tel:{ $tel }">{ $phone }</a>. In an emergency, call { -tel-999 }.
 not-found-heading = Page not found
 not-found-typed = If you typed the web address, check it is correct.
 not-found-pasted = If you pasted the web address, check you copied the entire address.

@@ -21,7 +21,7 @@ month-name = { $month ->
 
 ## Start page
 
-rs-start-emergency = If you or someone else is in danger now, call 999. Do not use this form.
+rs-start-emergency-html = If you or someone else is in danger now, call { -tel-999 }. Do not use this form.
 rs-start-what = Use this form to tell us about someone who keeps contacting, following, watching or frightening you or someone you know. We will read your report and decide how we can help.
 rs-start-anonymous = You can report without giving your name. If you do give it, we can contact you in a way that is safe for you.
 rs-start-before-heading = Before you start
@@ -37,12 +37,13 @@ rs-start-safety-saved = Your answers are kept on our system, not on your device,
 rs-start-safety-link = How to hide that you visited this site
 rs-start-button = Start now
 rs-start-other-ways-heading = Other ways to report
-rs-start-other-101 = Call 101, the police non-emergency number.
+rs-start-other-101-html = Call { -tel-101 }, the police non-emergency number.
 
 ## Emergency
 
-rs-emergency-title = Call 999 now
-rs-emergency-call = If you are in immediate danger, call 999 and ask for the police.
+rs-emergency-title = Call { -num-999 } now
+rs-emergency-heading-html = Call { -tel-999 } now
+rs-emergency-call-html = If you are in immediate danger, call { -tel-999 } and ask for the police.
 rs-emergency-not-online = Do not report an emergency online. We do not watch online reports all the time, so we might not see it quickly enough.
 rs-emergency-later = When you are safe, you can come back and tell us what has been happening.
 rs-emergency-not-in-danger = I am not in immediate danger
@@ -303,7 +304,7 @@ rs-not-sent-title = Your report has not been sent
 rs-not-sent-what = Something went wrong on our side and we could not save your report. We have not received it.
 rs-not-sent-kept = Your answers are still saved. Try again now, or within { $minutes } minutes.
 rs-not-sent-retry = Try sending again
-rs-not-sent-other-ways = If it keeps happening, call 101 to report it.
+rs-not-sent-other-ways-html = If it keeps happening, call { -tel-101 } to report it.
 
 rs-confirm-title = Report sent
 rs-confirm-reference = Your reference number
@@ -317,7 +318,7 @@ rs-confirm-next-urgent = Because of what you told us about threats, fear or weap
 rs-confirm-next-named = We will only contact you in the way and at the times you chose.
 rs-confirm-next-anonymous = You reported anonymously, so we cannot tell you what happens next. We will still use what you told us.
 rs-confirm-support-heading = Getting support
-rs-confirm-101 = To add something to your report, call 101 and give your reference number.
+rs-confirm-101-html = To add something to your report, call { -tel-101 } and give your reference number.
 rs-confirm-advice-link = Read advice on what you can do now
 rs-confirm-feedback-link = Tell us what you thought of this form
 rs-confirm-feedback-time = (takes 30 seconds).
@@ -333,10 +334,10 @@ rs-safety-why = { $who ->
    *[self] What you have told us suggests you could be at risk of serious harm.
 }
 rs-safety-call = If anyone is in danger now, call { $number }.
-rs-safety-mobile = If you call 999 from a mobile and cannot speak, listen to the questions, cough or tap the phone if you can, and press 55 when you are asked. This is the Silent Solution: it puts you through to the police.
-rs-safety-landline = Pressing 55 works only from a mobile. If you call from a landline and cannot speak, stay on the line and do what the operator asks.
+rs-safety-mobile-html = If you call { -num-999 } from a mobile and cannot speak, listen to the questions, cough or tap the phone if you can, and press { -tel-55 } when you are asked. This is the Silent Solution: it puts you through to the police.
+rs-safety-landline-html = Pressing { -tel-55 } works only from a mobile. If you call from a landline and cannot speak, stay on the line and do what the operator asks.
 rs-safety-relay = If you are deaf, hard of hearing or cannot speak, you can call { $number } with a textphone or the Relay UK app.
-rs-safety-sms = If you have registered for the emergency SMS service, you can text 999.
+rs-safety-sms = If you have registered for the emergency SMS service, you can text { -num-999 }.
 rs-safety-advice-heading = { $who ->
     [other] Things that can help keep them safe
    *[self] Things that can help keep you safe

@@ -1,6 +1,7 @@
 //! Validated types and the rules of each form. Nothing here knows about HTTP or SQL.
 
 pub mod answers;
+pub mod contacts;
 pub mod disclosure;
 pub mod feedback;
 pub mod flow;

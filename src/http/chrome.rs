@@ -125,6 +125,27 @@ impl Chrome {
         &self.state.config.contact_phone
     }
 
+    /// The contact number as a `tel:` link dials it: digits and a leading `+` only.
+    pub fn contact_tel(&self) -> String {
+        self.state
+            .config
+            .contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    }
+
+    /// The contact number as shown inside a `-html` message: only digits, spaces and `+`, so
+    /// the setting can never carry markup into the page.
+    pub fn contact_phone_shown(&self) -> String {
+        self.state
+            .config
+            .contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+' || *c == ' ')
+            .collect()
+    }
+
     /// The least number of reports in any count shared outside the police (`suppression_k`),
     /// for pages that tell people what is shared.
     pub fn disclosure_k(&self) -> String {

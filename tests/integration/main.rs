@@ -7,6 +7,7 @@ mod api;
 mod attacks;
 mod change_back;
 mod cli;
+mod content;
 mod flows;
 mod fuzz_forms;
 mod helpers;

@@ -290,7 +290,7 @@ async fn the_confirmation_for_a_named_high_risk_report_says_it_is_read_first() {
     complete(&app, NAMED_BY_PHONE).await;
     let page = send_and_confirm(&app).await;
     assert_eq!(routes(&page), ["urgent", "named"]);
-    assert!(page.attrs("a[href='tel:999']", "href").len() == 1);
+    assert!(page.attrs("main a[href='tel:999']", "href").len() == 1);
     let body = page.texts("main").remove(0);
     assert!(body.contains("read before others"), "{body}");
     assert!(!body.contains("anonymously"), "{body}");

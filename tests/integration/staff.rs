@@ -1084,8 +1084,9 @@ async fn analysts_see_every_hotspot_and_partners_only_suppressed_aggregates() {
     assert_eq!(top.len(), 2, "the 2-report hexagon is shown to analysts");
     assert!(
         top[0].contains('7')
-            && top[0].contains("It was badly lit")
-            && top[0].contains("I was followed")
+            && top[0].contains("Badly lit")
+            && top[0].contains("Followed")
+            && !top[0].contains("I was followed")
     );
     assert_eq!(
         page.html()

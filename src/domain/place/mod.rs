@@ -47,8 +47,41 @@ pub const REASON_BITS: &[(&str, u32)] = &[
     ("other-harassment", ReasonSet::OTHER_HARASSMENT.bits()),
 ];
 
-/// Reasons about the place itself that a council can fix (street lights, hedges, fly-tipping).
-pub const ENVIRONMENTAL: &[&str] = &["lighting", "cctv", "layout", "visibility", "rundown"];
+/// Reasons about the place itself that a council can fix (street lights, empty or isolated
+/// places, hedges, fly-tipping). Only these are ever shared with councils (Open311).
+pub const ENVIRONMENTAL: &[&str] = &[
+    "lighting",
+    "cctv",
+    "isolated",
+    "layout",
+    "visibility",
+    "rundown",
+];
+
+/// Staff's own third-person label for each reason code ("Followed", not the public form's
+/// "I was followed"), for charts, top hotspots and the dashboard's filters.
+pub const STAFF_REASON_LABELS: &[(&str, &str)] = &[
+    ("lighting", "staff-reason-place-lighting"),
+    ("cctv", "staff-reason-place-cctv"),
+    ("isolated", "staff-reason-place-isolated"),
+    ("layout", "staff-reason-place-layout"),
+    ("visibility", "staff-reason-place-visibility"),
+    ("rundown", "staff-reason-place-rundown"),
+    ("drugs-alcohol", "staff-reason-place-drugs-alcohol"),
+    ("other", "staff-reason-place-other"),
+    ("verbal-stranger", "staff-reason-place-verbal-stranger"),
+    ("verbal-group", "staff-reason-place-verbal-group"),
+    ("followed", "staff-reason-place-followed"),
+    ("other-harassment", "staff-reason-place-other-harassment"),
+];
+
+/// The staff label (a message id) of a reason code.
+pub fn staff_reason_label(code: &str) -> Option<&'static str> {
+    STAFF_REASON_LABELS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, label)| *label)
+}
 
 /// Time of day, in three-hour bands (the stored value is the band's first hour).
 pub const TIME_BANDS: &[Opt] = &[
@@ -398,6 +431,28 @@ pub fn split_kept(kept: &Answers) -> KeptParts {
 mod tests {
     use super::*;
     use crate::domain::flow;
+
+    #[test]
+    fn every_counted_reason_has_a_staff_label_of_its_own() {
+        for (code, _) in REASON_BITS {
+            let label = staff_reason_label(code).unwrap_or_else(|| panic!("{code}"));
+            assert!(label.starts_with("staff-"), "{code}: {label}");
+        }
+        assert_eq!(STAFF_REASON_LABELS.len(), REASON_BITS.len());
+    }
+
+    #[test]
+    fn an_empty_or_isolated_place_is_something_a_council_can_act_on() {
+        assert!(ENVIRONMENTAL.contains(&"isolated"));
+        assert!(PLACE_REASONS.iter().any(|o| o.code == "isolated"));
+        assert!(!BEHAVIOUR_REASONS.iter().any(|o| o.code == "isolated"));
+        for code in ENVIRONMENTAL {
+            assert!(
+                !BEHAVIOUR_REASONS.iter().any(|o| o.code == *code),
+                "{code} is about people, not the place"
+            );
+        }
+    }
 
     #[test]
     fn free_text_and_answers_about_the_sender_are_split_from_the_rest() {

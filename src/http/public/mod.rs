@@ -27,6 +27,10 @@ pub fn routes() -> Router<AppState> {
         .route("/advice/online-stalking", get(online_stalking))
         .route("/advice/what-you-can-do", get(what_you_can_do))
         .route("/advice/covering-your-tracks", get(covering_your_tracks))
+        .route("/advice/after-you-report", get(after_you_report))
+        .route("/advice/place-reports", get(place_reports))
+        .route("/advice/protective-orders", get(protective_orders))
+        .route("/advice/support", get(support))
         .route("/accessibility", get(accessibility))
         .route("/privacy", get(privacy))
         .route("/cookies", get(cookies::show).post(cookies::save))
@@ -68,6 +72,72 @@ content_pages! {
     online_stalking => OnlineStalkingPage, "public/advice/online_stalking.html";
     what_you_can_do => WhatYouCanDoPage, "public/advice/what_you_can_do.html";
     covering_your_tracks => CoveringYourTracksPage, "public/advice/covering_your_tracks.html";
-    accessibility => AccessibilityPage, "public/accessibility.html";
-    privacy => PrivacyPage, "public/privacy.html";
+    after_you_report => AfterYouReportPage, "public/after_you_report.html";
+    place_reports => PlaceReportsPage, "public/place_reports.html";
+    protective_orders => ProtectiveOrdersPage, "public/advice/protective_orders.html";
+    support => SupportPage, "public/advice/support.html";
+}
+
+/// The accessibility statement: its known issues name the draft time-out from the settings.
+#[derive(Template)]
+#[template(path = "public/accessibility.html")]
+pub struct AccessibilityPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// `draft_idle_minutes`.
+    pub draft_minutes: String,
+}
+
+/// `GET /accessibility`.
+pub async fn accessibility(State(state): State<AppState>, chrome: Chrome) -> Response {
+    let draft_minutes = state.config.draft_idle_minutes.to_string();
+    render_shared(&state.pages, &chrome, || AccessibilityPage {
+        chrome: chrome.clone(),
+        draft_minutes,
+    })
+}
+
+/// The privacy notice. Controller, Data Protection Officer and every retention period come
+/// from the settings, so the notice cannot drift from what `purge` does.
+#[derive(Template)]
+#[template(path = "public/privacy.html")]
+pub struct PrivacyPage {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// `data_controller`.
+    pub controller: String,
+    /// `dpo_email`.
+    pub dpo_email: String,
+    /// `dpo_address`.
+    pub dpo_address: String,
+    /// `draft_idle_minutes`.
+    pub draft_minutes: String,
+    /// `retention_closed_report_days`.
+    pub closed_days: String,
+    /// `retention_place_point_days`.
+    pub point_days: String,
+    /// `retention_place_text_days`.
+    pub text_days: String,
+    /// `retention_place_about_days`.
+    pub about_days: String,
+    /// `retention_feedback_days`.
+    pub feedback_days: String,
+}
+
+/// `GET /privacy`.
+pub async fn privacy(State(state): State<AppState>, chrome: Chrome) -> Response {
+    let c = &state.config;
+    let page = PrivacyPage {
+        chrome: chrome.clone(),
+        controller: c.data_controller.clone(),
+        dpo_email: c.dpo_email.clone(),
+        dpo_address: c.dpo_address.clone(),
+        draft_minutes: c.draft_idle_minutes.to_string(),
+        closed_days: c.retention_closed_report_days.to_string(),
+        point_days: c.retention_place_point_days.to_string(),
+        text_days: c.retention_place_text_days.to_string(),
+        about_days: c.retention_place_about_days.to_string(),
+        feedback_days: c.retention_feedback_days.to_string(),
+    };
+    render_shared(&state.pages, &chrome, || page)
 }

@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 
 use crate::app::stalking::{self, Desk};
+use crate::domain::contacts;
 use crate::domain::flow as form;
 use crate::domain::reference::Reference;
 use crate::domain::stalking::flow::{Stalking, Step};
@@ -142,16 +143,20 @@ pub struct PhoneSentence {
 }
 
 impl PhoneSentence {
-    /// Message `id`, with `number` as a link; `who` picks the wording.
-    pub fn new(chrome: &Chrome, id: &str, number: &'static str, who: &str) -> Self {
+    /// Message `id`, with the number listed under `key` in [`contacts`] as a link; `who` picks
+    /// the wording. Built here rather than with the `-tel-…` Fluent terms because the
+    /// interruption card needs the inverse link colour on its blue panel.
+    pub fn new(chrome: &Chrome, id: &str, key: &str, who: &str) -> Self {
         // A character no message contains marks where the number goes.
         const MARK: &str = "\u{1}";
         let text = chrome.t_args(id, &[("number", MARK), ("who", who)]);
         let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+        let (number, tel) =
+            contacts::phone(key).map_or(("", String::new()), |p| (p.display, p.tel.to_owned()));
         Self {
             before: before.to_owned(),
             number,
-            tel: number.chars().filter(char::is_ascii_digit).collect(),
+            tel,
             after: after.to_owned(),
         }
     }

@@ -21,9 +21,7 @@ use super::Me;
 use crate::app::hotspots::{self, Audience, FilterText, Shown};
 use crate::charts::{self, Chart, Labels};
 use crate::domain::disclosure::PUBLIC_MAX_RES;
-use crate::domain::place::{
-    BEHAVIOUR_REASONS, HotspotQuery, PLACE_REASONS, REASON_BITS, TIME_BANDS,
-};
+use crate::domain::place::{self as place, HotspotQuery, REASON_BITS, TIME_BANDS};
 use crate::geo::{GiStar, hex};
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
@@ -262,11 +260,7 @@ const RESOLUTIONS: [(&str, &str); 4] = [
 
 /// The message id of a reason's label.
 fn reason_label(code: &str) -> Option<&'static str> {
-    PLACE_REASONS
-        .iter()
-        .chain(BEHAVIOUR_REASONS)
-        .find(|o| o.code == code)
-        .map(|o| o.label)
+    place::staff_reason_label(code)
 }
 
 /// Charts of a breakdown: reports per week, per weekday × band, per reason. Each keeps the
