@@ -12,6 +12,7 @@ mod helpers;
 mod instances;
 mod layers;
 mod open311;
+mod ops;
 mod privacy;
 mod public;
 mod report_stalking;
