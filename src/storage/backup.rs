@@ -11,7 +11,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
-use sqlx::{Connection, SqliteConnection};
+use sqlx::{ConnectOptions, Connection, SqliteConnection};
 
 /// What a finished backup holds.
 #[derive(Debug)]
@@ -66,7 +66,9 @@ pub async fn backup_sqlite(url: &str, dest: &Path) -> Result<Backup, BackupError
         .map_err(|e| BackupError::BadUrl(e.to_string()))?
         // Never create or migrate the source: a wrong path must not leave an empty database.
         .create_if_missing(false)
-        .busy_timeout(Duration::from_secs(10));
+        .busy_timeout(Duration::from_secs(10))
+        // Copying and checking a large database is slow by nature: not worth a warning.
+        .disable_statement_logging();
     let source = Path::new(options.get_filename()).to_path_buf();
     if !source.is_file() {
         return Err(BackupError::NoSource(source));
@@ -113,7 +115,8 @@ async fn copy_and_check(options: SqliteConnectOptions, dest: &Path) -> Result<Ba
         &SqliteConnectOptions::new()
             .filename(dest)
             .read_only(true)
-            .create_if_missing(false),
+            .create_if_missing(false)
+            .disable_statement_logging(),
     )
     .await?;
     let problems: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
