@@ -53,7 +53,7 @@ pub fn install() -> Result<PrometheusHandle, BuildError> {
     Ok(handle)
 }
 
-/// One request answered: `route` is the matched pattern (`/report-stalking/{step}`), or
+/// One request answered: `route` is the matched pattern (`/report-stalking/{slug}`), or
 /// `unmatched` for a path no route knows.
 pub fn request(route: &str, method: &str, status: u16, elapsed: Duration) {
     let route = route.to_owned();

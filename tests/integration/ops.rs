@@ -277,7 +277,7 @@ async fn metrics_are_served_on_their_own_address_by_route_pattern_and_report_kin
     assert!(
         requests
             .iter()
-            .any(|l| l.contains("route=\"/unsafe-place/{step}\"")
+            .any(|l| l.contains("route=\"/unsafe-place/{slug}\"")
                 || l.contains("route=\"/unsafe-place/check\"")),
         "{requests:#?}"
     );
