@@ -39,8 +39,15 @@ pub struct Config {
     pub dpo_email: String,
     /// The Data Protection Officer's postal address in the privacy notice (demo placeholder).
     pub dpo_address: String,
-    /// Log as JSON lines (true) or human-readable text (false).
+    /// `text` (readable; colours only when stderr is a terminal) or `json` (one JSON object a
+    /// line, for log shippers).
+    pub log_format: LogFormat,
+    /// Older spelling of `log_format = "json"` (true wins), kept so existing files still work.
     pub log_json: bool,
+    /// Where Prometheus metrics are served (`/metrics`), apart from the public address. None:
+    /// no metrics are kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics_listen: Option<SocketAddr>,
     /// Secret for signing tokens (hex, 32 bytes or more). Generated into `keys_dir` if empty.
     #[serde(default)]
     pub secret_key: Secret,
@@ -126,6 +133,16 @@ pub enum PowMode {
     Off,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Readable text; ANSI colours only when the output is a terminal.
+    Text,
+    /// One JSON object a line, never coloured.
+    Json,
+}
+
 /// One encryption key of the keyring.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct EncryptionKey {
@@ -162,7 +179,9 @@ impl Default for Config {
             dpo_email: "data.protection@northshire-police.example".to_owned(),
             dpo_address: "Data Protection Officer, Northshire Police Headquarters, Northshire"
                 .to_owned(),
+            log_format: LogFormat::Text,
             log_json: false,
+            metrics_listen: None,
             secret_key: Secret::default(),
             max_body_bytes: 64 * 1024,
             force_code: "northshire".to_owned(),
@@ -227,6 +246,15 @@ impl Config {
     pub fn tile_origin(&self) -> Option<String> {
         let url = url::Url::parse(&self.map_tile_url.replace(['{', '}'], "")).ok()?;
         matches!(url.scheme(), "https" | "http").then(|| url.origin().ascii_serialization())
+    }
+
+    /// The log format in force (`log_json = true` is the older spelling of `json`).
+    pub fn log_format(&self) -> LogFormat {
+        if self.log_json {
+            LogFormat::Json
+        } else {
+            self.log_format
+        }
     }
 
     /// True when the service is reached over HTTPS.

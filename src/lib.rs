@@ -26,6 +26,7 @@ pub mod geo;
 pub mod geography;
 pub mod http;
 pub mod i18n;
+pub mod metrics;
 pub mod random;
 pub mod reseal;
 pub mod retention;

@@ -31,6 +31,10 @@ enum Command {
         /// Address to listen on, e.g. 127.0.0.1:3000 (port 0 picks a free one).
         #[arg(long)]
         listen: Option<std::net::SocketAddr>,
+        /// Serve Prometheus metrics at /metrics on this separate address, e.g. 127.0.0.1:9300
+        /// (never on the public one).
+        #[arg(long)]
+        metrics_listen: Option<std::net::SocketAddr>,
     },
     /// Add synthetic place reports (for demonstrations and benchmarks).
     DemoData {
@@ -69,6 +73,12 @@ enum Command {
     },
     /// Apply the retention periods now (the server also does this daily).
     Purge,
+    /// Copy the SQLite database into a new FILE while the service runs (`VACUUM INTO`), check
+    /// the copy and print its size and row counts. The service starts from the copy as it is.
+    Backup {
+        /// The new backup file (never overwritten).
+        file: PathBuf,
+    },
     /// Issue, list and revoke partners' Open311 API keys.
     PartnerKey {
         #[command(subcommand)]
@@ -170,7 +180,7 @@ fn main() -> ExitCode {
     if let Some(url) = cli.database_url {
         config.database_url = url;
     }
-    saferstreets::telemetry::init(config.log_json);
+    saferstreets::telemetry::init(config.log_format());
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
@@ -180,9 +190,15 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async move {
         match cli.command {
-            Command::Serve { listen } => {
+            Command::Serve {
+                listen,
+                metrics_listen,
+            } => {
                 if let Some(listen) = listen {
                     config.listen = listen;
+                }
+                if metrics_listen.is_some() {
+                    config.metrics_listen = metrics_listen;
                 }
                 serve(config).await
             }
@@ -201,6 +217,7 @@ fn main() -> ExitCode {
             Command::Audit { action } => audit(config, action).await,
             Command::Keys { action } => keys(config, action).await,
             Command::Purge => purge(config).await,
+            Command::Backup { file } => backup(config, file).await,
         }
     });
     match result {
@@ -219,7 +236,27 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     // Scripts (browser tests, crash tests) read this line to find the port.
     println!("saferstreets listening on http://{addr}");
     tracing::info!(%addr, "listening");
+    if let Some(metrics) = app.metrics_addr() {
+        let metrics = metrics?;
+        println!("saferstreets metrics on http://{metrics}/metrics");
+        tracing::info!(%metrics, "metrics listening");
+    }
     app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn backup(config: Config, file: PathBuf) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let done = saferstreets::storage::backup::backup_sqlite(&config.database_url, &file).await?;
+    println!(
+        "backed up to {}: {:.1} MB, integrity ok, in {:.1?}",
+        file.display(),
+        done.bytes as f64 / 1e6,
+        started.elapsed()
+    );
+    for (table, rows) in &done.tables {
+        println!("{table}\t{rows}");
+    }
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
+use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
 
 use crate::audit::AuditKey;
@@ -21,6 +22,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    metrics: Option<(TcpListener, PrometheusHandle)>,
 }
 
 /// What tests and tools may change about how the application is built.
@@ -40,6 +42,17 @@ impl Application {
 
     /// As [`Application::build`], with test overrides.
     pub async fn build_with(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
+        // Bound before the database is opened, so a taken address changes nothing.
+        let metrics = match config.metrics_listen {
+            Some(addr) => {
+                let listener = TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("cannot listen on {addr} for metrics"))?;
+                let handle = crate::metrics::install().context("cannot start the metrics")?;
+                Some((listener, handle))
+            }
+            None => None,
+        };
         let store = open_store(&config).await?;
         let clock = overrides
             .clock
@@ -56,12 +69,18 @@ impl Application {
             listener,
             router,
             state,
+            metrics,
         })
     }
 
     /// The address actually bound.
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The metrics address actually bound, when `metrics_listen` is set.
+    pub fn metrics_addr(&self) -> Option<std::io::Result<SocketAddr>> {
+        self.metrics.as_ref().map(|(l, _)| l.local_addr())
     }
 
     /// The shared state (for tests that look at the store).
@@ -79,6 +98,9 @@ impl Application {
             self.state.keyring.clone(),
         );
         spawn_sweeps(self.state.clone());
+        if let Some((listener, handle)) = self.metrics {
+            spawn_metrics(listener, handle);
+        }
         // Build the hotspot index while the first requests are served, not in the first
         // hotspot request (which waits for it if it comes sooner).
         let store = self.state.store.clone();
@@ -101,6 +123,9 @@ impl Application {
         self,
         stop: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        if let Some((listener, handle)) = self.metrics {
+            spawn_metrics(listener, handle);
+        }
         axum::serve(
             self.listener,
             self.router
@@ -322,6 +347,39 @@ fn spawn_sweeps(state: AppState) {
                 Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
                 Err(e) => tracing::error!(error = %e, "expired session sweep failed"),
             }
+        }
+    });
+}
+
+/// Serve Prometheus text at `/metrics` on the metrics listener (and nothing else there), and
+/// drain the histograms every few seconds, as the exporter's own HTTP listener would.
+fn spawn_metrics(listener: TcpListener, handle: PrometheusHandle) {
+    let upkeep = handle.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            upkeep.run_upkeep();
+        }
+    });
+    let router = Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let handle = handle.clone();
+            async move {
+                (
+                    [(
+                        axum::http::header::CONTENT_TYPE,
+                        "text/plain; version=0.0.4; charset=utf-8",
+                    )],
+                    handle.render(),
+                )
+            }
+        }),
+    );
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "the metrics listener stopped");
         }
     });
 }

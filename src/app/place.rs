@@ -196,7 +196,14 @@ pub async fn submit(
         };
         match ctx.store.submit_place_report(&report, session).await {
             Err(StoreError::Duplicate) => continue,
-            other => return other,
+            Ok(stored) => {
+                // A repeated send gets the first receipt: count new reports only.
+                if stored == report.receipt {
+                    crate::metrics::report_received("place", "none");
+                }
+                return Ok(stored);
+            }
+            Err(e) => return Err(e),
         }
     }
     Err(StoreError::Duplicate)

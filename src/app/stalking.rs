@@ -87,7 +87,14 @@ pub async fn submit(
                 report.reference = Reference::generate().as_compact().to_owned();
                 report.created_at = desk.clock.now();
             }
-            other => return Ok(other?),
+            other => {
+                let stored = other?;
+                // A repeated send gets the first report's reference: count new reports only.
+                if stored == report.reference {
+                    crate::metrics::report_received("stalking", &report.priority);
+                }
+                return Ok(stored);
+            }
         }
     }
     Err(SubmitError::NoFreeReference)

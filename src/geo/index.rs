@@ -339,9 +339,13 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// True when it counts no report.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// How many reports it counts.
-    #[cfg(test)]
-    fn len(&self) -> usize {
+    pub fn len(&self) -> usize {
         self.columns.rows() + self.recent.len() + self.odd.len()
     }
 

@@ -76,6 +76,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
             state.clone(),
             security::headers,
         ))
+        .layer(axum::middleware::from_fn(count_request))
         .layer(
             // Log the route pattern and status only: never query strings, bodies or addresses.
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
@@ -87,4 +88,26 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// Count the request and its latency under its route pattern (`MatchedPath`), never the raw
+/// path, which may carry a reference or a token; a path no route matches is `unmatched`.
+async fn count_request(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = req.method().clone();
+    let started = std::time::Instant::now();
+    let response = next.run(req).await;
+    crate::metrics::request(
+        &route,
+        method.as_str(),
+        response.status().as_u16(),
+        started.elapsed(),
+    );
+    response
 }

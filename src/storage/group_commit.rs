@@ -154,6 +154,7 @@ async fn run(pool: SqlitePool, mut rx: mpsc::Receiver<Op>) {
                 Err(_) => break,
             }
         }
+        crate::metrics::commit_batch(batch.len());
         match transaction(&pool, &batch).await {
             #[cfg(feature = "failpoints")]
             Ok(_) if fail::eval("writer.after_commit", |_| ()).is_some() => {

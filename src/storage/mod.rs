@@ -4,6 +4,7 @@
 //! Queries that are the same on both engines are written once (in `sql.rs`); SQLite accepts
 //! PostgreSQL's `$1` placeholders, so only the schema differs between the two.
 
+pub mod backup;
 #[cfg(feature = "early-ack")]
 pub mod early_ack;
 mod group_commit;

@@ -770,6 +770,7 @@ where
             // Record keys under another rule (or none): read every report again.
             *current = Arc::new(Snapshot::keyed(rule));
         }
+        let started = std::time::Instant::now();
         // Copied from the current snapshot only once something new is read.
         let mut pending: Option<Pending> = None;
         let mut last_id = current.last_id;
@@ -808,6 +809,7 @@ where
             let next = tokio::task::spawn_blocking(move || pending.finish(last_id))
                 .await
                 .map_err(|e| StoreError::Task(format!("hotspot index: {e}")))?;
+            crate::metrics::hotspot_index(next.len(), started.elapsed());
             *current = Arc::new(next);
         }
         Ok(Arc::clone(&current))

@@ -7,7 +7,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_saferstreets");
 
 /// A running `saferstreets serve`. Dropping it kills the server, so a failed assertion never
 /// leaves one running.
-pub struct Server(std::process::Child);
+pub struct Server(pub std::process::Child);
 
 impl Drop for Server {
     fn drop(&mut self) {

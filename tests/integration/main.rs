@@ -14,6 +14,7 @@ mod helpers;
 mod instances;
 mod layers;
 mod open311;
+mod ops;
 mod privacy;
 mod public;
 mod report_routes;
