@@ -25,6 +25,12 @@ use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
+#[path = "crash_test/db.rs"]
+mod crash_test_db;
+#[allow(dead_code)]
+#[path = "../tests/integration/throwaway_pg.rs"]
+mod throwaway_pg;
+
 /// Longest a round may run before the server is killed anyway.
 const ROUND_LIMIT: Duration = Duration::from_secs(20);
 
@@ -108,11 +114,11 @@ struct Client {
 }
 
 impl Client {
-    fn new(base: &str) -> Self {
+    fn new(base: &str, timeout: Duration) -> Self {
         Self {
             http: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
-                .timeout(Duration::from_secs(5))
+                .timeout(timeout)
                 .build()
                 .unwrap(),
             base: base.to_owned(),
@@ -156,6 +162,15 @@ impl Client {
     }
 
     async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Result<u16, reqwest::Error> {
+        Ok(self.post_page(path, fields).await?.0)
+    }
+
+    /// A form post; the status and the page (whose CSRF token the next form uses).
+    async fn post_page(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<(u16, String), reqwest::Error> {
         let mut all = vec![("csrf", self.csrf.as_str())];
         all.extend_from_slice(fields);
         let res = self
@@ -174,10 +189,14 @@ impl Client {
             .any(|v| v.to_str().is_ok_and(|v| v.contains("ss_session=")));
         self.keep(&res);
         let status = res.status().as_u16();
+        let body = res.text().await?;
+        if let Some(token) = field(&body, "csrf") {
+            self.csrf = token;
+        }
         if renewed {
             self.get("/feedback").await?;
         }
-        Ok(status)
+        Ok((status, body))
     }
 }
 
@@ -234,7 +253,7 @@ async fn one_report(base: &str, stalking: bool) -> Result<Option<String>, reqwes
     } else {
         ("/unsafe-place", PLACE)
     };
-    let mut c = Client::new(base);
+    let mut c = Client::new(base, Duration::from_secs(5));
     c.get(&format!("{prefix}/{}", steps[0].0)).await?;
     for (slug, fields) in steps {
         let status = c.post(&format!("{prefix}/{slug}"), fields).await?;
@@ -259,6 +278,10 @@ async fn main() {
     let rounds: u32 = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(10);
     let clients: usize = arg("--clients").and_then(|r| r.parse().ok()).unwrap_or(16);
     let seed: u64 = arg("--seed").and_then(|r| r.parse().ok()).unwrap_or(1);
+    if std::env::args().any(|a| a == "--kill-postgres") {
+        crash_test_db::run(&bin, rounds, clients, seed).await;
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let url = arg("--database-url")
         .unwrap_or_else(|| format!("sqlite://{}/crash.db", dir.path().display()));
@@ -310,16 +333,7 @@ async fn main() {
     let mut server = start(&bin, &url, dir.path());
     kill(&mut server);
     let acked = acknowledged.lock().unwrap().clone();
-    let (mut lost, mut duplicated) = (0, 0);
-    for (stalking, submission) in &acked {
-        let n = stored(&url, *stalking, submission).await;
-        if n == 0 {
-            lost += 1;
-        }
-        if n > 1 {
-            duplicated += 1;
-        }
-    }
+    let (lost, duplicated) = lost_and_duplicated(&url, &acked).await;
     println!(
         "| {} | {} | {clients} | {} | {lost} | {duplicated} | {:.0?} |",
         if url.starts_with("sqlite") {
@@ -360,32 +374,45 @@ async fn integrity(url: &str) -> String {
     }
 }
 
-async fn stored(url: &str, stalking: bool, submission: &str) -> i64 {
-    let table = if stalking {
-        "stalking_reports"
-    } else {
-        "place_reports"
+/// How many acknowledged submissions are not stored, and how many are stored more than once.
+async fn lost_and_duplicated(url: &str, acked: &[(bool, String)]) -> (usize, usize) {
+    let (mut lost, mut duplicated) = (0, 0);
+    let mut count = |n: i64| {
+        lost += usize::from(n == 0);
+        duplicated += usize::from(n > 1);
     };
-    let sql = format!("SELECT COUNT(*) FROM {table} WHERE submission_id = $1");
+    let sql = |stalking: bool| {
+        let table = if stalking {
+            "stalking_reports"
+        } else {
+            "place_reports"
+        };
+        format!("SELECT COUNT(*) FROM {table} WHERE submission_id = $1")
+    };
     if url.starts_with("sqlite:") {
         let pool = sqlx::SqlitePool::connect(url).await.unwrap();
-        let n: i64 = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(submission)
-            .fetch_one(&pool)
-            .await
-            .unwrap()
-            .get(0);
+        for (stalking, submission) in acked {
+            let n: i64 = sqlx::query(sqlx::AssertSqlSafe(sql(*stalking)))
+                .bind(submission)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .get(0);
+            count(n);
+        }
         pool.close().await;
-        n
     } else {
         let pool = sqlx::PgPool::connect(url).await.unwrap();
-        let n: i64 = sqlx::query(sqlx::AssertSqlSafe(sql))
-            .bind(submission)
-            .fetch_one(&pool)
-            .await
-            .unwrap()
-            .get(0);
+        for (stalking, submission) in acked {
+            let n: i64 = sqlx::query(sqlx::AssertSqlSafe(sql(*stalking)))
+                .bind(submission)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .get(0);
+            count(n);
+        }
         pool.close().await;
-        n
     }
+    (lost, duplicated)
 }

@@ -69,6 +69,10 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            // The database is down or restarting: "try again", not "we are broken". The page
+            // is the same problem page (answers kept, try later); probes and monitors can
+            // tell a dependency outage from a bug.
+            Self::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             Self::Store(_)
             | Self::Crypto(_)
             | Self::Json(_)

@@ -77,6 +77,41 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// Whether the database could not be reached or was going away (PostgreSQL stopped or
+    /// restarting, the network to it gone, no connection free within the pool's wait, SQLite
+    /// still locked after its busy timeout, the writer stopping). Such a failure passes by
+    /// itself, so the web side answers 503 "try again" instead of 500 (`http::error`).
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::WriterGone => true,
+            Self::Db(e) => match e {
+                sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::WorkerCrashed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::Protocol(_) => true,
+                sqlx::Error::Database(db) => db.code().is_some_and(|code| unavailable_code(&code)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// SQLSTATE codes (PostgreSQL) and result codes (SQLite) that mean "not reachable now" rather
+/// than "this request is wrong": PostgreSQL's connection exceptions (class 08), shutdown and
+/// start-up (57P01–57P03) and too many connections (53300); SQLite's BUSY and LOCKED, with
+/// their extended codes (the low byte is the primary code). SQLSTATEs are always five
+/// characters; SQLite's codes have at most four digits.
+fn unavailable_code(code: &str) -> bool {
+    if code.len() == 5 {
+        return code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "53300");
+    }
+    code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
+}
+
 /// A visitor's answers to the feedback form. `improve` is sealed by the store
 /// ([`sealed::FEEDBACK_IMPROVE`]) and opened when read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -431,3 +466,21 @@ pub struct StalkingReportRow {
 
 /// A shared handle to the store.
 pub type DynStore = Arc<dyn Store>;
+
+#[cfg(test)]
+mod tests {
+    use super::unavailable_code;
+
+    #[test]
+    fn connection_trouble_is_unavailable_and_bad_requests_are_not() {
+        for code in [
+            "08006", "08001", "57P01", "57P03", "53300", "5", "6", "517", "262",
+        ] {
+            assert!(unavailable_code(code), "{code}");
+        }
+        // Unique and foreign-key violations (PostgreSQL, SQLite), syntax, disk I/O.
+        for code in ["23505", "23503", "2067", "787", "42601", "10", "1"] {
+            assert!(!unavailable_code(code), "{code}");
+        }
+    }
+}
