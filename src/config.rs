@@ -30,6 +30,10 @@ pub struct Config {
     pub force_name: String,
     /// Name of the service shown in the header.
     pub service_name: String,
+    /// Page titles (and so history entries) name the page and the service. Off by default:
+    /// titles are the force's name and, on question pages, the step number, so a shared
+    /// device's history does not say what the visitor was reading about.
+    pub descriptive_titles: bool,
     /// Phone number for non-emergency contact shown on problem pages.
     pub contact_phone: String,
     /// Log as JSON lines (true) or human-readable text (false).
@@ -150,6 +154,7 @@ impl Default for Config {
             exit_url: "https://www.bbc.co.uk/weather".to_owned(),
             force_name: "Northshire Police".to_owned(),
             service_name: "Safer streets".to_owned(),
+            descriptive_titles: false,
             contact_phone: "101".to_owned(),
             log_json: false,
             secret_key: Secret::default(),

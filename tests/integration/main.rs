@@ -15,6 +15,7 @@ mod open311;
 mod privacy;
 mod public;
 mod report_stalking;
+mod shared_device;
 mod staff;
 mod storage;
 mod text;
