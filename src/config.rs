@@ -30,6 +30,10 @@ pub struct Config {
     pub force_name: String,
     /// Name of the service shown in the header.
     pub service_name: String,
+    /// Page titles (and so history entries) name the page and the service. Off by default:
+    /// titles are the force's name and, on question pages, the step number, so a shared
+    /// device's history does not say what the visitor was reading about.
+    pub descriptive_titles: bool,
     /// Phone number for non-emergency contact shown on problem pages.
     pub contact_phone: String,
     /// Who the privacy notice names as the data controller (for a police force, usually its
@@ -174,6 +178,7 @@ impl Default for Config {
             exit_url: "https://www.bbc.co.uk/weather".to_owned(),
             force_name: "Northshire Police".to_owned(),
             service_name: "Safer streets".to_owned(),
+            descriptive_titles: false,
             contact_phone: "101".to_owned(),
             data_controller: "The Chief Constable of Northshire Police".to_owned(),
             dpo_email: "data.protection@northshire-police.example".to_owned(),

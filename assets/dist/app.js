@@ -93,6 +93,59 @@ if (document.querySelector(EXIT_SELECTOR)) {
   window.addEventListener('pageshow', onPageshow)
 }
 
+// --- Timeout warning ---------------------------------------------------------
+//
+// Pages with a draft carry a closed <dialog data-timeout-warning> (GOV.UK timeout warning
+// pattern). It opens `data-warn-seconds` before the draft's idle time
+// (`data-idle-seconds`) runs out. "Continue" restarts the idle time on the server with a
+// same-origin POST carrying the page's CSRF token; "Delete my answers and leave" is the
+// quick exit. If nobody answers, the page is loaded again when the time is up, which shows
+// that the answers were deleted. Times come from the page, so tests can change them.
+
+const timeoutDialog = document.querySelector('dialog[data-timeout-warning]')
+if (timeoutDialog && typeof timeoutDialog.showModal === 'function') {
+  const idleMs = Number(timeoutDialog.dataset.idleSeconds) * 1000
+  const warnMs = Number(timeoutDialog.dataset.warnSeconds) * 1000
+  const failed = timeoutDialog.querySelector('[data-timeout-failed]')
+  let warnTimer = null
+  let endTimer = null
+  let returnFocus = null
+
+  const schedule = () => {
+    window.clearTimeout(warnTimer)
+    window.clearTimeout(endTimer)
+    warnTimer = window.setTimeout(() => {
+      returnFocus = document.activeElement
+      if (failed) failed.hidden = true
+      timeoutDialog.showModal()
+    }, Math.max(0, idleMs - warnMs))
+    endTimer = window.setTimeout(() => {
+      window.location.replace(window.location.pathname)
+    }, idleMs)
+  }
+
+  const keepAlive = async () => {
+    const body = new URLSearchParams({ csrf: timeoutDialog.dataset.csrf || '' })
+    try {
+      const response = await fetch('/keep-alive', { method: 'POST', body, credentials: 'same-origin' })
+      if (!response.ok) throw new Error(`keep-alive answered ${response.status}`)
+    } catch (error) {
+      if (failed) failed.hidden = false
+      console.error('Answers not kept', error)
+      return
+    }
+    timeoutDialog.close()
+    schedule()
+    if (returnFocus && typeof returnFocus.focus === 'function') returnFocus.focus()
+  }
+
+  timeoutDialog.querySelector('[data-timeout-continue]')?.addEventListener('click', keepAlive)
+  // Esc inside the dialog is still the quick exit (the document's handler, in the capture
+  // phase, runs first); the dialog's own "cancel" must not just close it unseen.
+  timeoutDialog.addEventListener('cancel', (event) => event.preventDefault())
+  schedule()
+}
+
 // --- Print buttons -----------------------------------------------------------
 //
 // Buttons marked `data-print` are hidden in the HTML (printing needs JavaScript); show

@@ -23,6 +23,21 @@ footer-emergency-html = If you are in danger now, call { -tel-999 }. If you cann
 character-limit = You can enter up to { $max } characters
 error-summary-title = There is a problem
 error-prefix = Error:
+# A question page's title when titles are neutral (the default): "Step 3 – <force>".
+title-step = Step { $number }
+
+# Keeping answers: the notice on question pages, the timeout warning (with JavaScript) and
+# the Esc notice on the narrative page (shown only where there is a keyboard).
+answers-kept = We keep your answers for { $minutes } minutes after you last continue. After that we delete them and you will need to start again.
+timeout-heading = Do you need more time?
+timeout-text = To keep your answers safe, we will delete them in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} unless you choose to continue.
+timeout-continue = Continue
+timeout-leave = Delete my answers and leave this site
+timeout-failed = We could not keep your answers. Check your connection and try again.
+esc-clears = If you press Esc while typing, you will leave this site at once and your answers will be deleted.
 
 # Cookie banner
 cookie-banner-label = Cookies on this service

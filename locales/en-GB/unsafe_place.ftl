@@ -187,3 +187,6 @@ up-where-map-pin = Pin where you felt unsafe
 up-where-locate = Use my current location
 up-where-locate-error = We could not find your location. Choose the place on the map or search for it instead.
 up-where-map-placed = Pin placed. Press Continue to use this place.
+# A pin put on the map, named after the nearest place we know (never its coordinates).
+up-where-near = Near { $place }
+up-where-pin = The place you marked on the map

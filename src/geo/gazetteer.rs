@@ -124,6 +124,19 @@ fn csv_error(e: &csv::Error) -> ImportError {
     ImportError::Csv { line, reason }
 }
 
+/// The place nearest to `point` (great-circle distance), to name a pin put on a map
+/// ("near Millbrook Park") instead of showing coordinates; `None` for an empty gazetteer.
+/// A linear scan: a force's gazetteer is thousands of places, scanned once per pin, which
+/// costs well under a millisecond and needs no index kept beside the list.
+pub fn nearest(places: &[Place], point: LatLng) -> Option<&Place> {
+    use geo::{Distance, Haversine, Point};
+    let here = Point::new(point.lng(), point.lat());
+    places.iter().min_by(|a, b| {
+        let d = |p: &Place| Haversine.distance(here, Point::new(p.point.lng(), p.point.lat()));
+        d(a).total_cmp(&d(b))
+    })
+}
+
 /// Places matching `query`, best first, at most `limit`.
 ///
 /// A postcode (`NS1 2AB`, `ns12ab`) matches that postcode exactly; an outward code (`NS1`)
@@ -210,6 +223,19 @@ mod tests {
 
     fn names(found: &[&Place]) -> Vec<String> {
         found.iter().map(|p| p.name.clone()).collect()
+    }
+
+    #[test]
+    fn nearest_names_the_closest_place_and_nothing_for_an_empty_list() {
+        let places = parse_csv(
+            b"name,lat,lng\nNorth Gate,53.81,-1.55\nMillbrook Park,53.8005,-1.5478\nSouth Road,53.79,-1.55\n",
+        )
+        .unwrap();
+        let pin = LatLng::new(53.80521, -1.5477).unwrap();
+        assert_eq!(nearest(&places, pin).unwrap().name, "Millbrook Park");
+        let north = LatLng::new(53.812, -1.55).unwrap();
+        assert_eq!(nearest(&places, north).unwrap().name, "North Gate");
+        assert!(nearest(&[], pin).is_none());
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod index;
 pub use boundaries::{Area, AreaIndex, parse_area, to_geojson};
 pub use coords::{Axis, CoordError, LatLng};
 pub use demo::{demo_area, demo_places};
-pub use gazetteer::{Place, parse_csv, search};
+pub use gazetteer::{Place, nearest, parse_csv, search};
 pub use gistar::{GiStar, Significance, gi_star};
 
 /// Why a boundary (GeoJSON) or gazetteer (CSV) file could not be imported. Each message names

@@ -120,6 +120,38 @@ impl Chrome {
         &self.state.config.service_name
     }
 
+    /// Whether page titles name the page and the service (`descriptive_titles`); otherwise
+    /// a title is the force's name, with the step number on question pages.
+    pub fn descriptive_titles(&self) -> bool {
+        self.state.config.descriptive_titles
+    }
+
+    /// Minutes unsent answers are kept without use (`draft_idle_minutes`).
+    pub fn draft_idle_minutes(&self) -> String {
+        self.state.config.draft_idle_minutes.to_string()
+    }
+
+    /// Seconds unsent answers are kept without use, for the timeout warning's script.
+    pub fn draft_idle_seconds(&self) -> String {
+        (self.state.config.draft_idle_minutes.max(1) * 60).to_string()
+    }
+
+    /// How long before the answers are deleted the timeout warning opens: five minutes, or
+    /// half the idle time when that is shorter.
+    fn timeout_warn(&self) -> i64 {
+        (self.state.config.draft_idle_minutes.max(1) * 60 / 2).min(5 * 60)
+    }
+
+    /// [`Self::timeout_warn`] in seconds, for the script.
+    pub fn timeout_warn_seconds(&self) -> String {
+        self.timeout_warn().to_string()
+    }
+
+    /// [`Self::timeout_warn`] in whole minutes (at least 1), for the warning's text.
+    pub fn timeout_warn_minutes(&self) -> String {
+        (self.timeout_warn() / 60).max(1).to_string()
+    }
+
     /// The force's non-emergency number.
     pub fn contact_phone(&self) -> &str {
         &self.state.config.contact_phone

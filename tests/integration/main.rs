@@ -20,6 +20,7 @@ mod privacy;
 mod public;
 mod report_routes;
 mod report_stalking;
+mod shared_device;
 mod staff;
 mod storage;
 mod text;

@@ -138,3 +138,14 @@ pub async fn save(
         .save(state, session, draft, state.config.draft_idle_minutes)
         .await
 }
+
+/// Restart the idle time of every open draft the session holds ("Continue" in the timeout
+/// warning). Sent drafts and empty slots are left as they are.
+pub async fn keep_alive(state: &AppState, session: &SessionId) -> Result<(), AppError> {
+    for form in forms() {
+        if let Slot::Found(open @ Draft::Open { .. }) = load(state, session, form).await? {
+            save(state, session, form, &open).await?;
+        }
+    }
+    Ok(())
+}

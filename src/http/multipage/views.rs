@@ -171,6 +171,8 @@ pub struct QuestionPage {
     pub back: String,
     /// Came from the check page.
     pub change: bool,
+    /// The question's place on the visitor's path (1 for the first), for the neutral title.
+    pub step_number: String,
 }
 
 impl QuestionPage {
@@ -197,6 +199,11 @@ impl QuestionPage {
             flow::Back::Check => format!("{base}/check"),
             flow::Back::Ask { step, change } => super::step_url::<F>(step, change),
         };
+        let step_number = flow::path::<F>(answers)
+            .iter()
+            .position(|s| *s == step)
+            .map_or(1, |i| i + 1)
+            .to_string();
         Self {
             heading: text(format!("{msg}-{slug}")),
             hint: text(format!("{msg}-{slug}-hint")),
@@ -208,6 +215,7 @@ impl QuestionPage {
             errors,
             back,
             change,
+            step_number,
         }
     }
 }

@@ -1,11 +1,18 @@
 //! Quick exit: forget the session and everything under it, tell the browser to clear what it
 //! holds for us, and leave for a neutral site without saying where the visitor came from.
+//! Also its opposite, the timeout warning's "Continue": keep the answers a while longer.
 
 use axum::extract::State;
 use axum::http::header::{self, HeaderValue};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use axum::Extension;
+use serde::Deserialize;
+
+use crate::http::error::AppError;
+use crate::http::forms::CsrfForm;
+use crate::http::multipage::draft;
 use crate::http::session::{SessionEnded, SessionId, expired_session_cookie};
 use crate::http::state::AppState;
 
@@ -34,4 +41,19 @@ pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response
     }
     res.extensions_mut().insert(SessionEnded);
     res
+}
+
+/// The keep-alive form: only its CSRF token, which [`CsrfForm`] checks.
+#[derive(Debug, Deserialize)]
+pub struct KeepAlive {}
+
+/// `POST /keep-alive`, sent by the timeout warning's "Continue" (same origin, with the page's
+/// CSRF token): restart the idle time of the visitor's open drafts. 204, nothing to show.
+pub async fn keep_alive(
+    State(state): State<AppState>,
+    Extension(session): Extension<SessionId>,
+    CsrfForm(_): CsrfForm<KeepAlive>,
+) -> Result<Response, AppError> {
+    draft::keep_alive(&state, &session).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback", get(feedback::show).post(feedback::send))
         .route("/feedback/thank-you", get(feedback::thank_you))
         .route("/exit", get(exit::exit))
+        .route("/keep-alive", axum::routing::post(exit::keep_alive))
 }
 
 /// Declare a page that is only a template over the layout, and its handler.

@@ -259,6 +259,7 @@ fn first(v: &[String]) -> &str {
 /// of the problem.
 fn where_answer(
     state: &AppState,
+    chrome: &Chrome,
     chosen: Option<&geo::Place>,
     point: Option<LatLng>,
     description: &str,
@@ -269,7 +270,12 @@ fn where_answer(
         return located(areas, p.point, label(p), "search");
     }
     if let Some(p) = point {
-        return located(areas, p, String::new(), "map");
+        return located(
+            areas,
+            p,
+            pin_label(chrome, &state.geography.places, p),
+            "map",
+        );
     }
     match BoundedText::parse(description, DESCRIPTION_MAX) {
         Ok(Some(text)) => Ok(Value::Location {
@@ -282,6 +288,15 @@ fn where_answer(
             .cloned()
             .ok_or(("q", "up-err-where")),
         Err(_) => Err(("description", "up-err-description-long")),
+    }
+}
+
+/// How a pin put on the map is shown (check answers, the place page): "near" the nearest
+/// gazetteer place, never its coordinates, which mean nothing to most people.
+fn pin_label(chrome: &Chrome, places: &[geo::Place], point: LatLng) -> String {
+    match geo::nearest(places, point) {
+        Some(p) => chrome.t_args("up-where-near", &[("place", p.name.as_str())]),
+        None => chrome.t("up-where-pin").to_owned(),
     }
 }
 
@@ -341,7 +356,7 @@ async fn save_where(
         .and_then(|i| places.get(i));
     let point = LatLng::parse(first(&form.lat), first(&form.lng)).ok();
     let description = first(&form.description);
-    let value = match where_answer(&state, chosen, point, description, &answers) {
+    let value = match where_answer(&state, &page.chrome, chosen, point, description, &answers) {
         Ok(v) => v,
         Err((field, message)) => {
             // A pin refused (outside every force area) stays on the map, where it can be
