@@ -53,7 +53,19 @@ const ANSWERS = {
   'how-often-place': { radio: 'Often' },
   'anything-else': { text: 'Dark path' },
   'about-you': { radio: 'No' },
-  'not-reported': { check: ['No crime happened'] }
+  'not-reported': { check: ['No crime happened'] },
+  'their-name': { text: 'Robin Example' },
+  'your-relationship-to-them': { radio: 'I am a friend' },
+  'do-they-know': { radio: 'Yes' },
+  'safe-to-contact-them': { radio: 'Yes' },
+  'how-to-contact-them': { radio: 'By phone' },
+  'their-phone': { text: '07700 900983' }
+}
+
+/** The other branches: a report for someone else, with high-risk answers (the interruption card). */
+const FOR_SOMEONE_ELSE = {
+  'who-for': { radio: 'Someone else' },
+  threats: { radio: 'Yes' }
 }
 
 /** Whether the page scrolls sideways, and what sticks out (for the message). */
@@ -95,7 +107,8 @@ for (const js of [true, false]) {
     }
 
     /** Answer every question from the current one to the check page, sending each empty first. */
-    async function walk (base) {
+    async function walk (base, overrides = {}) {
+      const answers = { ...ANSWERS, ...overrides }
       for (let i = 0; i < 60; i++) {
         const path = new URL(page.url()).pathname
         const slug = path.slice(base.length + 1)
@@ -105,7 +118,7 @@ for (const js of [true, false]) {
         }
         await check(`${base} ${slug}`)
         const key = base === '/unsafe-place' && slug === 'how-often' ? 'how-often-place' : slug
-        if (!(key in ANSWERS)) {
+        if (!(key in answers)) {
           // A page of the flow that is not a question (an interruption): go on with its button.
           await page.locator('main .govuk-button').first().click()
           await page.waitForLoadState('load')
@@ -114,7 +127,7 @@ for (const js of [true, false]) {
         const status = await submit()
         if (status === 422) {
           await check(`${base} ${slug}, sent empty`)
-          await answer(page, ANSWERS[key])
+          await answer(page, answers[key])
           assert.equal(await submit(), 303, `${slug}: answered`)
         }
       }
@@ -122,7 +135,10 @@ for (const js of [true, false]) {
     }
 
     test('every public page, and the compact cookie banner', async () => {
-      ({ context, page } = await openPage(svc.browser, { viewport: { width: 320, height: 640 }, javaScriptEnabled: js }))
+      // "Off" blocks our scripts rather than switching JavaScript off in the browser: axe runs
+      // as a script and never finishes with JavaScript switched off. The pages are the same.
+      ({ context, page } = await openPage(svc.browser, { viewport: { width: 320, height: 640 } }))
+      if (!js) await context.route(/\.m?js(\?|$)/, (route) => route.abort())
       for (const path of PUBLIC_PAGES) {
         await page.goto(svc.server.url + path)
         await check(path)
@@ -139,6 +155,11 @@ for (const js of [true, false]) {
     test('the stalking report, question by question, with each error state', async () => {
       await page.goto(svc.server.url + '/report-stalking/danger')
       await walk('/report-stalking')
+    })
+
+    test('the stalking report for someone else, through the interruption card', async () => {
+      await page.goto(svc.server.url + '/report-stalking/danger')
+      await walk('/report-stalking', FOR_SOMEONE_ELSE)
     })
 
     test('the place report, with its search results and error state', async () => {
