@@ -3,8 +3,6 @@
 //! rules), the interruption card after high-risk answers, and the confirmation tailored to
 //! the route taken.
 
-use saferstreets::domain::purpose::report as report_purpose;
-use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
 use saferstreets::domain::stalking::{Answers, Value};
 
@@ -28,26 +26,10 @@ async fn send_and_confirm(b: &Browser) -> Page {
     b.get(&url("confirmation")).await
 }
 
-/// The stored report of a confirmation page: its row id, raw sealed bytes and answers.
+/// The stored report of a confirmation page: its row id, priority, raw sealed bytes and answers.
 async fn stored(app: &TestApp, confirmation: &Page) -> (i64, String, Vec<u8>, Answers) {
     let reference = confirmation.texts(".app-reference").remove(0);
-    let compact = Reference::parse(&reference).expect("valid reference");
-    let row = app
-        .state
-        .store
-        .stalking_report(compact.as_compact())
-        .await
-        .expect("get")
-        .expect("stored");
-    let json = app
-        .state
-        .keyring
-        .open(
-            &row.report.sealed,
-            &report_purpose(&row.report.submission_id),
-        )
-        .expect("decrypt");
-    let answers = serde_json::from_slice(&json).expect("answers");
+    let (row, answers) = crate::report_stalking::stored_answers(app, &reference).await;
     (row.id, row.report.priority, row.report.sealed, answers)
 }
 

@@ -13,7 +13,7 @@ fn url(slug: &str) -> String {
     format!("/report-stalking/{slug}")
 }
 
-async fn stored_answers(
+pub async fn stored_answers(
     app: &TestApp,
     reference: &str,
 ) -> (saferstreets::storage::StalkingReportRow, Answers) {
