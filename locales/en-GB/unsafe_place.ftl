@@ -131,7 +131,7 @@ up-nr-not-sure-how = I did not know how to report it
 up-nr-reported = I did report it
 up-nr-other = Another reason
 
-## Check, send, receipt
+## Check, send, confirmation
 
 up-check-title = Check your answers before sending
 up-check-send-heading = Now send your answers
@@ -142,8 +142,6 @@ up-not-sent-title = Your answers have not been sent
 up-not-sent-what = Something went wrong on our side and we could not save your answers. They are still saved here, so you can try again now.
 
 up-confirm-title = Thank you, your answers have been sent
-up-confirm-receipt = Your receipt
-up-confirm-once = If you want to keep your receipt, write it down now. For your safety, we show it only once: it will not be shown again on this device.
 up-confirm-next-heading = What happens next
 up-confirm-next-map = We add what you told us to a map of places where people feel unsafe. Police and council staff use it to decide where to patrol and what to fix, such as street lights and overgrown paths.
 up-confirm-next-council = Councils only get weekly totals for areas of about 0.1 square kilometres, and only where at least { $k } people gave a reason a council can fix, such as lighting. They never get your report, what you wrote, your answers about you, the exact place or reasons about how people behaved.

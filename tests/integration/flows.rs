@@ -1,7 +1,7 @@
 //! Whole form flows driven over HTTP, shared by the integration and fault-injection test
 //! binaries.
 
-use crate::helpers::{Browser, Page};
+use crate::helpers::{Browser, Page, TestApp};
 
 /// Question slug and the fields posted to it.
 pub type Step = (&'static str, &'static [(&'static str, &'static str)]);
@@ -184,6 +184,7 @@ pub mod place {
         }
     }
 
+    /// Send from the check page; the submission id (the confirmation shows no receipt).
     pub async fn send(b: &Browser) -> String {
         let check = b.get(&url("check")).await;
         assert_eq!(check.status, 200, "{}", check.h1());
@@ -192,10 +193,23 @@ pub mod place {
             .post_form(&url("check"), &[("submission", &submission)])
             .await;
         assert_eq!(sent.header("location"), "/unsafe-place/confirmation");
-        b.get(&url("confirmation"))
+        let confirmation = b.get(&url("confirmation")).await;
+        assert_eq!(confirmation.status, 200);
+        assert!(
+            confirmation.texts(".app-reference").is_empty(),
+            "an anonymous place report shows no receipt"
+        );
+        submission
+    }
+
+    /// The receipt (the database key) of the place report sent as `submission`.
+    pub async fn receipt(app: &TestApp, submission: &str) -> String {
+        app.state
+            .store
+            .place_receipt_for(submission)
             .await
-            .texts(".app-reference")
-            .remove(0)
+            .expect("lookup")
+            .expect("stored")
     }
 
     /// Answer the place question with a pin put on the map (in the demo force's area).
@@ -219,10 +233,10 @@ pub mod place {
         check.attrs("input[name=submission]", "value").remove(0)
     }
 
-    /// Send one report with a pin from the map; its receipt (compact form).
+    /// Send one report with a pin from the map; its submission id.
     pub async fn send_one_by_map(b: &Browser) -> String {
         pin(b).await;
         answer(b, AFTER_WHERE).await;
-        send(b).await.replace('-', "")
+        send(b).await
     }
 }

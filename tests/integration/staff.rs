@@ -954,7 +954,8 @@ async fn retention_deletes_old_closed_reports_and_drops_old_points_and_is_audite
         .await;
     // A place report with a point, made now.
     let victim = Browser::new(&app.base);
-    let receipt = crate::unsafe_place::send_one_by_map(&victim).await;
+    let submission = crate::unsafe_place::send_one_by_map(&victim).await;
+    let receipt = crate::flows::place::receipt(&app, &submission).await;
     let config = app.state.config.as_ref().clone();
     app.clock
         .advance(config.retention_place_point_days * 86_400 - 10);

@@ -44,13 +44,12 @@ async fn a_place_found_by_search_is_routed_indexed_and_stored_without_contact_de
             .texts(".govuk-summary-list__value")
             .contains(&"Millbrook Park (NS1 2AB)".to_owned())
     );
-    let receipt = send(&app).await;
-    let compact =
-        saferstreets::domain::reference::Reference::parse(&receipt).expect("valid receipt");
+    let submission = send(&app).await;
+    let receipt = crate::flows::place::receipt(&app, &submission).await;
     let stored = app
         .state
         .store
-        .place_report(compact.as_compact())
+        .place_report(&receipt)
         .await
         .expect("get")
         .expect("stored");
@@ -99,12 +98,12 @@ async fn a_described_place_is_accepted_without_a_point() {
         .await;
     assert_eq!(described.header("location"), url("the-place"));
     answer(&app, AFTER_WHERE).await;
-    let receipt = send(&app).await;
-    let compact = saferstreets::domain::reference::Reference::parse(&receipt).expect("receipt");
+    let submission = send(&app).await;
+    let receipt = crate::flows::place::receipt(&app, &submission).await;
     let stored = app
         .state
         .store
-        .place_report(compact.as_compact())
+        .place_report(&receipt)
         .await
         .expect("get")
         .expect("stored");

@@ -15,7 +15,6 @@ use crate::domain::FormErrors;
 use crate::domain::answers::{Answers, Value};
 use crate::domain::flow;
 use crate::domain::place::{self, Step, UnsafePlace};
-use crate::domain::reference::Reference;
 use crate::domain::text::BoundedText;
 use crate::geo::{self, LatLng};
 use crate::http::abuse::ClientIp;
@@ -492,8 +491,6 @@ async fn store_report(
 pub struct ConfirmationPage {
     /// Layout context.
     pub chrome: Chrome,
-    /// The receipt, grouped for reading.
-    pub receipt: String,
 }
 
 async fn confirmation(
@@ -505,13 +502,19 @@ async fn confirmation(
         Ok(confirm) => confirm,
         Err(r) => return Ok(r),
     };
-    let Some(receipt) = state.store.place_receipt_for(&confirm.submission).await? else {
+    // The report's receipt is its key in the database, not something to show: the report is
+    // anonymous, nobody can look it up by receipt, and a number on the screen of a shared
+    // device is only a trace. Checking it exists keeps "sent" true.
+    if state
+        .store
+        .place_receipt_for(&confirm.submission)
+        .await?
+        .is_none()
+    {
         return Err(AppError::Invariant("sent draft without a report"));
-    };
-    let receipt = Reference::parse(&receipt).map_or(receipt, |r| r.to_string());
+    }
     let page = render(&ConfirmationPage {
         chrome: confirm.chrome.clone(),
-        receipt,
     });
     Ok(confirm.respond(page))
 }

@@ -163,9 +163,8 @@ async fn send_place_reports(app: &TestApp) -> Vec<String> {
             check.body.contains("Mixed"),
             "so were the questions about them"
         );
-        let receipt = send(b).await;
-        let compact = saferstreets::domain::reference::Reference::parse(&receipt).expect("receipt");
-        receipts.push(compact.as_compact().to_owned());
+        let submission = send(b).await;
+        receipts.push(crate::flows::place::receipt(app, &submission).await);
     }
     receipts
 }
