@@ -162,6 +162,22 @@ function near (actual, expected, what, tolerance = 0.0005) {
 // ---------------------------------------------------------------------------------------------
 
 describe('unsafe place', () => {
+  test('on a phone, the search comes before the map, on screen and in reading order', async () => {
+    const { context, page } = await newContext('phone layout', { viewport: { width: 390, height: 844 } })
+    try {
+      await start(page)
+      await waitForMap(page)
+      const search = await page.locator('#q').boundingBox()
+      const map = await page.locator('#map').boundingBox()
+      assert.ok(search.y + search.height <= map.y, `search ${JSON.stringify(search)} above map ${JSON.stringify(map)}`)
+      const order = await page.evaluate(() =>
+        document.getElementById('q').compareDocumentPosition(document.getElementById('map')) & Node.DOCUMENT_POSITION_FOLLOWING)
+      assert.ok(order, 'the search comes first in the page, so keyboard and screen reader order match')
+    } finally {
+      await context.close()
+    }
+  })
+
   test('JavaScript on: a pin put on the map with a click, dragged, then the flow to the confirmation', async () => {
     const { context, page } = await newContext('map, JS on')
     try {
