@@ -6,13 +6,12 @@
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { createHmac } from 'node:crypto'
 import path from 'node:path'
 import { describe, test } from 'node:test'
 
 import {
   ROOT, answer, describePage, formatViolations, openPage, questionPages, runAxe, submitForm,
-  useServices, waitForScripts
+  useServices, waitForScripts, totp
 } from './helpers.mjs'
 
 const svc = useServices()
@@ -231,23 +230,6 @@ function cli (...args) {
   return execFileSync(bin, [...args, '--database-url', `sqlite://${svc.server.dataDir}/db.sqlite`], { env, encoding: 'utf8' })
 }
 
-function base32 (text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const bytes = []
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
-  return Buffer.from(bytes)
-}
-
-/** The RFC 6238 code (SHA-1, 6 digits, 30 s) of `secret` for time step `step`. */
-function totp (secret, step) {
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(step))
-  const h = createHmac('sha1', base32(secret)).update(counter).digest()
-  const offset = h[h.length - 1] & 0xf
-  return String((h.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
-}
 
 async function staffSignedIn (page, email) {
   const m = /https?:\/\/[^/\s]+(\/staff\/setup\/[0-9a-f]+)/.exec(

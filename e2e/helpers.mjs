@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 // Shared helpers for the real-browser tests (node:test + playwright-core + axe-core).
 //
 // Nothing here sleeps: we wait for process output, for Playwright's own navigation/DOM waits,
@@ -497,4 +498,24 @@ export function questionPages (base) {
       return links
     }
   }
+}
+
+function base32 (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  }
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30 s) of `secret` for time step `step`. */
+export function totp (secret, step) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(step))
+  const h = createHmac('sha1', base32(secret)).update(counter).digest()
+  const offset = h[h.length - 1] & 0xf
+  return String((h.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
 }
