@@ -109,12 +109,15 @@ impl Application {
                 tracing::warn!(error = %e, "hotspot index not built at start-up");
             }
         });
+        // Registered before the first request is served: a SIGTERM that comes as soon as the
+        // service answers must shut it down gracefully, not kill it with the default action.
+        let stop = shutdown_signal()?;
         axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(stop)
         .await
     }
 
@@ -308,25 +311,20 @@ fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
+/// SIGTERM or SIGINT (Ctrl-C). The handlers are registered here, when this is called, not
+/// when the returned future is first polled (axum polls it in a task of its own, possibly after
+/// the first requests have been answered).
+fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate())?;
+    let mut int = signal(SignalKind::interrupt())?;
+    Ok(async move {
+        tokio::select! {
+            _ = term.recv() => {},
+            _ = int.recv() => {},
         }
-    };
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
+        tracing::info!("shutting down: finishing requests in flight");
+    })
 }
 
 /// Every minute while serving, delete what only waits for its time to pass: sign-in counts and
