@@ -20,6 +20,9 @@ pub struct Chrome {
     pub consent: Consent,
     /// Set right after a choice made in the banner, to confirm it.
     pub consent_just_made: Option<Consent>,
+    /// When the draft shown on this page expires unless saved again; `None` for a page
+    /// whose draft is not saved yet (it gets the whole idle time when it is).
+    draft_expires: Option<crate::clock::Timestamp>,
 }
 
 impl Chrome {
@@ -64,6 +67,7 @@ impl Chrome {
             path: path.to_owned(),
             consent,
             consent_just_made: None,
+            draft_expires: None,
         }
     }
 
@@ -131,8 +135,23 @@ impl Chrome {
         self.state.config.draft_idle_minutes.to_string()
     }
 
-    /// Seconds unsent answers are kept without use, for the timeout warning's script.
+    /// Record when the page's draft expires (see [`Self::draft_idle_seconds`]).
+    pub const fn set_draft_expires(&mut self, at: Option<crate::clock::Timestamp>) {
+        self.draft_expires = at;
+    }
+
+    /// Seconds left before the page's draft is deleted, for the timeout warning's script:
+    /// counted from the draft's last save (a page view does not restart the idle time), or
+    /// the whole idle time for a draft about to be saved for the first time.
     pub fn draft_idle_seconds(&self) -> String {
+        let whole = self.state.config.draft_idle_minutes.max(1) * 60;
+        self.draft_expires
+            .map_or(whole, |at| (at - self.state.clock.now()).clamp(0, whole))
+            .to_string()
+    }
+
+    /// The whole idle time in seconds: what "Continue" in the timeout warning restarts.
+    pub fn draft_full_seconds(&self) -> String {
         (self.state.config.draft_idle_minutes.max(1) * 60).to_string()
     }
 

@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::clock::Timestamp;
 use crate::http::error::AppError;
 use crate::http::session::SessionId;
 use crate::http::state::AppState;
@@ -74,16 +75,28 @@ impl<T: Serialize + DeserializeOwned> SealedSlot<T> {
     /// The session's value, deleting it if its lifetime has run out. A stored value that no
     /// longer reads as a `T` is an error ([`AppError::Json`]).
     pub async fn load(&self, state: &AppState, session: &SessionId) -> Result<Slot<T>, AppError> {
+        Ok(self.load_until(state, session).await?.0)
+    }
+
+    /// [`Self::load`], with the time a found value expires unless it is saved again.
+    pub async fn load_until(
+        &self,
+        state: &AppState,
+        session: &SessionId,
+    ) -> Result<(Slot<T>, Option<Timestamp>), AppError> {
         let key = self.key(session);
         let Some((sealed, expires_at)) = state.store.get_session(&key).await? else {
-            return Ok(Slot::Empty);
+            return Ok((Slot::Empty, None));
         };
         if expires_at <= state.clock.now() {
             state.store.delete_session(&key).await?;
-            return Ok(Slot::Expired);
+            return Ok((Slot::Expired, None));
         }
         let json = state.keyring.open(&sealed, &(self.purpose)(&key))?;
-        Ok(Slot::Found(serde_json::from_slice(&json)?))
+        Ok((
+            Slot::Found(serde_json::from_slice(&json)?),
+            Some(expires_at),
+        ))
     }
 
     /// The row holding `value`, sealed, living `minutes` from now: for a caller that writes it

@@ -145,6 +145,28 @@ async fn keep_alive_restarts_the_idle_time_of_the_draft() {
 }
 
 #[tokio::test]
+async fn the_timeout_warning_counts_from_the_last_save_not_the_page_view() {
+    let app = spawn_app().await;
+    stalking::answer_all(&app, &stalking::NAMED_BY_PHONE[..2]).await;
+    let next = format!("/report-stalking/{}", stalking::NAMED_BY_PHONE[2].0);
+    let idle = |page: &crate::helpers::Page| {
+        page.attrs("dialog[data-timeout-warning]", "data-idle-seconds")
+    };
+    // Viewing pages does not restart the idle time, so the warning must not either.
+    app.clock.advance(40 * 60);
+    let page = app.get(&next).await;
+    assert_eq!(idle(&page), ["1200"]);
+    assert_eq!(
+        page.attrs("dialog[data-timeout-warning]", "data-full-seconds"),
+        ["3600"]
+    );
+    // "Continue" restarts it.
+    assert_eq!(app.post_form("/keep-alive", &[]).await.status, 204);
+    app.clock.advance(60);
+    assert_eq!(idle(&app.get(&next).await), ["3540"]);
+}
+
+#[tokio::test]
 async fn keep_alive_needs_the_csrf_token() {
     let app = spawn_app().await;
     app.get("/").await;

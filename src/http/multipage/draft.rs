@@ -75,6 +75,19 @@ pub async fn load(
     slot(form).load(state, session).await
 }
 
+/// [`load`], with the time the draft expires unless it is saved again (for the timeout
+/// warning, which must count from the last save, not from the page view).
+pub async fn load_until(
+    state: &AppState,
+    session: &SessionId,
+    form: &'static str,
+) -> Result<(Loaded, Option<crate::clock::Timestamp>), AppError> {
+    crate::fail_point!("draft.load", |_| Err(AppError::Store(
+        crate::storage::StoreError::Injected("draft.load")
+    )));
+    slot(form).load_until(state, session).await
+}
+
 /// The session row holding `draft` of `form`, sealed, with its idle time restarted.
 pub fn sealed(
     state: &AppState,

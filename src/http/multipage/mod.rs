@@ -142,10 +142,11 @@ pub enum Current {
 pub async fn current<F: FormPages>(
     state: &AppState,
     session: &SessionId,
-    chrome: &Chrome,
+    chrome: &mut Chrome,
     first: bool,
 ) -> Result<Current, AppError> {
-    let loaded = draft::load(state, session, F::DRAFT).await?;
+    let (loaded, expires) = draft::load_until(state, session, F::DRAFT).await?;
+    chrome.set_draft_expires(expires);
     Ok(current_from::<F>(state, chrome, loaded, first))
 }
 
@@ -184,13 +185,13 @@ fn current_from<F: FormPages>(
 pub async fn show_step<F: FormPages>(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    chrome: Chrome,
+    mut chrome: Chrome,
     Path(slug): Path<String>,
     Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
     let step = flow::from_slug::<F>(&slug).ok_or(AppError::NotFound)?;
     let is_first = first_step::<F>() == Some(step);
-    let answers = match current::<F>(&state, &session, &chrome, is_first).await? {
+    let answers = match current::<F>(&state, &session, &mut chrome, is_first).await? {
         Current::Respond(r) => return Ok(r),
         Current::Open { answers, .. } => answers,
     };
@@ -257,7 +258,7 @@ fn first(values: Vec<String>) -> Option<String> {
 pub async fn save_step<F: FormPages>(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    chrome: Chrome,
+    mut chrome: Chrome,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<StepForm>,
 ) -> Result<Response, AppError> {
@@ -265,7 +266,7 @@ pub async fn save_step<F: FormPages>(
     let is_first = first_step::<F>() == Some(step);
     let change = form.change.first().map(String::as_str) == Some("check");
     let (submission, mut answers, started) =
-        match current::<F>(&state, &session, &chrome, is_first).await? {
+        match current::<F>(&state, &session, &mut chrome, is_first).await? {
             Current::Respond(r) => return Ok(r),
             Current::Open {
                 submission,
@@ -366,7 +367,9 @@ pub async fn check<F: FormPages>(
 ) -> Result<Response, AppError> {
     // Back from the confirmation page comes here: show the confirmation again, never the
     // sent answers and never an empty new form that might be filled in twice.
-    let loaded = draft::load(&state, &session, F::DRAFT).await?;
+    let (loaded, expires) = draft::load_until(&state, &session, F::DRAFT).await?;
+    let mut chrome = chrome;
+    chrome.set_draft_expires(expires);
     if let Loaded::Found(Draft::Sent { .. }) = loaded {
         return Ok(Redirect::to(F::CONFIRMATION_URL).into_response());
     }

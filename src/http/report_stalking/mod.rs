@@ -192,10 +192,10 @@ impl SafetyPage {
 async fn safety(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    chrome: Chrome,
+    mut chrome: Chrome,
     Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
-    let answers = match current::<Stalking>(&state, &session, &chrome, false).await? {
+    let answers = match current::<Stalking>(&state, &session, &mut chrome, false).await? {
         Current::Respond(r) => return Ok(r),
         Current::Open { answers, .. } => answers,
     };

@@ -219,10 +219,10 @@ pub struct ChangeQuery {
 async fn show_where(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    chrome: Chrome,
+    mut chrome: Chrome,
     Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
-    let answers = match current::<UnsafePlace>(&state, &session, &chrome, true).await? {
+    let answers = match current::<UnsafePlace>(&state, &session, &mut chrome, true).await? {
         Current::Respond(r) => return Ok(r),
         Current::Open { answers, .. } => answers,
     };
@@ -322,12 +322,12 @@ fn after_where(answers: &Answers, change: bool) -> String {
 async fn save_where(
     State(state): State<AppState>,
     Extension(session): Extension<SessionId>,
-    chrome: Chrome,
+    mut chrome: Chrome,
     CsrfForm(form): CsrfForm<WhereForm>,
 ) -> Result<Response, AppError> {
     let change = first(&form.change) == "check";
     let (submission, mut answers, started) =
-        match current::<UnsafePlace>(&state, &session, &chrome, true).await? {
+        match current::<UnsafePlace>(&state, &session, &mut chrome, true).await? {
             Current::Respond(r) => return Ok(r),
             Current::Open {
                 submission,
