@@ -1,13 +1,14 @@
 // Safety on a shared device: after typing into a report and leaving with quick exit, going
 // Back through the history shows no typed text and no title naming the topic; the timeout
 // warning opens before the answers expire and "Continue" keeps them (Playwright's clock, so
-// nothing depends on the wall clock).
+// nothing depends on the wall clock). Keyboard hints ("or press Esc", and that Esc on the
+// narrative page deletes the answers) show only where there is a keyboard, never on a phone.
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import {
-  NEUTRAL_TITLE, openPage, questionPages, runAxe, formatViolations, useServices, waitForPost
+  NEUTRAL_TITLE, answer, openPage, questionPages, runAxe, formatViolations, useServices, waitForPost
 } from './helpers.mjs'
 
 const svc = useServices()
@@ -80,3 +81,52 @@ test('JavaScript on: the timeout warning opens before expiry, and Continue keeps
     await context.close()
   }
 })
+
+/** The answers that lead to the narrative question, for someone reporting for themselves. */
+const TO_NARRATIVE = [
+  ['danger', { radio: 'No' }],
+  ['who-for', { radio: 'Myself' }],
+  ['what-is-happening', { check: ['Following'] }],
+  ['more-than-once', { radio: 'Yes' }],
+  ['when-it-started', { date: { month: '3', year: '2025' } }],
+  ['how-often', { radio: 'About once a week' }],
+  ['getting-worse', { radio: 'No' }],
+  ['who-is-doing-it', { radio: 'A stranger' }],
+  ['describe-them', { text: '' }],
+  ['threats', { radio: 'No' }],
+  ['afraid', { radio: 'No' }],
+  ['weapons', { radio: 'No' }],
+  ['where', { radio: 'In person only' }]
+]
+
+for (const device of ['desktop', 'phone']) {
+  test(`${device}: keyboard hints show only where there is a keyboard`, async () => {
+    const options = device === 'phone'
+      ? { isMobile: true, hasTouch: true, viewport: { width: 390, height: 800 } }
+      : {}
+    const { context, page } = await openPage(svc.browser, options)
+    try {
+      const keyboard = await page.evaluate(() => matchMedia('(hover: hover) and (pointer: fine)').matches)
+      assert.equal(keyboard, device === 'desktop', 'the emulated device has the expected pointer')
+      await page.goto(svc.server.url + url('danger'))
+      for (const [slug, a] of TO_NARRATIVE) {
+        assert.equal(new URL(page.url()).pathname, url(slug), `on ${slug}`)
+        await answer(page, a)
+        await Promise.all([
+          waitForPost(page, url(slug)),
+          page.getByRole('button', { name: 'Continue' }).click()
+        ])
+        await page.waitForURL((u) => u.pathname !== url(slug))
+      }
+      assert.equal(new URL(page.url()).pathname, url('what-happened'))
+      const notice = page.getByText('If you press Esc while typing, you will leave this site at once')
+      assert.equal(await notice.count(), 1, 'the notice is in the page')
+      assert.equal(await notice.isVisible(), device === 'desktop', 'the Esc notice shows only with a keyboard')
+      assert.equal(await page.locator('.app-quick-exit__hint').first().isVisible(), device === 'desktop',
+        '"or press Esc" shows only with a keyboard')
+      assert.equal(await page.locator('a[data-quick-exit]').first().isVisible(), true, 'the quick exit button always shows')
+    } finally {
+      await context.close()
+    }
+  })
+}
