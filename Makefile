@@ -19,7 +19,7 @@ assets:
 	npm ci --no-audit --no-fund && npm run build
 
 e2e:
-	cargo build && node --test --test-concurrency=1 e2e/
+	cargo build --features failpoints && node --test --test-concurrency=1 e2e/
 
 crash-test:
 	bash scripts/crash-test.sh

@@ -230,8 +230,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// Test builds only (`--features failpoints`, never a release build): with
+/// `TEST_FROZEN_CLOCK=1` the service clock stops at start-up, so a browser test that counts
+/// what a rate limit lets through does not depend on how fast the machine sends (a real clock
+/// refills the buckets while it does).
+#[cfg(feature = "failpoints")]
+fn test_overrides() -> saferstreets::startup::Overrides {
+    use saferstreets::clock::{Clock, ManualClock, SystemClock};
+    if std::env::var_os("TEST_FROZEN_CLOCK").is_some() {
+        saferstreets::startup::Overrides {
+            clock: Some(ManualClock::new(SystemClock.now())),
+            ..Default::default()
+        }
+    } else {
+        saferstreets::startup::Overrides::default()
+    }
+}
+
+#[cfg(not(feature = "failpoints"))]
+fn test_overrides() -> saferstreets::startup::Overrides {
+    saferstreets::startup::Overrides::default()
+}
+
 async fn serve(config: Config) -> anyhow::Result<()> {
-    let app = Application::build(config).await?;
+    let app = Application::build_with(config, test_overrides()).await?;
     let addr = app.local_addr()?;
     // Scripts (browser tests, crash tests) read this line to find the port.
     println!("saferstreets listening on http://{addr}");
