@@ -6,8 +6,8 @@
 # cluster made with initdb on a free loopback port, while the service keeps running: nothing
 # acknowledged may be lost, /readyz must say 503 while it is down and 200 after, no 500s, and
 # failed sends must get the "not sent" page and go through when tried again. Then the negative
-# control: a build that acknowledges before committing (feature `early-ack`) must lose reports
-# in the same harness.
+# controls: a build that acknowledges before committing (feature `early-ack`) must lose reports
+# in the same harness, with the service killed and with the database killed.
 #
 #   make crash-test            ROUNDS=10 CLIENTS=16 by default (DB_ROUNDS: database kills,
 #                              default ROUNDS; DB_ROUNDS=0 skips them)
@@ -50,3 +50,17 @@ if "$harness" --bin target/early-ack/release/saferstreets --rounds "$ROUNDS" --c
   exit 1
 fi
 echo "losses seen, as they must be"
+
+# The same control for the database-kill mode: an acknowledgement given before the commit is
+# lost when PostgreSQL dies in between, and the harness must see it (at most 10 kills).
+if [ "$DB_ROUNDS" -gt 0 ]; then
+  control_rounds=$(( DB_ROUNDS < 10 ? DB_ROUNDS : 10 ))
+  echo
+  echo "Negative control with PostgreSQL killed (losses expected):"
+  if "$harness" --kill-postgres --bin target/early-ack/release/saferstreets \
+      --rounds "$control_rounds" --clients "$CLIENTS" --seed 6 2>/dev/null; then
+    echo "the database-kill negative control lost nothing: the harness cannot see losses" >&2
+    exit 1
+  fi
+  echo "losses seen, as they must be"
+fi
