@@ -11,7 +11,7 @@ import { describe, test } from 'node:test'
 
 import {
   ROOT, answer, describePage, formatViolations, openPage, questionPages, runAxe, submitForm,
-  useServices, waitForScripts, totp
+  useServices, waitForScripts, totp, ABOUT_IT
 } from './helpers.mjs'
 
 const svc = useServices()
@@ -28,17 +28,7 @@ const FOR_OTHER = [
   ['your-relationship-to-them', { radio: 'I am a friend' }],
   ['do-they-know', { radio: 'No' }],
   ['safe-to-contact-them', { radio: 'No' }],
-  ['what-is-happening', { check: ['Following'] }],
-  ['more-than-once', { radio: 'Yes' }],
-  ['when-it-started', { date: { month: '3', year: '2025' } }],
-  ['how-often', { radio: 'About once a week' }],
-  ['getting-worse', { radio: 'No' }],
-  ['who-is-doing-it', { radio: 'A stranger' }],
-  ['describe-them', { text: '' }],
-  ['threats', { radio: 'No' }],
-  ['afraid', { radio: 'No' }],
-  ['weapons', { radio: 'No' }],
-  ['where', { radio: 'In person only' }],
+  ...ABOUT_IT,
   ['what-happened', { text: 'Someone follows her home from the station.' }],
   ['evidence', { check: ['I do not have any evidence'] }],
   ['your-name-or-anonymous', { radio: 'No, report anonymously' }]

@@ -519,3 +519,22 @@ export function totp (secret, step) {
   const offset = h[h.length - 1] & 0xf
   return String((h.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
 }
+
+/**
+ * The stalking report's questions about what is happening, from "what is happening" to
+ * "where", answered with nothing high-risk (no interruption card): the middle of a report
+ * for yourself or for someone else, for tests that need to get past it.
+ */
+export const ABOUT_IT = [
+  ['what-is-happening', { check: ['Following'] }],
+  ['more-than-once', { radio: 'Yes' }],
+  ['when-it-started', { date: { month: '3', year: '2025' } }],
+  ['how-often', { radio: 'About once a week' }],
+  ['getting-worse', { radio: 'No' }],
+  ['who-is-doing-it', { radio: 'A stranger' }],
+  ['describe-them', { text: '' }],
+  ['threats', { radio: 'No' }],
+  ['afraid', { radio: 'No' }],
+  ['weapons', { radio: 'No' }],
+  ['where', { radio: 'In person only' }]
+]

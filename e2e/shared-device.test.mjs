@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import {
-  NEUTRAL_TITLE, answer, openPage, questionPages, runAxe, formatViolations, useServices, waitForPost
+  ABOUT_IT, NEUTRAL_TITLE, answer, openPage, questionPages, runAxe, formatViolations, useServices, waitForPost
 } from './helpers.mjs'
 
 const svc = useServices()
@@ -86,17 +86,7 @@ test('JavaScript on: the timeout warning opens before expiry, and Continue keeps
 const TO_NARRATIVE = [
   ['danger', { radio: 'No' }],
   ['who-for', { radio: 'Myself' }],
-  ['what-is-happening', { check: ['Following'] }],
-  ['more-than-once', { radio: 'Yes' }],
-  ['when-it-started', { date: { month: '3', year: '2025' } }],
-  ['how-often', { radio: 'About once a week' }],
-  ['getting-worse', { radio: 'No' }],
-  ['who-is-doing-it', { radio: 'A stranger' }],
-  ['describe-them', { text: '' }],
-  ['threats', { radio: 'No' }],
-  ['afraid', { radio: 'No' }],
-  ['weapons', { radio: 'No' }],
-  ['where', { radio: 'In person only' }]
+  ...ABOUT_IT
 ]
 
 for (const device of ['desktop', 'phone']) {
