@@ -269,6 +269,8 @@ staff-comments-place-other = Something else about the place
 staff-comments-anything-else = Anything else
 staff-comments-purged = Deleted: kept for a limited time only
 staff-comments-none = Nothing written
+staff-comments-shown = Reports { $first } to { $last }, newest first
+staff-comments-none-match = No reports match these filters
 
 staff-nav-feedback = Feedback
 staff-home-feedback = what visitors said in the feedback form

@@ -470,7 +470,7 @@ impl<S: Store + ?Sized + 'static> StaffStore for EarlyAck<S> {
         self.inner.stalking_by_reference(reference).await
     }
 
-    async fn place_list(&self, q: &PlaceListQuery) -> Result<(Vec<PlaceListRow>, i64), StoreError> {
+    async fn place_list(&self, q: &PlaceListQuery) -> Result<Vec<PlaceListRow>, StoreError> {
         self.inner.place_list(q).await
     }
 

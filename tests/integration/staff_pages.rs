@@ -364,6 +364,36 @@ async fn analysts_read_what_people_wrote_including_described_places_and_partners
         assert!(views[0].3.starts_with("ids="));
         assert_eq!(views[0].3.trim_start_matches("ids=").split(',').count(), 4);
 
+        // Pages of 25, newest first, without a count.
+        let more: Vec<String> = (0..26).map(|i| format!("more-{i}")).collect();
+        let places: Vec<Place<'_>> = more
+            .iter()
+            .map(|tag| Place {
+                tag,
+                force: "northshire",
+                at: None,
+                text: None,
+                reasons: 1,
+                days_ago: 5,
+            })
+            .collect();
+        add_places(&app, &places).await;
+        let first = ana.get("/staff/places/comments").await;
+        assert_eq!(count(&first), 25);
+        assert_eq!(
+            first.texts("[data-shown]"),
+            ["Reports 1 to 25, newest first"]
+        );
+        let next = first.attrs("a[rel=next]", "href");
+        assert_eq!(next.len(), 1);
+        let second = ana.get(&next[0]).await;
+        assert_eq!(count(&second), 5);
+        assert_eq!(
+            second.texts("[data-shown]"),
+            ["Reports 26 to 30, newest first"]
+        );
+        assert!(second.attrs("a[rel=next]", "href").is_empty());
+
         let (pat, _) =
             staff_browser(&app, "pat@northshire.example", Role::Partner, "northshire").await;
         let refused = pat.get("/staff/places/comments?located=described").await;

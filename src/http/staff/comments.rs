@@ -177,8 +177,10 @@ pub struct CommentsPage {
     pub located: &'static str,
     /// The reports.
     pub lines: Vec<Line>,
-    /// How many match.
-    pub total: i64,
+    /// Position of the first report shown (from 1).
+    pub first: i64,
+    /// Position of the last report shown (0 for none).
+    pub last: i64,
     /// Days free text is kept.
     pub text_days: i64,
     /// Previous page.
@@ -255,10 +257,13 @@ async fn list(
         reasons: f.reason_bits(),
         with_text: f.text == "with",
         located: f.located(),
-        limit: PAGE,
+        // One more than a page says whether there is a next one, without counting.
+        limit: PAGE + 1,
         offset: (page - 1) * PAGE,
     };
-    let (rows, total) = state.store.place_list(&q).await?;
+    let mut rows = state.store.place_list(&q).await?;
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(usize::try_from(PAGE).unwrap_or_default());
     // Recorded before anything is opened: no record, no view.
     let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
     let mut entry = me.audit(&state, "view-place-reports", "place-reports", "ok");
@@ -301,11 +306,12 @@ async fn list(
             reason_options,
             with_text: q.with_text,
             located,
+            first: (page - 1) * PAGE + 1,
+            last: (page - 1) * PAGE + lines.len() as i64,
             lines,
-            total,
             text_days,
             previous: (page > 1).then(|| f.link(page - 1)),
-            next: (page * PAGE < total).then(|| f.link(page + 1)),
+            next: more.then(|| f.link(page + 1)),
         },
     ))
 }
