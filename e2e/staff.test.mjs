@@ -1,9 +1,10 @@
 // The staff back office in a real browser: an admin made on the command line follows the
 // set-up link, chooses a password, enrols an authenticator (the code computed here from the
 // key shown on the page, RFC 6238), signs in with a code, adds an investigator and an analyst;
-// the investigator works a report in the queue; the analyst uses the hotspot dashboard (map,
-// filters, charts). axe runs on every staff page and error state, and no request leaves our
-// origin.
+// the investigator works a report in the queue and finds one by its reference; the analyst
+// uses the hotspot dashboard (map, filters, charts) and reads what people wrote about places.
+// Refusals are staff pages, dates are GOV.UK date inputs, and staff pages work on a 390 px
+// phone. axe runs on every staff page and error state, and no request leaves our origin.
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -47,6 +48,34 @@ async function axe (page, label) {
   const violations = await runAxe(page)
   assert.equal(violations.length, 0, formatViolations(`${label} ${await describePage(page)}`, violations))
   checked.add(new URL(page.url()).pathname.replace(/\/\d+$/, '/{id}').replace(/\/setup\/[0-9a-f]+$/, '/setup/{token}'))
+}
+
+/** A GET form's answer: click `button` and wait for the page it loads. */
+async function submitGet (page, button, pathname) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === pathname),
+    button.click()
+  ])
+  await page.waitForLoadState('load')
+  return response
+}
+
+/**
+ * The pages at `paths` on a 390 px phone: no page-level sideways scroll, every table inside a
+ * focusable scroll region, axe at 0.
+ */
+async function onPhone (page, paths) {
+  await page.setViewportSize({ width: 390, height: 844 })
+  for (const p of paths) {
+    await page.goto(svc.server.url + p)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `${p} scrolls sideways by ${overflow} px at 390 px`)
+    const tables = await page.locator('table.govuk-table').count()
+    const held = await page.locator('[role=region][tabindex="0"][aria-label] > table.govuk-table').count()
+    assert.equal(held, tables, `${p}: every table is in a focusable scroll region`)
+    await axe(page, `${p} at 390 px`)
+  }
+  await page.setViewportSize({ width: 1280, height: 720 })
 }
 
 async function newPage () {
@@ -132,6 +161,11 @@ describe('staff back office', () => {
     await page.goto(svc.server.url + '/staff/audit')
     await axe(page, 'audit log')
     assert.ok((await page.locator('[data-audit] tbody tr').count()) > 3)
+    await page.getByRole('link', { name: 'Feedback', exact: true }).first().click()
+    await page.waitForLoadState('load')
+    assert.match(await page.locator('[data-retention]').textContent(), /deleted \d+ days after/)
+    await axe(page, 'feedback')
+    await onPhone(page, ['/staff/audit', '/staff/users', '/staff/feedback'])
     await page.context().close()
   })
 
@@ -158,6 +192,44 @@ describe('staff back office', () => {
     assert.equal(response.status(), 303)
     assert.match(await page.locator('table').last().textContent(), /Rang back; safe to call mornings\./)
     await axe(page, 'report after an update')
+    const caseUrl = new URL(page.url()).pathname
+
+    // Find a report by the reference a victim reads out: any case, without its dashes.
+    await page.goto(svc.server.url + '/staff/reports')
+    const reference = (await rows.first().getByRole('link').textContent()).trim()
+    const search = page.getByLabel('Find a report by its reference')
+    await search.fill(reference.replace(/-/g, '').toLowerCase())
+    let found = await submitGet(page, page.getByRole('button', { name: 'Find report' }), '/staff/reports/find')
+    assert.equal(found.status(), 303)
+    assert.match(page.url(), /\/staff\/reports\/\d+$/)
+    await page.goto(svc.server.url + '/staff/reports')
+    await search.fill((reference[0] === '7' ? 'K' : '7') + reference.slice(1))
+    found = await submitGet(page, page.getByRole('button', { name: 'Find report' }), '/staff/reports/find')
+    assert.equal(found.status(), 422)
+    assert.match(await page.locator('.govuk-error-summary').textContent(), /That is not a valid reference/)
+    await axe(page, 'find, a mistyped reference')
+    await page.locator('.govuk-error-summary a[href="#reference"]').click()
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'reference')
+
+    // Dates are typed as day, month and year, and checked the GOV.UK way.
+    await page.goto(svc.server.url + '/staff/reports')
+    assert.equal(await page.locator('input[type=date]').count(), 0)
+    await page.locator('#from-day').fill('31')
+    await page.locator('#from-month').fill('2')
+    await page.locator('#from-year').fill('2026')
+    const filtered = await submitGet(page, page.getByRole('button', { name: 'Show reports' }), '/staff/reports')
+    assert.equal(filtered.status(), 422)
+    assert.match(await page.locator('.govuk-error-summary').textContent(), /The ‘from’ date must be a real date/)
+    await axe(page, 'queue, a date that does not exist')
+
+    // A page for other roles is refused with a staff page that says who you are.
+    const refused = await page.goto(svc.server.url + '/staff/audit')
+    assert.equal(refused.status(), 403)
+    assert.equal((await page.locator('h1').textContent()).trim(), 'You do not have access to this page')
+    assert.match(await page.locator('[data-role]').textContent(), /Investigator/)
+    assert.equal(await page.locator('[data-quick-exit], .govuk-cookie-banner').count(), 0)
+    await axe(page, 'refused')
+    await onPhone(page, ['/staff/reports', caseUrl])
     // Signing out leaves no way back in with the browser's Back button.
     await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await page.waitForLoadState('load')
@@ -187,13 +259,31 @@ describe('staff back office', () => {
     assert.match(page.url(), /reasons=lighting/)
     await page.locator('[data-staff-map][data-ready=true]').waitFor({ timeout: 15_000 })
     await axe(page, 'dashboard, filtered')
+
+    await page.getByRole('link', { name: 'Place comments' }).first().click()
+    await page.waitForLoadState('load')
+    assert.ok((await page.locator('[data-comments] tbody tr').count()) > 0)
+    await axe(page, 'place comments')
+    await page.getByLabel('Described only').check()
+    await page.getByLabel('Only reports with something written').check()
+    let response = await submitGet(page, page.getByRole('button', { name: 'Show reports' }), '/staff/places/comments')
+    assert.equal(response.status(), 200)
+    assert.match(page.url(), /located=described/)
+    await axe(page, 'place comments, filtered')
+    await page.locator('#to-day').fill('1')
+    await page.locator('#to-month').fill('13')
+    await page.locator('#to-year').fill('2026')
+    response = await submitGet(page, page.getByRole('button', { name: 'Show reports' }), '/staff/places/comments')
+    assert.equal(response.status(), 422)
+    await axe(page, 'place comments, a date that does not exist')
+    await onPhone(page, ['/staff/places', '/staff/places/comments'])
     await page.context().close()
   })
 
   test('every staff page was checked with axe and nothing left our origin', () => {
     for (const p of ['/staff', '/staff/sign-in', '/staff/sign-in/code', '/staff/setup', '/staff/setup/authenticator',
       '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/reports', '/staff/reports/{id}',
-      '/staff/places']) {
+      '/staff/places', '/staff/places/comments', '/staff/feedback', '/staff/reports/find']) {
       assert.ok(checked.has(p), `axe did not run on ${p}: ${[...checked].join(', ')}`)
     }
     const foreign = requests.filter((u) => !u.startsWith(svc.server.origin) && !u.startsWith('data:'))

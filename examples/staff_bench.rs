@@ -141,19 +141,41 @@ async fn main() {
     }
 
     let router = saferstreets::http::router(state.clone(), None);
+    // A reference as a victim reads it out: lower case, no dashes.
+    let (queue, _) = store
+        .stalking_queue(&saferstreets::storage::QueueQuery {
+            force_code: "northshire".into(),
+            limit: 1,
+            offset: i64::try_from(stalking / 2).unwrap_or(0),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let find = format!(
+        "/staff/reports/find?reference={}",
+        queue[0].reference.to_lowercase()
+    );
     let pages = [
-        ("/staff/reports", &cookies[0]),
-        ("/staff/reports?priority=high&status=new", &cookies[0]),
-        ("/staff/places", &cookies[1]),
+        ("/staff/reports", &cookies[0], 200),
+        ("/staff/reports?priority=high&status=new", &cookies[0], 200),
+        (find.as_str(), &cookies[0], 303),
+        ("/staff/places", &cookies[1], 200),
         (
             "/staff/places?reasons=lighting&hours=18&hours=21",
             &cookies[1],
+            200,
+        ),
+        ("/staff/places/comments", &cookies[1], 200),
+        (
+            "/staff/places/comments?reasons=lighting&located=pinned&page=100",
+            &cookies[1],
+            200,
         ),
     ];
     println!();
     println!("| page | p50 | p95 | bytes |");
     println!("|---|---|---|---|");
-    for (path, cookie) in pages {
+    for (path, cookie, status) in pages {
         let mut times = Vec::with_capacity(rounds);
         let mut bytes = 0;
         for i in 0..rounds + 2 {
@@ -166,7 +188,7 @@ async fn main() {
                 .unwrap();
             let t = Instant::now();
             let res = router.clone().oneshot(req).await.unwrap();
-            assert_eq!(res.status(), 200, "{path}");
+            assert_eq!(res.status(), status, "{path}");
             let body = axum::body::to_bytes(res.into_body(), usize::MAX)
                 .await
                 .unwrap();

@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod contacts;
+pub mod date_filter;
 pub mod disclosure;
 pub mod feedback;
 pub mod flow;

@@ -14,8 +14,8 @@ use super::sealed::{
     LegacyPlace, Resealing, RowKey, SealedColumn, SealedPlace, SealedStore, SealedValue,
 };
 use super::staff::{
-    Case, CaseUpdate, Claimed, NewStaffUser, Note, QueueQuery, QueueRow, SignInClaim, StaffSession,
-    StaffStore, StaffUser,
+    Case, CaseUpdate, Claimed, NewStaffUser, Note, PlaceListQuery, PlaceListRow, QueueQuery,
+    QueueRow, SignInClaim, StaffSession, StaffStore, StaffUser,
 };
 use super::{
     Backend, Breakdown, CellCount, Feedback, ForceRow, GazetteerRow, HotspotQuery, NewFeedback,
@@ -95,12 +95,13 @@ impl<S: Store + ?Sized + 'static> Store for EarlyAck<S> {
         self.inner.insert_feedback(feedback, keyring).await
     }
 
-    async fn list_feedback(
+    async fn feedback_before(
         &self,
+        before: i64,
         limit: i64,
         keyring: &crate::crypto::Keyring,
     ) -> Result<Vec<Feedback>, StoreError> {
-        self.inner.list_feedback(limit, keyring).await
+        self.inner.feedback_before(before, limit, keyring).await
     }
 
     async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError> {
@@ -460,6 +461,17 @@ impl<S: Store + ?Sized + 'static> StaffStore for EarlyAck<S> {
 
     async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError> {
         self.inner.stalking_case(id).await
+    }
+
+    async fn stalking_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        self.inner.stalking_by_reference(reference).await
+    }
+
+    async fn place_list(&self, q: &PlaceListQuery) -> Result<Vec<PlaceListRow>, StoreError> {
+        self.inner.place_list(q).await
     }
 
     async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError> {

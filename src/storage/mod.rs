@@ -24,8 +24,8 @@ pub use hotspots::{Breakdown, CellCount, Tally};
 pub use sealed::{SealedPlace, SealedStore};
 pub use sql::{connect, sqlite_path};
 pub use staff::{
-    Assignee, Case, CaseUpdate, NewStaffUser, Note, QueueQuery, QueueRow, StaffSession, StaffStore,
-    StaffUser,
+    Assignee, Case, CaseUpdate, Located, NewStaffUser, Note, PlaceListQuery, PlaceListRow,
+    QueueQuery, QueueRow, StaffSession, StaffStore, StaffUser,
 };
 pub use staff::{Claimed, SignInClaim};
 
@@ -166,6 +166,17 @@ pub trait Store: StaffStore + SealedStore + Send + Sync + std::fmt::Debug {
     /// The most recent feedback, newest first, its text opened with `keyring`.
     async fn list_feedback(
         &self,
+        limit: i64,
+        keyring: &crate::crypto::Keyring,
+    ) -> Result<Vec<Feedback>, StoreError> {
+        self.feedback_before(i64::MAX, limit, keyring).await
+    }
+
+    /// Feedback with ids below `before`, newest first, at most `limit` (a page of the admins'
+    /// list), its text opened with `keyring`.
+    async fn feedback_before(
+        &self,
+        before: i64,
         limit: i64,
         keyring: &crate::crypto::Keyring,
     ) -> Result<Vec<Feedback>, StoreError>;

@@ -233,15 +233,17 @@ where
         Ok(id)
     }
 
-    async fn list_feedback(
+    async fn feedback_before(
         &self,
+        before: i64,
         limit: i64,
         keyring: &Keyring,
     ) -> Result<Vec<Feedback>, StoreError> {
         let rows: Vec<FeedbackRow> = sqlx::query_as(
             "SELECT id, created_at, satisfaction, improve_sealed, page FROM feedback \
-             ORDER BY id DESC LIMIT $1",
+             WHERE id < $1 ORDER BY id DESC LIMIT $2",
         )
+        .bind(before)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

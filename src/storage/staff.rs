@@ -122,6 +122,60 @@ pub struct QueueRow {
     pub assigned_to: Option<i64>,
 }
 
+/// Which place reports a list shows, by how the place was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Located {
+    /// Pinned or described.
+    #[default]
+    Any,
+    /// A pin on the map (or a gazetteer place): the report has cells.
+    Pinned,
+    /// Only a written description: no cells, so no hotspot counts it.
+    Described,
+}
+
+/// Filters of the analysts' list of place reports.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PlaceListQuery {
+    /// The force.
+    pub force_code: String,
+    /// First day it happened (days since 1970-01-01), inclusive.
+    pub from_day: Option<i64>,
+    /// Last day it happened, inclusive.
+    pub to_day: Option<i64>,
+    /// Reports giving any of these reasons (bits); `None` for any.
+    pub reasons: Option<i64>,
+    /// Only reports whose free text is still kept.
+    pub with_text: bool,
+    /// Pinned, described or both.
+    pub located: Located,
+    /// Page size.
+    pub limit: i64,
+    /// Rows to skip.
+    pub offset: i64,
+}
+
+/// A place report as the list reads it: its counting facts and its sealed free text.
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct PlaceListRow {
+    /// Id.
+    pub id: i64,
+    /// The submission id (the sealed text's associated data names it).
+    pub submission_id: String,
+    /// Sent at.
+    pub created_at: Timestamp,
+    /// The day it happened.
+    pub day: i64,
+    /// First hour of its three-hour band.
+    pub hour: i64,
+    /// Reasons, as bits.
+    pub reasons: i64,
+    /// Its finest H3 cell; `None` for a described place (or no point kept).
+    pub cell: Option<i64>,
+    /// The free text ([`crate::storage::sealed::PLACE_TEXT`]), until retention drops it.
+    pub text_sealed: Option<Vec<u8>>,
+}
+
 /// A stalking report as staff work on it.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct Case {
@@ -325,6 +379,16 @@ pub trait StaffStore: Send + Sync {
 
     /// A report by id.
     async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError>;
+
+    /// The id and force of the report with this reference (compact form), if any.
+    async fn stalking_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<(i64, String)>, StoreError>;
+
+    /// A page of a force's place reports, newest first. No total: counting a million rows
+    /// costs a hundred times the page (ask for one more row to know if there is a next page).
+    async fn place_list(&self, q: &PlaceListQuery) -> Result<Vec<PlaceListRow>, StoreError>;
 
     /// Apply a change with its note and audit row; `false` if the status moved meanwhile.
     async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError>;
@@ -1008,6 +1072,31 @@ where
             .await?)
     }
 
+    async fn stalking_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT id, force_code FROM stalking_reports WHERE reference = $1")
+                .bind(reference)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    async fn place_list(&self, q: &PlaceListQuery) -> Result<Vec<PlaceListRow>, StoreError> {
+        let mut list = QueryBuilder::new(
+            "SELECT id, submission_id, created_at, day, hour, reasons, cell, text_sealed \
+             FROM place_reports ",
+        );
+        place_list_filter(&mut list, q);
+        list.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+            .push_bind(q.limit.max(0))
+            .push(" OFFSET ")
+            .push_bind(q.offset.max(0));
+        Ok(list.build_query_as().fetch_all(&self.pool).await?)
+    }
+
     async fn update_case(&self, u: &CaseUpdate, audit: &AuditEntry) -> Result<bool, StoreError> {
         let mut tx = self.writes.begin().await?;
         let closed_at = (u.to_status == Status::Closed).then_some(u.at);
@@ -1254,6 +1343,37 @@ where
         }
         Assignee::User(id) => {
             b.push(" AND assigned_to = ").push_bind(id);
+        }
+    }
+}
+
+fn place_list_filter<DB>(b: &mut QueryBuilder<DB>, q: &PlaceListQuery)
+where
+    DB: sqlx::Database,
+    for<'q> i64: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Encode<'q, DB> + Type<DB>,
+{
+    b.push("WHERE force_code = ")
+        .push_bind(q.force_code.clone());
+    if let Some(from) = q.from_day {
+        b.push(" AND day >= ").push_bind(from);
+    }
+    if let Some(to) = q.to_day {
+        b.push(" AND day <= ").push_bind(to);
+    }
+    if let Some(bits) = q.reasons {
+        b.push(" AND (reasons & ").push_bind(bits).push(") != 0");
+    }
+    if q.with_text {
+        b.push(" AND text_sealed IS NOT NULL");
+    }
+    match q.located {
+        Located::Any => {}
+        Located::Pinned => {
+            b.push(" AND cell IS NOT NULL");
+        }
+        Located::Described => {
+            b.push(" AND cell IS NULL");
         }
     }
 }

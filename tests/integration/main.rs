@@ -22,6 +22,7 @@ mod report_routes;
 mod report_stalking;
 mod shared_device;
 mod staff;
+mod staff_pages;
 mod storage;
 mod text;
 mod throwaway_pg;

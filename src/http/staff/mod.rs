@@ -6,10 +6,13 @@
 
 pub mod audit;
 pub mod auth;
+pub mod comments;
+pub mod feedback;
 pub mod places;
 pub mod reports;
 pub mod users;
 
+use askama::Template;
 use axum::Router;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode, header};
@@ -18,7 +21,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use sha2::{Digest, Sha256};
 
+use super::chrome::Chrome;
 use super::error::AppError;
+use super::render::render_with_status;
 use super::session::{SessionId, read_cookie};
 use super::session_slot::{SealedSlot, Slot};
 use super::state::AppState;
@@ -46,6 +51,8 @@ const ALL: &[Role] = &Role::ALL;
 const INVESTIGATOR: &[Role] = &[Role::Investigator];
 const ADMIN: &[Role] = &[Role::Admin];
 const PLACES: &[Role] = &[Role::Analyst, Role::Partner];
+/// Police analysts only: partners never see what people wrote.
+const ANALYST: &[Role] = &[Role::Analyst];
 
 /// Every protected route and who may use it. A route missing here is refused to everyone.
 pub const POLICY: &[Rule] = &[
@@ -53,12 +60,15 @@ pub const POLICY: &[Rule] = &[
     rule("POST", "/staff/sign-out", ALL),
     rule("POST", "/staff/sign-out-everywhere", ALL),
     rule("GET", "/staff/reports", INVESTIGATOR),
+    rule("GET", "/staff/reports/find", INVESTIGATOR),
     rule("GET", "/staff/reports/{id}", INVESTIGATOR),
     rule("POST", "/staff/reports/{id}", INVESTIGATOR),
     rule("GET", "/staff/places", PLACES),
     rule("GET", "/staff/places/hotspots.geojson", PLACES),
     rule("GET", "/staff/places/export.csv", PLACES),
     rule("GET", "/staff/places/export.geojson", PLACES),
+    rule("GET", "/staff/places/comments", ANALYST),
+    rule("GET", "/staff/feedback", ADMIN),
     rule("GET", "/staff/audit", ADMIN),
     rule("GET", "/staff/audit/export.csv", ADMIN),
     rule("GET", "/staff/users", ADMIN),
@@ -168,6 +178,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(auth::protected_routes())
         .merge(reports::routes())
         .merge(places::routes())
+        .merge(comments::routes())
+        .merge(feedback::routes())
         .merge(audit::routes())
         .merge(users::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
@@ -246,10 +258,26 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
         if let Err(e) = state.store.audit(&entry).await {
             return AppError::Store(e).into_response();
         }
-        return StatusCode::FORBIDDEN.into_response();
+        // A staff page (staff layout, the user's role), not the public "form not sent" page.
+        let (parts, _) = req.into_parts();
+        let page = Forbidden {
+            chrome: Chrome::from_parts(&parts, &state),
+            me: Some(me),
+        };
+        return render_with_status(StatusCode::FORBIDDEN, &page);
     }
     req.extensions_mut().insert(me);
     next.run(req).await
+}
+
+/// The refusal of a route the user's role may not use.
+#[derive(Template)]
+#[template(path = "staff/forbidden.html")]
+pub struct Forbidden {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in.
+    pub me: Option<Me>,
 }
 
 /// The member of staff behind a session key, if the session is live (it is ended if not).

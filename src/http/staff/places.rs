@@ -11,7 +11,7 @@
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
@@ -20,13 +20,15 @@ use serde::Deserialize;
 use super::Me;
 use crate::app::hotspots::{self, Audience, FilterText, Shown};
 use crate::charts::{self, Chart, Labels};
+use crate::domain::FormErrors;
+use crate::domain::date_filter::{self, DateParts, End};
 use crate::domain::disclosure::PUBLIC_MAX_RES;
 use crate::domain::place::{self as place, HotspotQuery, REASON_BITS, TIME_BANDS};
 use crate::geo::{GiStar, hex};
 use crate::http::chrome::Chrome;
 use crate::http::error::AppError;
 use crate::http::hotspots::{feature, shown, significance, today};
-use crate::http::render::render;
+use crate::http::render::render_with_status;
 use crate::http::spreadsheet::{Cell, CsvExport};
 use crate::http::state::AppState;
 use crate::storage::{Breakdown, Tally};
@@ -44,6 +46,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The filter form (checkboxes repeat their name, so it is read with `serde_html_form`).
+/// The form types days in GOV.UK date inputs (`from-day`, `from-month`, `from-year`, …);
+/// the map's data and the export links carry them as `from`/`to` (`YYYY-MM-DD`).
 #[derive(Debug, Default, Deserialize)]
 pub struct Filters {
     /// First day, `YYYY-MM-DD`.
@@ -52,6 +56,18 @@ pub struct Filters {
     /// Last day.
     #[serde(default)]
     pub to: String,
+    #[serde(default, rename = "from-day")]
+    from_day: String,
+    #[serde(default, rename = "from-month")]
+    from_month: String,
+    #[serde(default, rename = "from-year")]
+    from_year: String,
+    #[serde(default, rename = "to-day")]
+    to_day: String,
+    #[serde(default, rename = "to-month")]
+    to_month: String,
+    #[serde(default, rename = "to-year")]
+    to_year: String,
     /// Reason codes.
     #[serde(default)]
     pub reasons: Vec<String>,
@@ -69,6 +85,50 @@ pub struct Filters {
 impl Filters {
     fn parse(raw: Option<&str>) -> Self {
         serde_html_form::from_str(raw.unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// The boxes of one end as typed, or else filled from its `YYYY-MM-DD` form.
+    fn boxes(&self, end: End) -> DateParts {
+        let (typed, iso) = match end {
+            End::From => (
+                DateParts {
+                    day: self.from_day.clone(),
+                    month: self.from_month.clone(),
+                    year: self.from_year.clone(),
+                },
+                &self.from,
+            ),
+            End::To => (
+                DateParts {
+                    day: self.to_day.clone(),
+                    month: self.to_month.clone(),
+                    year: self.to_year.clone(),
+                },
+                &self.to,
+            ),
+        };
+        if typed.is_empty() {
+            iso.trim()
+                .parse::<jiff::civil::Date>()
+                .map_or(typed, DateParts::of)
+        } else {
+            typed
+        }
+    }
+
+    /// Read the date boxes typed into `from`/`to`; their problems go to `errors` (and that
+    /// end is then not filtered on).
+    fn read_dates(&mut self, errors: &mut FormErrors) {
+        let typed = |d: &str, m: &str, y: &str| ![d, m, y].iter().all(|s| s.trim().is_empty());
+        let from_typed = typed(&self.from_day, &self.from_month, &self.from_year);
+        let to_typed = typed(&self.to_day, &self.to_month, &self.to_year);
+        if !from_typed && !to_typed {
+            return;
+        }
+        let (from, to) = date_filter::range(&self.boxes(End::From), &self.boxes(End::To), errors);
+        let iso = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        self.from = iso(from);
+        self.to = iso(to);
     }
 
     /// The same filters as a query string (for the map's data and the export links).
@@ -182,8 +242,14 @@ pub struct DashboardPage {
     pub me: Option<Me>,
     /// Filters as given.
     pub filters: Filters,
-    /// The filter that was not understood, if any.
+    /// The filter that was not understood, if any (the id of its field).
     pub bad_filter: Option<&'static str>,
+    /// Problems with the dates typed.
+    pub errors: FormErrors,
+    /// The "from" boxes.
+    pub from: DateParts,
+    /// The "to" boxes.
+    pub to: DateParts,
     /// Reason checkboxes: place, then behaviour.
     pub reason_options: Vec<Tick>,
     /// Hour-band checkboxes.
@@ -420,14 +486,21 @@ async fn dashboard(
     Extension(me): Extension<Me>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let filters = Filters::parse(raw.as_deref());
+    let mut filters = Filters::parse(raw.as_deref());
+    let mut errors = FormErrors::default();
+    filters.read_dates(&mut errors);
     let police = me.role.is_police();
     let shown = shown(&state, audience(&me));
     let (q, bad_filter) = match query(&state, &me, &filters) {
         Ok(q) => (q, None),
         Err(field) => (
             query(&state, &me, &Filters::default()).map_err(|_| AppError::BadRequest)?,
-            Some(field),
+            // Days are typed in date inputs: their first box is the field to go to.
+            Some(match field {
+                "from" => "from-day",
+                "to" => "to-day",
+                other => other,
+            }),
         ),
     };
     let found = hexagons(&state, &shown, &q).await?;
@@ -437,29 +510,40 @@ async fn dashboard(
     let charts = charts_for(&chrome, &all, &shown);
     let me_force = me.force_code.clone();
     let long_date = |d: crate::domain::place::Day| d.format("%-d %B %Y");
-    Ok(render(&DashboardPage {
-        chrome,
-        me: Some(me),
-        query: filters.query_string(),
-        filters,
-        bad_filter,
-        reason_options,
-        hour_options,
-        weekday_options,
-        top,
-        total: figure(&shown, all.total).1,
-        charts,
-        suppressed: !police,
-        weeks: (!police).then(|| (long_date(q.from_day), long_date(q.to_day))),
-        res_options: RESOLUTIONS
-            .into_iter()
-            .filter(|(r, _)| police || r.parse::<i64>().is_ok_and(|r| r <= PUBLIC_MAX_RES))
-            .collect(),
-        k: state.config.suppression_k,
-        tile_url: state.config.map_tile_url.clone(),
-        attribution: state.config.map_attribution.clone(),
-        centre: area_centre(&state, &me_force),
-    }))
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(render_with_status(
+        status,
+        &DashboardPage {
+            chrome,
+            me: Some(me),
+            query: filters.query_string(),
+            from: filters.boxes(End::From),
+            to: filters.boxes(End::To),
+            filters,
+            bad_filter,
+            errors,
+            reason_options,
+            hour_options,
+            weekday_options,
+            top,
+            total: figure(&shown, all.total).1,
+            charts,
+            suppressed: !police,
+            weeks: (!police).then(|| (long_date(q.from_day), long_date(q.to_day))),
+            res_options: RESOLUTIONS
+                .into_iter()
+                .filter(|(r, _)| police || r.parse::<i64>().is_ok_and(|r| r <= PUBLIC_MAX_RES))
+                .collect(),
+            k: state.config.suppression_k,
+            tile_url: state.config.map_tile_url.clone(),
+            attribution: state.config.map_attribution.clone(),
+            centre: area_centre(&state, &me_force),
+        },
+    ))
 }
 
 /// The filters of a request and the hexagons they find, for the map and the exports.

@@ -14,7 +14,9 @@ use super::auth::one_error;
 use super::{Me, when};
 use crate::app::staff::cases::{self, Change};
 use crate::domain::FormErrors;
+use crate::domain::date_filter::{self, DateParts};
 use crate::domain::purpose;
+use crate::domain::reference::Reference;
 use crate::domain::staff::{Role, Status, UserStatus};
 use crate::domain::stalking::Answers;
 use crate::domain::stalking::flow::Stalking;
@@ -68,28 +70,53 @@ fn row_is(row: &SummaryRow, slugs: &[&str]) -> bool {
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/staff/reports", get(queue))
+        .route("/staff/reports/find", get(find))
         .route("/staff/reports/{id}", get(case).post(update))
 }
 
-/// Queue filters from the address (all optional; bad values are ignored, never an error).
+/// Queue filters from the address (all optional). A date is typed in the GOV.UK date
+/// input's three boxes; a date with a problem is named in an error summary and not applied.
 #[derive(Debug, Default, Deserialize)]
 pub struct Filters {
     #[serde(default)]
     status: String,
     #[serde(default)]
     priority: String,
-    #[serde(default)]
-    from: String,
-    #[serde(default)]
-    to: String,
+    #[serde(default, rename = "from-day")]
+    from_day: String,
+    #[serde(default, rename = "from-month")]
+    from_month: String,
+    #[serde(default, rename = "from-year")]
+    from_year: String,
+    #[serde(default, rename = "to-day")]
+    to_day: String,
+    #[serde(default, rename = "to-month")]
+    to_month: String,
+    #[serde(default, rename = "to-year")]
+    to_year: String,
     #[serde(default)]
     assigned: String,
     page: Option<i64>,
 }
 
-fn day_start(text: &str) -> Option<i64> {
-    let date: jiff::civil::Date = text.trim().parse().ok()?;
-    Some(crate::domain::place::day_number(date) * 86_400)
+impl Filters {
+    /// The "sent from" boxes.
+    pub fn from(&self) -> DateParts {
+        DateParts {
+            day: self.from_day.clone(),
+            month: self.from_month.clone(),
+            year: self.from_year.clone(),
+        }
+    }
+
+    /// The "sent up to" boxes.
+    pub fn to(&self) -> DateParts {
+        DateParts {
+            day: self.to_day.clone(),
+            month: self.to_month.clone(),
+            year: self.to_year.clone(),
+        }
+    }
 }
 
 /// A line of the queue as shown.
@@ -123,6 +150,16 @@ pub struct QueuePage {
     pub total: i64,
     /// The filters as given (for the form).
     pub filters: Filters,
+    /// The "sent from" boxes as typed.
+    pub from: DateParts,
+    /// The "sent up to" boxes as typed.
+    pub to: DateParts,
+    /// Problems with the reference typed or the dates.
+    pub errors: FormErrors,
+    /// The reference typed into the search box.
+    pub reference: String,
+    /// The reference searched for belongs to no report of the force.
+    pub not_found: bool,
     /// Investigators of the force (id, email) for the "assigned to" filter.
     pub investigators: Vec<(i64, String)>,
     /// Link to the previous page, if any.
@@ -139,8 +176,7 @@ impl QueuePage {
 }
 
 fn grouped(reference: &str) -> String {
-    crate::domain::reference::Reference::parse(reference)
-        .map_or_else(|| reference.to_owned(), |r| r.to_string())
+    Reference::parse(reference).map_or_else(|| reference.to_owned(), |r| r.to_string())
 }
 
 async fn investigators(state: &AppState, force: &str) -> Result<Vec<StaffUser>, AppError> {
@@ -153,19 +189,31 @@ async fn investigators(state: &AppState, force: &str) -> Result<Vec<StaffUser>, 
         .collect())
 }
 
-async fn queue(
-    State(state): State<AppState>,
+/// What the queue page shows besides the queue: the search box's state.
+#[derive(Debug, Default)]
+struct Search {
+    reference: String,
+    errors: FormErrors,
+    not_found: bool,
+}
+
+async fn queue_page(
+    state: &AppState,
     chrome: Chrome,
-    Extension(me): Extension<Me>,
-    Query(f): Query<Filters>,
-) -> Result<Response, AppError> {
+    me: Me,
+    f: Filters,
+    search: Search,
+) -> Result<QueuePage, AppError> {
     let page = f.page.unwrap_or(1).clamp(1, 10_000);
+    let mut errors = search.errors;
+    let (from, to) = date_filter::range(&f.from(), &f.to(), &mut errors);
     let q = QueueQuery {
         force_code: me.force_code.clone(),
         status: Status::parse(&f.status),
         priority: Priority::from_code(&f.priority),
-        from: day_start(&f.from),
-        to: day_start(&f.to).map(|t| t + 86_400),
+        from: from.map(|d| crate::domain::place::day_number(d) * 86_400),
+        // "Up to" a day includes that day.
+        to: to.map(|d| (crate::domain::place::day_number(d) + 1) * 86_400),
         assigned_to: match f.assigned.as_str() {
             // Ids start at 1: `0` has always meant nobody too.
             "none" | "0" => Assignee::Unassigned,
@@ -175,7 +223,7 @@ async fn queue(
         offset: (page - 1) * PAGE,
     };
     let (rows, total) = state.store.stalking_queue(&q).await?;
-    let staff = investigators(&state, &me.force_code).await?;
+    let staff = investigators(state, &me.force_code).await?;
     let email_of = |id: Option<i64>| {
         id.and_then(|id| staff.iter().find(|u| u.id == id))
             .map(|u| u.email.clone())
@@ -196,8 +244,12 @@ async fn queue(
         let query: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("status", &f.status)
             .append_pair("priority", &f.priority)
-            .append_pair("from", &f.from)
-            .append_pair("to", &f.to)
+            .append_pair("from-day", &f.from_day)
+            .append_pair("from-month", &f.from_month)
+            .append_pair("from-year", &f.from_year)
+            .append_pair("to-day", &f.to_day)
+            .append_pair("to-month", &f.to_month)
+            .append_pair("to-year", &f.to_year)
             .append_pair("assigned", &f.assigned)
             .append_pair("page", &p.to_string())
             .finish();
@@ -205,7 +257,7 @@ async fn queue(
     };
     let previous = (page > 1).then(|| link(page - 1));
     let next = (page * PAGE < total).then(|| link(page + 1));
-    Ok(render(&QueuePage {
+    Ok(QueuePage {
         chrome,
         me: Some(me),
         lines,
@@ -213,8 +265,108 @@ async fn queue(
         previous,
         next,
         investigators: staff.iter().map(|u| (u.id, u.email.clone())).collect(),
+        from: f.from(),
+        to: f.to(),
         filters: f,
-    }))
+        errors,
+        reference: search.reference,
+        not_found: search.not_found,
+    })
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Query(f): Query<Filters>,
+) -> Result<Response, AppError> {
+    let page = queue_page(&state, chrome, me, f, Search::default()).await?;
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(render_with_status(status, &page))
+}
+
+/// The search box.
+#[derive(Debug, Default, Deserialize)]
+pub struct Find {
+    #[serde(default)]
+    reference: String,
+}
+
+/// Find a report by the reference a victim read out: dashes, spaces and case do not
+/// matter, and the check character is checked before anything is looked up, so a mistyped
+/// reference is named as such rather than "not found". Every search is audited: a found
+/// report under its id, a miss under the reference (a valid one: nothing typed at random
+/// reaches the log), another force's report as denied, exactly like opening its id.
+async fn find(
+    State(state): State<AppState>,
+    chrome: Chrome,
+    Extension(me): Extension<Me>,
+    Query(form): Query<Find>,
+) -> Result<Response, AppError> {
+    let typed = form.reference.trim().to_owned();
+    let search = |errors, not_found| Search {
+        reference: typed.clone(),
+        errors,
+        not_found,
+    };
+    let parsed = if typed.is_empty() {
+        Err("staff-error-reference-missing")
+    } else {
+        Reference::parse(&typed).ok_or("staff-error-reference-invalid")
+    };
+    let reference = match parsed {
+        Ok(reference) => reference,
+        Err(message) => {
+            let entry = me.audit(&state, "find-report", "", "invalid");
+            state.store.audit(&entry).await?;
+            let errors = one_error("reference", message);
+            let page = queue_page(
+                &state,
+                chrome,
+                me,
+                Filters::default(),
+                search(errors, false),
+            )
+            .await?;
+            return Ok(render_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
+    };
+    match state
+        .store
+        .stalking_by_reference(reference.as_compact())
+        .await?
+    {
+        Some((id, force)) if force == me.force_code => {
+            let object = format!("stalking-report:{id}");
+            let mut entry = me.audit(&state, "find-report", &object, "ok");
+            entry.detail = format!("reference {}", reference.as_compact());
+            state.store.audit(&entry).await?;
+            Ok(Redirect::to(&format!("/staff/reports/{id}")).into_response())
+        }
+        other => {
+            // Another force's report gets the same answer as none, but is logged as denied.
+            let (object, outcome) = match other {
+                Some((id, _)) => (format!("stalking-report:{id}"), "denied"),
+                None => (format!("reference:{}", reference.as_compact()), "not-found"),
+            };
+            let mut entry = me.audit(&state, "find-report", &object, outcome);
+            entry.detail = format!("reference {}", reference.as_compact());
+            state.store.audit(&entry).await?;
+            let page = queue_page(
+                &state,
+                chrome,
+                me,
+                Filters::default(),
+                search(FormErrors::default(), true),
+            )
+            .await?;
+            Ok(render_with_status(StatusCode::NOT_FOUND, &page))
+        }
+    }
 }
 
 /// A note in the history, decrypted.
