@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod deliveries;
 pub mod places;
 pub mod reports;
 pub mod users;
@@ -61,6 +62,7 @@ pub const POLICY: &[Rule] = &[
     rule("GET", "/staff/places/export.geojson", PLACES),
     rule("GET", "/staff/audit", ADMIN),
     rule("GET", "/staff/audit/export.csv", ADMIN),
+    rule("GET", "/staff/alerts", ADMIN),
     rule("GET", "/staff/users", ADMIN),
     rule("GET", "/staff/users/new", ADMIN),
     rule("POST", "/staff/users/new", ADMIN),
@@ -170,6 +172,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(places::routes())
         .merge(audit::routes())
         .merge(users::routes())
+        .merge(deliveries::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
     auth::open_routes().merge(protected)
 }
