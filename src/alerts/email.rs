@@ -45,3 +45,56 @@ pub fn message(
         .header(ContentType::TEXT_PLAIN)
         .body(text(alert, received, case_url))
 }
+
+/// `at` as staff read times: UK date and time, e.g. `6 Dec 2026 03:31`.
+pub fn uk_time(at: crate::clock::Timestamp) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    jiff::Timestamp::from_second(at).map_or_else(
+        |_| String::new(),
+        |t| {
+            t.to_zoned_datetime(tz)
+                .strftime("%-d %b %Y %H:%M")
+                .to_string()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alert(priority: &str) -> Alert {
+        Alert {
+            id: 1,
+            idempotency_key: "0123456789abcdef0123456789abcdef".to_owned(),
+            channel: "email".to_owned(),
+            attempts: 1,
+            report_id: 42,
+            reference: "ABCD2345EFG".to_owned(),
+            force_code: "northshire".to_owned(),
+            priority: priority.to_owned(),
+            received_at: 1_795_694_400,
+        }
+    }
+
+    #[test]
+    fn the_email_says_a_report_is_waiting_when_and_where_and_nothing_else() {
+        let a = alert("urgent");
+        let body = text(
+            &a,
+            &uk_time(a.received_at),
+            "https://x.example/staff/reports/42",
+        );
+        assert!(body.starts_with("An urgent report is waiting.\n"));
+        assert!(body.contains("Received: 26 Nov 2026 12:00 (UK time)"));
+        assert!(body.contains("https://x.example/staff/reports/42"));
+        assert!(!body.contains(&a.reference) && !body.contains("northshire"));
+        assert_eq!(subject(&alert("high")), "A high-priority report is waiting");
+    }
+
+    #[test]
+    fn uk_time_follows_summer_time() {
+        // 1 July 2026 12:00 UTC is 13:00 in London.
+        assert_eq!(uk_time(1_782_907_200), "1 Jul 2026 13:00");
+    }
+}

@@ -33,7 +33,7 @@ pub const RETRY_BASE_SECONDS: i64 = 30;
 /// …up to this.
 pub const RETRY_MAX_SECONDS: i64 = 3_600;
 /// How often an idle worker looks for due alerts.
-const POLL: Duration = Duration::from_secs(2);
+const POLL: Duration = Duration::from_secs(1);
 
 /// The channels configured, in outbox order: a report raising an alert gets one row each.
 pub fn channels(config: &Config) -> Vec<Channel> {
@@ -298,7 +298,7 @@ impl Deliverer {
 
     async fn send_email(&self, m: &Mailer, alert: &Alert) -> Result<(), Failure> {
         let case_url = format!("{}/staff/reports/{}", self.base_url, alert.report_id);
-        let received = crate::http::staff::when(alert.received_at);
+        let received = email::uk_time(alert.received_at);
         let message = email::message(&m.from, &m.to, alert, &received, &case_url)
             .map_err(|_| Failure("email-build".to_owned()))?;
         m.transport
@@ -330,8 +330,8 @@ impl Deliverer {
         }
     }
 
-    /// Deliver alerts until the process ends: a pass whenever alerts are due, else every
-    /// couple of seconds.
+    /// Deliver alerts until the process ends: passes back to back while full batches are due,
+    /// else one a second.
     pub fn spawn(self) {
         let me = Arc::new(self);
         tokio::spawn(async move {

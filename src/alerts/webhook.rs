@@ -121,19 +121,20 @@ mod tests {
     #[test]
     fn the_body_holds_the_reference_priority_force_and_time_only() {
         let v: serde_json::Value = serde_json::from_slice(&body(&alert()).unwrap()).unwrap();
-        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
         assert_eq!(
             keys,
             [
                 "event",
-                "report_id",
-                "priority",
                 "force",
+                "idempotency_key",
+                "priority",
                 "received_at",
-                "idempotency_key"
+                "report_id"
             ]
         );
-        assert_eq!(v["received_at"], "2026-11-25T12:00:00Z");
+        assert_eq!(v["received_at"], "2026-11-26T12:00:00Z");
     }
 
     #[test]
