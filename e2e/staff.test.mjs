@@ -132,6 +132,9 @@ describe('staff back office', () => {
     await page.goto(svc.server.url + '/staff/audit')
     await axe(page, 'audit log')
     assert.ok((await page.locator('[data-audit] tbody tr').count()) > 3)
+    await page.getByRole('link', { name: 'Alerts', exact: true }).first().click()
+    await axe(page, 'alerts')
+    assert.match(await page.locator('h1').textContent(), /Alerts not delivered/)
     await page.context().close()
   })
 
@@ -192,7 +195,7 @@ describe('staff back office', () => {
 
   test('every staff page was checked with axe and nothing left our origin', () => {
     for (const p of ['/staff', '/staff/sign-in', '/staff/sign-in/code', '/staff/setup', '/staff/setup/authenticator',
-      '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/reports', '/staff/reports/{id}',
+      '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/alerts', '/staff/reports', '/staff/reports/{id}',
       '/staff/places']) {
       assert.ok(checked.has(p), `axe did not run on ${p}: ${[...checked].join(', ')}`)
     }

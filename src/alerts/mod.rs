@@ -165,12 +165,6 @@ fn hook(config: &Config) -> anyhow::Result<Option<Hook>> {
         secret.len() >= 32,
         "alert_webhook_url is set, so alert_webhook_secret must be at least 32 characters"
     );
-    // reqwest is built without a default TLS provider; use ring, which lettre links already.
-    // rustls marks ring's provider deprecated for lacking post-quantum key exchange; aws-lc-rs
-    // would add a large C build for a webhook to a force's own system. Installing fails only
-    // when a provider is installed already, which is as good.
-    #[allow(deprecated)]
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder()
         .timeout(SEND_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
