@@ -166,6 +166,10 @@ describe('staff back office', () => {
     assert.match(await page.locator('[data-retention]').textContent(), /deleted \d+ days after/)
     await axe(page, 'feedback')
     await onPhone(page, ['/staff/audit', '/staff/users', '/staff/feedback'])
+    await page.getByRole('link', { name: 'Alerts', exact: true }).first().click()
+    await page.waitForLoadState('load')
+    await axe(page, 'alerts')
+    assert.match(await page.locator('h1').textContent(), /Alerts not delivered/)
     await page.context().close()
   })
 
@@ -282,7 +286,7 @@ describe('staff back office', () => {
 
   test('every staff page was checked with axe and nothing left our origin', () => {
     for (const p of ['/staff', '/staff/sign-in', '/staff/sign-in/code', '/staff/setup', '/staff/setup/authenticator',
-      '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/reports', '/staff/reports/{id}',
+      '/staff/users', '/staff/users/new', '/staff/users/{id}', '/staff/audit', '/staff/alerts', '/staff/reports', '/staff/reports/{id}',
       '/staff/places', '/staff/places/comments', '/staff/feedback', '/staff/reports/find']) {
       assert.ok(checked.has(p), `axe did not run on ${p}: ${[...checked].join(', ')}`)
     }

@@ -6,8 +6,11 @@
 //! ```sh
 //! cargo build --release && cargo run --release --example crash_test -- \
 //!     [--bin target/release/saferstreets] [--database-url URL] [--rounds 10] [--clients 16] \
-//!     [--seed 1]
+//!     [--seed 1] [--alerts | --kill-postgres]
 //! ```
+//!
+//! `--alerts` (`crash_test/alerts.rs`): urgent reports' alerts must reach a webhook receiver
+//! at least once although the service is killed while delivering them.
 //!
 //! It only ever talks to 127.0.0.1 (it refuses a database URL on any other host), every round
 //! is bounded in time, the whole run stops itself after `--rounds`, and the server is killed
@@ -25,6 +28,8 @@ use std::time::{Duration, Instant};
 
 use sqlx::Row;
 
+#[path = "crash_test/alerts.rs"]
+mod crash_test_alerts;
 #[path = "crash_test/db.rs"]
 mod crash_test_db;
 #[allow(dead_code)]
@@ -65,8 +70,14 @@ struct Server {
 }
 
 fn start(bin: &str, url: &str, dir: &std::path::Path) -> Server {
+    start_with(bin, url, dir, &[])
+}
+
+/// As [`start`], with more settings in the environment.
+fn start_with(bin: &str, url: &str, dir: &std::path::Path, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(bin)
         .args(["serve", "--listen", "127.0.0.1:0", "--database-url", url])
+        .envs(env.iter().copied())
         .env("SAFERSTREETS_DATA_DIR", dir)
         .env("SAFERSTREETS_KEYS_DIR", dir.join("keys"))
         .env("SAFERSTREETS_DEMO_REPORTS", "0")
@@ -278,6 +289,10 @@ async fn main() {
     let rounds: u32 = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(10);
     let clients: usize = arg("--clients").and_then(|r| r.parse().ok()).unwrap_or(16);
     let seed: u64 = arg("--seed").and_then(|r| r.parse().ok()).unwrap_or(1);
+    if std::env::args().any(|a| a == "--alerts") {
+        crash_test_alerts::run(&bin, arg("--database-url"), rounds, clients, seed).await;
+        return;
+    }
     if std::env::args().any(|a| a == "--kill-postgres") {
         crash_test_db::run(&bin, rounds, clients, seed).await;
         return;

@@ -7,7 +7,9 @@
 # acknowledged may be lost, /readyz must say 503 while it is down and 200 after, no 500s, and
 # failed sends must get the "not sent" page and go through when tried again. Then the negative
 # controls: a build that acknowledges before committing (feature `early-ack`) must lose reports
-# in the same harness, with the service killed and with the database killed.
+# in the same harness, with the service killed and with the database killed. Then (issue 14)
+# alerts: the service is killed while delivering webhooks (ALERT_ROUNDS kills, default 20) and
+# every urgent report must still be delivered.
 #
 #   make crash-test            ROUNDS=10 CLIENTS=16 by default (DB_ROUNDS: database kills,
 #                              default ROUNDS; DB_ROUNDS=0 skips them)
@@ -35,6 +37,15 @@ if command -v psql >/dev/null && psql "$PG/postgres" -qAtc 'SELECT 1' >/dev/null
   "$harness" --bin target/release/saferstreets --database-url "$PG/$db" \
     --rounds "$ROUNDS" --clients "$CLIENTS" --seed 2 2>/dev/null
 fi
+
+# Alerts (issue 14): the service is killed while it delivers urgent reports' webhooks; every
+# acknowledged urgent report must reach the receiver at least once afterwards.
+echo
+echo "Alerts (service killed while delivering):"
+echo "| database | kills | clients | urgent acknowledged | webhooks received | missing | repeats (dropped by key) | bad signatures | standard alerted | final drain | time |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+"$harness" --alerts --bin target/release/saferstreets --rounds "${ALERT_ROUNDS:-20}" \
+  --clients "$CLIENTS" --seed 7 2>/dev/null
 
 # PostgreSQL's server tools (initdb, pg_ctl) are found by the harness: PG_BINDIR, pg_config
 # --bindir or /usr/lib/postgresql/*/bin. As root, the cluster runs as the postgres user.

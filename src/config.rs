@@ -123,6 +123,22 @@ pub struct Config {
     /// Open311 requests one partner key may post per UK day, counted in the database so the
     /// quota holds across instances.
     pub open311_daily_quota: i64,
+    /// Where an alert is emailed when an urgent or high-priority report arrives (the email
+    /// says only that a report is waiting, when, and links to the case page). Empty: no email.
+    pub alert_email_to: String,
+    /// The sender of alert emails.
+    pub alert_email_from: String,
+    /// The SMTP server for alert emails, in lettre's URL form: `smtps://user:pass@host`
+    /// (TLS), `smtp://host:587?tls=required` (STARTTLS), `smtp://127.0.0.1:2525` (plain, for a
+    /// relay on this machine). A secret, as it may hold a password.
+    #[serde(default)]
+    pub smtp_url: Secret,
+    /// A force system (records management, command and control) that receives a signed JSON
+    /// POST for each alert. `https://` only, except to a loopback address. Empty: no webhook.
+    pub alert_webhook_url: String,
+    /// The shared secret that signs webhooks (HMAC-SHA256), at least 32 characters.
+    #[serde(default)]
+    pub alert_webhook_secret: Secret,
 }
 
 /// When the send step asks the browser for a proof of work.
@@ -214,6 +230,11 @@ impl Default for Config {
             open311_post_burst: 20,
             open311_post_every_seconds: 6,
             open311_daily_quota: 200,
+            alert_email_to: String::new(),
+            alert_email_from: "alerts@saferstreets.invalid".to_owned(),
+            smtp_url: Secret::default(),
+            alert_webhook_url: String::new(),
+            alert_webhook_secret: Secret::default(),
         }
     }
 }

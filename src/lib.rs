@@ -12,6 +12,7 @@ macro_rules! fail_point {
     };
 }
 
+pub mod alerts;
 pub mod app;
 pub mod audit;
 pub mod charts;

@@ -78,3 +78,18 @@ pub fn hotspot_index(reports: usize, took: Duration) {
     gauge!(HOTSPOT_REPORTS).set(reports as f64);
     gauge!(HOTSPOT_BUILD_SECONDS).set(took.as_secs_f64());
 }
+
+/// Alert deliveries, by channel (`email`, `webhook`) and outcome (`delivered`, `failed`).
+pub const ALERT_DELIVERIES: &str = "saferstreets_alert_deliveries_total";
+/// Alerts in the outbox not delivered yet.
+pub const ALERT_BACKLOG: &str = "saferstreets_alert_outbox_backlog";
+
+/// One alert delivery attempt ended.
+pub fn alert_delivery(channel: &str, outcome: &'static str) {
+    counter!(ALERT_DELIVERIES, "channel" => channel.to_owned(), "outcome" => outcome).increment(1);
+}
+
+/// The outbox holds `n` undelivered alerts.
+pub fn alert_backlog(n: i64) {
+    gauge!(ALERT_BACKLOG).set(n as f64);
+}

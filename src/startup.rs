@@ -23,6 +23,7 @@ pub struct Application {
     router: Router,
     state: AppState,
     metrics: Option<(TcpListener, PrometheusHandle)>,
+    alerts: crate::alerts::Deliverer,
 }
 
 /// What tests and tools may change about how the application is built.
@@ -42,6 +43,8 @@ impl Application {
 
     /// As [`Application::build`], with test overrides.
     pub async fn build_with(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
+        // Alert settings are checked before anything is opened: a bad one changes nothing.
+        crate::alerts::check(&config)?;
         // Bound before the database is opened, so a taken address changes nothing.
         let metrics = match config.metrics_listen {
             Some(addr) => {
@@ -61,6 +64,9 @@ impl Application {
             .await
             .context("cannot load the force areas and gazetteer")?;
         let state = build_state(config, store, Some(clock), geography)?;
+        let alerts =
+            crate::alerts::Deliverer::new(&state.config, state.store.clone(), state.clock.clone())?;
+        alerts.check_smtp().await?;
         let listener = TcpListener::bind(state.config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", state.config.listen))?;
@@ -70,6 +76,7 @@ impl Application {
             router,
             state,
             metrics,
+            alerts,
         })
     }
 
@@ -89,7 +96,7 @@ impl Application {
     }
 
     /// Serve until SIGTERM or Ctrl-C, then finish requests in flight. Retention is applied
-    /// at start and then daily.
+    /// at start and then daily; the alert worker delivers the outbox.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         crate::app::retention::spawn_daily(
             self.state.store.clone(),
@@ -98,6 +105,8 @@ impl Application {
             self.state.keyring.clone(),
         );
         spawn_sweeps(self.state.clone());
+        // Alerts waiting in the outbox (from before a restart too) go out from here on.
+        self.alerts.spawn();
         if let Some((listener, handle)) = self.metrics {
             spawn_metrics(listener, handle);
         }

@@ -5,6 +5,7 @@
 
 use crate::clock::{Clock, Timestamp};
 use crate::crypto::{CryptoError, Keyring};
+use crate::domain::alert::{self, Channel};
 use crate::domain::purpose;
 use crate::domain::reference::Reference;
 use crate::domain::stalking::{Answers, priority};
@@ -38,6 +39,9 @@ pub struct Desk<'a> {
     pub clock: &'a dyn Clock,
     /// The force that receives the report.
     pub force_code: &'a str,
+    /// The alert channels configured (`alerts::channels`): an urgent or high-priority report
+    /// gets one outbox row for each, in its own transaction.
+    pub alerts: &'a [Channel],
 }
 
 /// The report as stored for `answers`: sealed under the keyring's active key, assessed, with a
@@ -61,6 +65,7 @@ pub fn sealed_report(
         reasons: serde_json::to_string(&assessment.reasons)?,
         key_id: keyring.active_id().to_owned(),
         sealed: keyring.seal(&plaintext, &purpose::report(submission))?,
+        alerts: Vec::new(),
     })
 }
 
@@ -81,6 +86,9 @@ pub async fn submit(
         desk.force_code,
         desk.clock.now(),
     )?;
+    if priority::Priority::from_code(&report.priority).is_some_and(alert::raises_alert) {
+        report.alerts = desk.alerts.to_vec();
+    }
     for _ in 0..3 {
         match desk.store.submit_stalking_report(&report, Some(sent)).await {
             Err(StoreError::Duplicate) => {

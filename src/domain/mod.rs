@@ -1,5 +1,6 @@
 //! Validated types and the rules of each form. Nothing here knows about HTTP or SQL.
 
+pub mod alert;
 pub mod answers;
 pub mod contacts;
 pub mod date_filter;

@@ -506,3 +506,47 @@ impl<S: Store + ?Sized + 'static> StaffStore for EarlyAck<S> {
         self.inner.coarsen_place_points(before, audit).await
     }
 }
+
+#[async_trait]
+impl<S: Store + ?Sized + 'static> super::OutboxStore for EarlyAck<S> {
+    async fn claim_alerts(
+        &self,
+        now: Timestamp,
+        lease: i64,
+        limit: i64,
+    ) -> Result<Vec<super::Alert>, StoreError> {
+        self.inner.claim_alerts(now, lease, limit).await
+    }
+
+    async fn alert_delivered(&self, id: i64, now: Timestamp) -> Result<(), StoreError> {
+        self.inner.alert_delivered(id, now).await
+    }
+
+    async fn alert_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.inner.alert_failed(id, error, retry_at).await
+    }
+
+    async fn alert_backlog(&self) -> Result<i64, StoreError> {
+        self.inner.alert_backlog().await
+    }
+
+    async fn undelivered_alerts(
+        &self,
+        force_code: &str,
+        limit: i64,
+    ) -> Result<Vec<super::Undelivered>, StoreError> {
+        self.inner.undelivered_alerts(force_code, limit).await
+    }
+
+    async fn report_alerts(
+        &self,
+        report_id: i64,
+    ) -> Result<Vec<(String, Option<Timestamp>)>, StoreError> {
+        self.inner.report_alerts(report_id).await
+    }
+}

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod early_ack;
 mod group_commit;
 mod hotspots;
+pub mod outbox;
 pub mod sealed;
 mod sql;
 mod staff;
@@ -21,6 +22,7 @@ use crate::clock::Timestamp;
 
 pub use crate::domain::place::HotspotQuery;
 pub use hotspots::{Breakdown, CellCount, Tally};
+pub use outbox::{Alert, OutboxStore, Undelivered};
 pub use sealed::{SealedPlace, SealedStore};
 pub use sql::{connect, sqlite_path};
 pub use staff::{
@@ -148,7 +150,7 @@ pub struct PageViews {
 
 /// Everything the service keeps.
 #[async_trait]
-pub trait Store: StaffStore + SealedStore + Send + Sync + std::fmt::Debug {
+pub trait Store: StaffStore + SealedStore + OutboxStore + Send + Sync + std::fmt::Debug {
     /// The engine behind this store.
     fn backend(&self) -> Backend;
 
@@ -461,6 +463,10 @@ pub struct NewStalkingReport {
     pub key_id: String,
     /// The encrypted answers.
     pub sealed: Vec<u8>,
+    /// Channels to alert on: one outbox row each is written in the report's transaction, and
+    /// only when the report is new (not a repeated send). Empty for no alert. Not a column.
+    #[sqlx(skip)]
+    pub alerts: Vec<crate::domain::alert::Channel>,
 }
 
 /// A stored report.

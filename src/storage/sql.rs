@@ -873,7 +873,11 @@ where
         .await
         .map_err(unique_to_duplicate)?;
         let reference = match inserted {
-            Some(reference) => reference,
+            Some(reference) => {
+                // The alerts are part of the report: committed with it, or not at all.
+                super::outbox::insert_alerts_on::<DB>(conn, r).await?;
+                reference
+            }
             None => {
                 sqlx::query_scalar(
                     "SELECT reference FROM stalking_reports WHERE submission_id = $1",

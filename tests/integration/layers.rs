@@ -62,6 +62,12 @@ fn the_audit_chain_rules_do_not_import_storage() {
 }
 
 #[test]
+fn alert_delivery_never_imports_the_web() {
+    let found = offences("src/alerts", &["crate::http", "axum"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn use_cases_never_import_the_web() {
     let found = offences("src/app", &["crate::http", "axum"]);
     assert!(found.is_empty(), "{found:#?}");

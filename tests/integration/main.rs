@@ -3,6 +3,7 @@
 //! own database. Modules mirror the URL tree.
 
 mod abuse;
+mod alerts;
 mod api;
 mod attacks;
 mod change_back;

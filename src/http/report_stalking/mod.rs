@@ -295,6 +295,7 @@ async fn store_report(
         keyring: &state.keyring,
         clock: state.clock.as_ref(),
         force_code: &state.config.force_code,
+        alerts: &crate::alerts::channels(&state.config),
     };
     Ok(stalking::submit(desk, submission, answers, &sent).await?)
 }

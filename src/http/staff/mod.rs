@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod comments;
 pub mod feedback;
+pub mod deliveries;
 pub mod places;
 pub mod reports;
 pub mod users;
@@ -71,6 +72,7 @@ pub const POLICY: &[Rule] = &[
     rule("GET", "/staff/feedback", ADMIN),
     rule("GET", "/staff/audit", ADMIN),
     rule("GET", "/staff/audit/export.csv", ADMIN),
+    rule("GET", "/staff/alerts", ADMIN),
     rule("GET", "/staff/users", ADMIN),
     rule("GET", "/staff/users/new", ADMIN),
     rule("POST", "/staff/users/new", ADMIN),
@@ -182,6 +184,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(feedback::routes())
         .merge(audit::routes())
         .merge(users::routes())
+        .merge(deliveries::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), guard));
     auth::open_routes().merge(protected)
 }
