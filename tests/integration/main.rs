@@ -14,6 +14,7 @@ mod fuzz_forms;
 mod helpers;
 mod instances;
 mod layers;
+mod light;
 mod open311;
 mod ops;
 mod privacy;

@@ -147,7 +147,7 @@ async fn keep_alive_restarts_the_idle_time_of_the_draft() {
 #[tokio::test]
 async fn keep_alive_needs_the_csrf_token() {
     let app = spawn_app().await;
-    app.get("/").await;
+    app.get("/feedback").await;
     let refused = app
         .post_raw("/keep-alive", &[("csrf", "forged")], &[])
         .await;
