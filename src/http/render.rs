@@ -39,14 +39,17 @@ pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Resp
 /// form carries no per-visitor token, so a first visit's page is as shared as a returning
 /// visitor's). Each entry holds the page as is, gzipped and in brotli, so a request costs no
 /// rendering and no compression. Templates and text are compiled in, so an entry never goes
-/// stale. Keyed by language, whether the banner asks the cookie question, and path.
+/// stale. Keyed by language and whether the banner asks the cookie question, then by path (so
+/// a look-up borrows the path instead of allocating a key).
 #[derive(Debug, Default)]
-pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<PageKey, CachedPage>>);
+pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<Variant, PathPages>>);
 
-type PageKey = (usize, bool, String);
+/// The language's index and whether the banner asks the cookie question.
+type Variant = (usize, bool);
+type PathPages = rustc_hash::FxHashMap<String, CachedPage>;
 
 /// One page in its three encodings.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 struct CachedPage {
     identity: Bytes,
     gzip: Bytes,
@@ -108,28 +111,29 @@ pub fn render_shared<T: Template>(
         return render(&make());
     }
     let (lang, path) = chrome.page_key();
-    let key = (lang, chrome.show_cookie_question(), path.to_owned());
-    let cached = cache.0.read().ok().and_then(|m| m.get(&key).cloned());
-    let page = match cached {
-        Some(page) => page,
+    let variant = (lang, chrome.show_cookie_question());
+    let coding = chrome.coding();
+    let cached = cache
+        .0
+        .read()
+        .ok()
+        .and_then(|m| m.get(&variant)?.get(path).map(|p| p.get(coding).clone()));
+    let body = match cached {
+        Some(body) => body,
         None => {
             let mut html = String::with_capacity(16 * 1024);
             if let Err(e) = make().render_into(&mut html) {
                 return AppError::from(e).into_response();
             }
             let page = CachedPage::new(html);
+            let body = page.get(coding).clone();
             if let Ok(mut m) = cache.0.write() {
-                m.insert(key, page.clone());
+                m.entry(variant).or_default().insert(path.to_owned(), page);
             }
-            page
+            body
         }
     };
-    let coding = chrome.coding();
-    let mut res = (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        page.get(coding).clone(),
-    )
-        .into_response();
+    let mut res = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     let h = res.headers_mut();
     if let Some(v) = coding.header() {
         h.insert(header::CONTENT_ENCODING, v);
