@@ -163,7 +163,7 @@ for (const button of document.querySelectorAll('button[data-print]')) {
 
 const mapSection = document.querySelector('[data-map-section]')
 if (mapSection) {
-  import('./map.7ed46c391fa3.js')
+  import('./map.80c9514506a5.js')
     .then(({ initMap }) => initMap(mapSection))
     .catch((error) => {
       mapSection.hidden = true
@@ -175,7 +175,7 @@ if (mapSection) {
 
 const staffMap = document.querySelector('[data-staff-map]')
 if (staffMap) {
-  import('./staff-map.61ae7b7cf4d6.js')
+  import('./staff-map.d1e0b007f615.js')
     .then(({ initStaffMap }) => initStaffMap(staffMap))
     .catch((error) => {
       staffMap.hidden = true

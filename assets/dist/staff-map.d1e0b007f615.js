@@ -6,7 +6,7 @@
 // the filters in force (same origin, same session) and draw them, darker for more reports.
 // Leaflet's SVG renderer sets presentation attributes, which our CSP allows.
 
-import { LEAFLET_CSS, escapeHtml, loadLeaflet, loadStylesheet } from './map.7ed46c391fa3.js'
+import { LEAFLET_CSS, escapeHtml, loadLeaflet, loadStylesheet } from './map.80c9514506a5.js'
 
 const LEAFLET_BASE = '/assets/leaflet/'
 const START_ZOOM = 11
