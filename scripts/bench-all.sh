@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark suite in one command (issue 6): page render (criterion), request
-# throughput with the hello-world ceiling in the same run (wrk), durable submissions/s on
+# throughput with the hello-world ceiling in the same run (wrk), page weight and Lighthouse
+# mobile scores (issue 15), durable submissions/s on
 # SQLite and PostgreSQL, hotspot query latency at each of HOTSPOT_SIZES reports with PostGIS
 # and Python h3 on the same data, the server's memory (resident at idle, peak under load) and
 # its start-up time. Rewrites the summary table in BENCHMARKS.md between the bench-all markers.
@@ -20,7 +21,7 @@ PG_BASE="${PG_BASE:-postgres://postgres@127.0.0.1:5432}"
 if [ -n "${QUICK:-}" ]; then
   : "${HOTSPOT_SIZES:=20000}" "${DURATION:=2s}" "${ROUNDS:=1}" "${DRAFTS:=300}" "${STARTS:=3}"
   : "${ITERATIONS:=20}" "${SLOW_RUNS:=3}" "${CRITERION:=--warm-up-time 1 --measurement-time 2}"
-  : "${LIMIT:=1800}"
+  : "${LIMIT:=1800}" "${PAGE_RUNS:=1}"
 else
   : "${HOTSPOT_SIZES:=1000000 10000000}" "${DURATION:=10s}" "${ROUNDS:=3}" "${DRAFTS:=3000}"
   : "${STARTS:=10}" "${ITERATIONS:=200}" "${SLOW_RUNS:=11}" "${CRITERION:=}" "${LIMIT:=14400}"
@@ -121,6 +122,9 @@ awk '/^render \/advice/ { k = "render.page" } /^GET \/advice/ { k = "render.rout
 
 step "requests over loopback (scripts/bench-http.sh)"
 run http "$work/http" bash scripts/bench-http.sh
+
+step "page weight and Lighthouse, mobile (scripts/bench-pages.sh)"
+run pages "$work/pages" env BIN="$bin" RUNS="${PAGE_RUNS:-3}" bash scripts/bench-pages.sh
 
 step "durable submissions (scripts/bench-submit.sh)"
 run submit "$work/submit" bash scripts/bench-submit.sh

@@ -2,11 +2,20 @@
 // runs `git diff --exit-code assets/dist`, so the output must be
 // deterministic). Node 20, no dependencies beyond `sass`.
 //
+// After copying, every top-level file gets a content-hashed copy (`app.css` ->
+// `app.<hash>.css`) listed in `manifest.json`, which the server reads to write
+// asset URLs into pages and to serve hashed names as immutable (issue 15).
+// Every text file is also stored compressed (`<name>.br`, `<name>.gz`), so the
+// server sends compressed bytes without compressing anything per request.
+// Add a new file with `copyText` as below: the steps at the end pick it up.
+//
 //   npm ci && npm run build
 
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 import * as sass from 'sass'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -111,6 +120,71 @@ for (const image of fs.readdirSync(path.join(leafletDist, 'images')).sort()) {
   copyBinary(path.join(leafletDist, 'images', image), path.join(dist, 'leaflet', 'images', image))
 }
 
+// --- Fingerprints ------------------------------------------------------------------
+// A hash of the contents in the name, so a page can tell browsers to keep the file for a
+// year. JS modules import each other by relative name (`import('./map.js')`), so a module's
+// imports are rewritten to the hashed names first and it is hashed after the files it
+// imports: a changed dependency gives its importers a new name too.
+const IMPORT = /(['"])\.\/([A-Za-z0-9_.-]+\.(?:js|mjs|css))\1/g
+const manifest = {}
+{
+  const names = fs.readdirSync(dist).filter((n) => fs.statSync(path.join(dist, n)).isFile()).sort()
+  const pending = new Set(names)
+  const importsOf = (name) => {
+    if (!/\.m?js$/.test(name)) return []
+    const text = readText(path.join(dist, name))
+    return [...text.matchAll(IMPORT)].map((m) => m[2]).filter((n) => n !== name && names.includes(n))
+  }
+  while (pending.size > 0) {
+    const ready = [...pending].filter((n) => importsOf(n).every((d) => manifest[d]))
+    if (ready.length === 0) {
+      console.error(`circular imports between ${[...pending].join(', ')}`)
+      process.exit(1)
+    }
+    for (const name of ready) {
+      let bytes = fs.readFileSync(path.join(dist, name))
+      if (/\.m?js$/.test(name)) {
+        bytes = Buffer.from(
+          readText(path.join(dist, name)).replace(IMPORT, (all, q, dep) => (manifest[dep] ? `${q}./${manifest[dep]}${q}` : all))
+        )
+      }
+      const hash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 12)
+      const ext = path.extname(name)
+      const hashed = `${name.slice(0, -ext.length)}.${hash}${ext}`
+      write(path.join(dist, hashed), bytes)
+      manifest[name] = hashed
+      pending.delete(name)
+    }
+  }
+}
+write(path.join(dist, 'manifest.json'), JSON.stringify(manifest, Object.keys(manifest).sort(), 2) + '\n')
+
+// --- Compression -------------------------------------------------------------------
+// Brotli at its best quality and gzip at level 9, done once here. Both are deterministic
+// for the same input and Node's bundled zlib/brotli (gzip's header has no time or name).
+const COMPRESSIBLE = /\.(css|js|mjs|svg|json|txt)$/
+function compressAll (dir) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name)
+    if (fs.statSync(file).isDirectory()) {
+      compressAll(file)
+      continue
+    }
+    if (!COMPRESSIBLE.test(name) || name === 'manifest.json') continue
+    const bytes = fs.readFileSync(file)
+    const br = zlib.brotliCompressSync(bytes, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length
+      }
+    })
+    const gz = zlib.gzipSync(bytes, { level: 9 })
+    // Only where it saves something (a tiny file can grow).
+    if (br.length < bytes.length) write(`${file}.br`, br)
+    if (gz.length < bytes.length) write(`${file}.gz`, gz)
+  }
+}
+
 // --- Licences -------------------------------------------------------------------
 // The govuk-frontend npm package ships no LICENSE file, only `"license": "MIT"`
 // and a licence section in its README; the text below is the MIT licence as
@@ -164,3 +238,6 @@ Leaflet ${packageVersion('leaflet')} (licence: BSD-2-Clause)
 ${leafletLicence}
 `
 write(path.join(dist, 'LICENSES.txt'), licences)
+
+// Last, so every file above, licences included, has its compressed forms.
+compressAll(dist)

@@ -35,7 +35,8 @@ export function loadStylesheet (href) {
     if (!existing) {
       link.rel = 'stylesheet'
       link.href = href
-      const ours = document.querySelector('link[rel="stylesheet"][href="/assets/app.css"]')
+      // Our stylesheet, by its fingerprinted name (app.<hash>.css) or its plain one.
+      const ours = document.querySelector('link[rel="stylesheet"][href^="/assets/app."][href$=".css"]')
       document.head.insertBefore(link, ours)
     }
   })

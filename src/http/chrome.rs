@@ -4,6 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
+use super::assets::Coding;
 use super::consent::Consent;
 use super::session::SessionId;
 use super::state::AppState;
@@ -23,6 +24,8 @@ pub struct Chrome {
     /// When the draft shown on this page expires unless saved again; `None` for a page
     /// whose draft is not saved yet (it gets the whole idle time when it is).
     draft_expires: Option<crate::clock::Timestamp>,
+    /// The best content coding the browser accepts, for pages served from the page cache.
+    coding: Coding,
 }
 
 impl Chrome {
@@ -40,6 +43,11 @@ impl Chrome {
             parts.uri.path(),
             Consent::from_headers(&parts.headers),
         );
+        chrome.coding = Coding::accepted(&parts.headers)
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or(Coding::Identity);
         chrome.lang = state.text.choose(
             parts
                 .headers
@@ -68,6 +76,7 @@ impl Chrome {
             consent,
             consent_just_made: None,
             draft_expires: None,
+            coding: Coding::Identity,
         }
     }
 
@@ -92,6 +101,11 @@ impl Chrome {
     /// The visitor's language's text.
     pub fn catalog(&self) -> &crate::i18n::Catalog {
         self.state.text.get(self.lang)
+    }
+
+    /// The best content coding the browser accepts.
+    pub fn coding(&self) -> Coding {
+        self.coding
     }
 
     /// A key for caches of pages that differ only by path and language.
@@ -203,10 +217,12 @@ impl Chrome {
         self.state.config.suppression_k.max(1).to_string()
     }
 
-    /// Whether the page chrome is identical for every visitor on this path: the cookie
-    /// question is answered and no confirmation is showing, so there is no form in it.
+    /// Whether the page chrome is identical for every visitor on this path who gave the same
+    /// cookie answer (or none): no confirmation of a choice just made is showing. The cookie
+    /// banner's form carries no per-visitor token (its POST is checked by `Sec-Fetch-Site` and
+    /// `Origin` instead, docs/SECURITY.md), so a first visit's page is shared too.
     pub fn is_the_same_for_everyone(&self) -> bool {
-        !self.consent.unset() && self.consent_just_made.is_none()
+        self.consent_just_made.is_none()
     }
 
     /// Whether the cookie banner asks for a choice.

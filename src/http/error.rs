@@ -7,11 +7,9 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use axum::http::header::SET_COOKIE;
-
 use super::chrome::Chrome;
 use super::render::{RenderedPage, render_with_status};
-use super::session::{SessionId, session_cookie};
+use super::session::SessionId;
 use super::state::AppState;
 use crate::storage::StoreError;
 
@@ -182,23 +180,14 @@ pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Ne
     if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
         return res;
     }
-    // The page's cookie banner needs the visitor's session: the one they sent, the one the
-    // session layer just gave them, or (for paths outside it, like unknown URLs) a new one.
-    let given = SessionId::from_headers(context.headers(), &state).or_else(|| {
-        res.headers()
-            .get_all(SET_COOKIE)
-            .iter()
-            .find_map(|v| SessionId::from_set_cookie(v.to_str().ok()?, &state))
-    });
-    let new_cookie = given.is_none();
-    let session = given.unwrap_or_else(SessionId::generate);
+    // A problem page has no form (the cookie banner's carries no token), so it needs no
+    // session and starts none: a first visit to an unknown URL sets no cookie (issue 15).
+    let session =
+        SessionId::from_headers(context.headers(), &state).unwrap_or_else(SessionId::generate);
     let (mut parts, ()) = context.into_parts();
-    parts.extensions.insert(session.clone());
+    parts.extensions.insert(session);
     let chrome = Chrome::from_parts(&parts, &state);
     let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
-    if new_cookie && let Ok(value) = session_cookie(&state, &session).parse() {
-        page.headers_mut().append(SET_COOKIE, value);
-    }
     // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's type.
     for (name, value) in res.headers() {
         if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {

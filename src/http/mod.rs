@@ -27,6 +27,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
@@ -76,6 +77,13 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
             state.clone(),
             security::headers,
         ))
+        // Dynamic responses (form pages, problem pages, JSON) are compressed per request;
+        // assets and cached pages arrive already compressed (`Content-Encoding` set), and the
+        // layer leaves those alone. BREACH needs a victim's secret and an attacker's input in
+        // one response to a request the attacker makes the victim's browser send; every
+        // cookie that carries a session is `SameSite=Strict`, so such a request carries none
+        // (docs/SECURITY.md).
+        .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(count_request))
         .layer(
             // Log the route pattern and status only: never query strings, bodies or addresses.

@@ -3,11 +3,14 @@
 //! every visitor are rendered once into a [`PageCache`].
 
 use askama::Template;
-use axum::http::StatusCode;
+use axum::body::Bytes;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
+use super::assets::Coding;
 use super::chrome::Chrome;
 use super::error::AppError;
+use super::session::Sessionless;
 
 /// Marker on responses that already carry a full page.
 #[derive(Clone, Copy, Debug)]
@@ -32,13 +35,73 @@ pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Resp
     }
 }
 
-/// Rendered bodies of pages that are the same for every visitor who has answered the cookie
-/// question (the only per-visitor part of a content page is the banner's form). Templates and
-/// text are compiled in, so an entry never goes stale.
+/// Rendered bodies of pages that are the same for every visitor (issue 15: the cookie banner's
+/// form carries no per-visitor token, so a first visit's page is as shared as a returning
+/// visitor's). Each entry holds the page as is, gzipped and in brotli, so a request costs no
+/// rendering and no compression. Templates and text are compiled in, so an entry never goes
+/// stale. Keyed by language and whether the banner asks the cookie question, then by path (so
+/// a look-up borrows the path instead of allocating a key).
 #[derive(Debug, Default)]
-pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<(usize, String), axum::body::Bytes>>);
+pub struct PageCache(std::sync::RwLock<rustc_hash::FxHashMap<Variant, PathPages>>);
 
-/// Render a page that has no per-visitor content, from the cache when possible.
+/// The language's index and whether the banner asks the cookie question.
+type Variant = (usize, bool);
+type PathPages = rustc_hash::FxHashMap<String, CachedPage>;
+
+/// One page in its three encodings.
+#[derive(Debug)]
+struct CachedPage {
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+}
+
+impl CachedPage {
+    fn new(html: String) -> Self {
+        let identity = Bytes::from(html);
+        Self {
+            gzip: compress(&identity, Coding::Gzip).map_or_else(|| identity.clone(), Bytes::from),
+            brotli: compress(&identity, Coding::Brotli)
+                .map_or_else(|| identity.clone(), Bytes::from),
+            identity,
+        }
+    }
+
+    fn get(&self, coding: Coding) -> &Bytes {
+        match coding {
+            Coding::Brotli => &self.brotli,
+            Coding::Gzip => &self.gzip,
+            Coding::Identity => &self.identity,
+        }
+    }
+}
+
+/// `bytes` compressed at the best setting (done once per page and language), or `None` if
+/// the encoder failed, in which case the page is served as is.
+fn compress(bytes: &[u8], coding: Coding) -> Option<Vec<u8>> {
+    use std::io::Write;
+    match coding {
+        Coding::Gzip => {
+            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            e.write_all(bytes).ok()?;
+            e.finish().ok()
+        }
+        Coding::Brotli => {
+            let mut out = Vec::new();
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 11,
+                size_hint: bytes.len(),
+                ..Default::default()
+            };
+            brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
+            Some(out)
+        }
+        Coding::Identity => None,
+    }
+}
+
+/// Render a page that has no per-visitor content, from the cache when possible, in the
+/// best encoding the request accepts.
 pub fn render_shared<T: Template>(
     cache: &PageCache,
     chrome: &Chrome,
@@ -48,8 +111,13 @@ pub fn render_shared<T: Template>(
         return render(&make());
     }
     let (lang, path) = chrome.page_key();
-    let key = (lang, path.to_owned());
-    let cached = cache.0.read().ok().and_then(|m| m.get(&key).cloned());
+    let variant = (lang, chrome.show_cookie_question());
+    let coding = chrome.coding();
+    let cached = cache
+        .0
+        .read()
+        .ok()
+        .and_then(|m| m.get(&variant)?.get(path).map(|p| p.get(coding).clone()));
     let body = match cached {
         Some(body) => body,
         None => {
@@ -57,18 +125,22 @@ pub fn render_shared<T: Template>(
             if let Err(e) = make().render_into(&mut html) {
                 return AppError::from(e).into_response();
             }
-            let body = axum::body::Bytes::from(html);
+            let page = CachedPage::new(html);
+            let body = page.get(coding).clone();
             if let Ok(mut m) = cache.0.write() {
-                m.insert(key, body.clone());
+                m.entry(variant).or_default().insert(path.to_owned(), page);
             }
             body
         }
     };
-    let mut res = (
-        [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
-    )
-        .into_response();
+    let mut res = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    let h = res.headers_mut();
+    if let Some(v) = coding.header() {
+        h.insert(header::CONTENT_ENCODING, v);
+    }
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     res.extensions_mut().insert(RenderedPage);
+    // The same for every visitor: it needs no session, so it starts none.
+    res.extensions_mut().insert(Sessionless);
     res
 }

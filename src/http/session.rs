@@ -72,6 +72,12 @@ pub struct SessionId {
 #[derive(Clone, Copy, Debug)]
 pub struct SessionEnded;
 
+/// Marker on a response that holds nothing of a session (a page the same for every visitor,
+/// the cookie banner's answer): the middleware starts no session for it, so a first visit to
+/// a content page sets no cookie (issue 15).
+#[derive(Clone, Copy, Debug)]
+pub struct Sessionless;
+
 /// Marker a handler puts in response extensions when it moved the visitor to a new session
 /// id: the middleware sets the cookie to it.
 #[derive(Clone, Debug)]
@@ -177,15 +183,22 @@ pub fn read_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .map(|(_, v)| v.trim_matches('"'))
 }
 
-/// Give every visitor of an HTML page a session id, setting the cookie when it is new or a
-/// handler moved the visitor to another.
+/// Give every request for an HTML page a session id, setting the cookie when it is new and the
+/// response may depend on it (not [`Sessionless`]), or a handler moved the visitor to another.
 pub async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let id = SessionId::from_headers(req.headers(), &state).unwrap_or_else(SessionId::generate);
     req.extensions_mut().insert(id.clone());
     let mut res = next.run(req).await;
     let set = match res.extensions().get::<Rotated>() {
         Some(Rotated(to)) => Some(to.clone()),
-        None if id.fresh && res.extensions().get::<SessionEnded>().is_none() => Some(id),
+        // A page that is the same for everyone holds nothing of a session: no cookie for it,
+        // so a first visit to a content page starts no session (issue 15).
+        None if id.fresh
+            && res.extensions().get::<SessionEnded>().is_none()
+            && res.extensions().get::<Sessionless>().is_none() =>
+        {
+            Some(id)
+        }
         None => None,
     };
     if let Some(to) = set

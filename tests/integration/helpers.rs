@@ -326,7 +326,9 @@ impl Browser {
         let token = self.csrf_token().await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", &token)];
         all.extend_from_slice(fields);
-        self.post_raw(path, &all, &[]).await
+        // As every current browser does for a form on our own page.
+        self.post_raw(path, &all, &[("sec-fetch-site", "same-origin")])
+            .await
     }
 
     /// POST exactly these fields and headers (no CSRF token added).
@@ -350,9 +352,7 @@ impl Browser {
 
     /// The CSRF token for this client's session (visiting a page first if there is none).
     pub async fn csrf_token(&self) -> String {
-        if self.session_cookie().is_none() {
-            self.get("/").await;
-        }
+        // A page with a form starts a session (content pages do not, issue 15).
         let page = self.get("/feedback").await;
         page.attrs("input[name=csrf]", "value")
             .into_iter()

@@ -15,6 +15,7 @@ mod fuzz_forms;
 mod helpers;
 mod instances;
 mod layers;
+mod light;
 mod open311;
 mod ops;
 mod privacy;

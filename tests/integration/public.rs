@@ -53,8 +53,8 @@ async fn every_public_page_has_the_safety_chrome() {
         );
         assert_eq!(
             page.attrs("script", "src"),
-            ["/assets/app.js"],
-            "{path}: only our script"
+            [saferstreets::http::assets::url("app.js")],
+            "{path}: only our script (by its fingerprinted name)"
         );
         assert!(
             !page.body.contains("<script>") && !page.body.contains("style="),
@@ -166,7 +166,7 @@ async fn hsts_is_sent_when_served_over_tls() {
         None,
     )
     .await;
-    let page = app.get("/").await;
+    let page = app.get("/feedback").await;
     assert_eq!(
         page.header("strict-transport-security"),
         "max-age=31536000; includeSubDomains"
@@ -197,7 +197,10 @@ async fn assets_are_served_from_our_own_origin() {
 #[tokio::test]
 async fn the_session_cookie_is_essential_and_strict() {
     let app = spawn_app().await;
-    let page = app.get("/").await;
+    // Content pages start no session (issue 15, tests/integration/light.rs); a page with a
+    // form of its own does.
+    assert!(app.get("/").await.set_cookies().is_empty());
+    let page = app.get("/feedback").await;
     let cookies = page.set_cookies();
     assert_eq!(
         cookies.len(),
@@ -234,21 +237,18 @@ async fn the_cookie_banner_works_from_a_not_found_page_on_a_first_visit() {
     let app = spawn_app().await;
     let page = app.get("/no/such/page").await;
     assert_eq!(page.status, 404);
-    assert!(
-        app.session_cookie().is_some(),
-        "a first visit to a 404 still gets a session"
-    );
-    let token = page
-        .attrs(".govuk-cookie-banner input[name=csrf]", "value")
-        .remove(0);
+    // The banner's form needs no session (issue 15): a 404 starts none.
+    assert!(app.session_cookie().is_none());
+    assert_eq!(page.texts(".govuk-cookie-banner button").len(), 2);
     let choice = app
         .post_raw(
             "/cookies/consent",
-            &[("csrf", &token), ("cookies", "reject"), ("return_to", "/")],
-            &[],
+            &[("cookies", "reject"), ("return_to", "/")],
+            &[("sec-fetch-site", "same-origin")],
         )
         .await;
     assert_eq!(choice.status, 303);
+    assert_eq!(app.cookie("ss_cookie_consent").as_deref(), Some("no"));
 }
 
 #[tokio::test]
@@ -301,7 +301,7 @@ fn app_db_url(app: &crate::helpers::TestApp) -> String {
 #[tokio::test]
 async fn posts_without_a_valid_csrf_token_are_refused_with_a_page() {
     let app = spawn_app().await;
-    app.get("/").await;
+    app.get("/feedback").await;
     let none = app
         .post_raw("/feedback", &[("satisfaction", "satisfied")], &[])
         .await;
@@ -315,10 +315,24 @@ async fn posts_without_a_valid_csrf_token_are_refused_with_a_page() {
         )
         .await;
     assert_eq!(forged.status, 403);
+    // The banner's form has no token by design (issue 15): a browser must say the POST came
+    // from our own pages; one that says nothing is sent to the cookies page's form instead.
     let banner = app
-        .post_raw("/cookies/consent", &[("cookies", "accept")], &[])
+        .post_raw(
+            "/cookies/consent",
+            &[("cookies", "accept")],
+            &[("sec-fetch-site", "cross-site")],
+        )
         .await;
     assert_eq!(banner.status, 403, "anonymous forms are protected too");
+    let unsure = app
+        .post_raw("/cookies/consent", &[("cookies", "accept")], &[])
+        .await;
+    assert_eq!(
+        (unsure.status, unsure.header("location")),
+        (303, "/cookies")
+    );
+    assert_eq!(app.cookie("ss_cookie_consent"), None);
     assert!(
         app.state
             .store
@@ -620,7 +634,7 @@ async fn typed_text_is_escaped_when_shown_again() {
 #[tokio::test]
 async fn quick_exit_forgets_the_session_and_leaves_without_a_trace() {
     let app = spawn_app().await;
-    app.get("/").await;
+    app.get("/feedback").await;
     let session = app.session_cookie().expect("session");
     let key = saferstreets::http::session::SessionId::from_cookie_value(&session, &app.state.keys)
         .expect("id")
@@ -681,18 +695,25 @@ async fn shared_pages_never_carry_another_visitors_form_token() {
     let second = other.get("/advice/stalking").await;
     assert_eq!(first.body, second.body);
     assert!(first.attrs("input[name=csrf]", "value").is_empty());
-    // A new visitor is asked about cookies, with a token of their own.
+    // A new visitor is asked about cookies, by a page shared by every new visitor: the form
+    // carries no token (issue 15), and the answer needs none.
     let newcomer = crate::helpers::Browser::new(&app.base);
     let page = newcomer.get("/advice/stalking").await;
-    let token = page
-        .attrs(".govuk-cookie-banner input[name=csrf]", "value")
-        .remove(0);
+    assert!(page.attrs("input[name=csrf]", "value").is_empty());
+    assert_eq!(
+        page.body,
+        crate::helpers::Browser::new(&app.base)
+            .get("/advice/stalking")
+            .await
+            .body
+    );
     let ok = newcomer
         .post_raw(
             "/cookies/consent",
-            &[("csrf", &token), ("cookies", "accept"), ("return_to", "/")],
-            &[],
+            &[("cookies", "accept"), ("return_to", "/")],
+            &[("sec-fetch-site", "same-origin")],
         )
         .await;
     assert_eq!(ok.status, 303);
+    assert_eq!(newcomer.cookie("ss_cookie_consent").as_deref(), Some("yes"));
 }

@@ -169,7 +169,7 @@ async fn the_timeout_warning_counts_from_the_last_save_not_the_page_view() {
 #[tokio::test]
 async fn keep_alive_needs_the_csrf_token() {
     let app = spawn_app().await;
-    app.get("/").await;
+    app.get("/feedback").await;
     let refused = app
         .post_raw("/keep-alive", &[("csrf", "forged")], &[])
         .await;

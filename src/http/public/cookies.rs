@@ -11,8 +11,9 @@ use crate::domain::FormErrors;
 use crate::http::chrome::{Chrome, safe_return_path};
 use crate::http::consent::Consent;
 use crate::http::error::AppError;
-use crate::http::forms::CsrfForm;
+use crate::http::forms::{CsrfForm, Provenance, SameOriginForm};
 use crate::http::render::{render, render_with_status};
+use crate::http::session::Sessionless;
 use crate::http::state::AppState;
 use crate::http::view::Choice;
 use axum::extract::State;
@@ -93,27 +94,38 @@ pub struct BannerForm {
     return_to: Option<String>,
 }
 
-/// `POST /cookies/consent`: the banner's Accept or Reject, then back to the page.
+/// `POST /cookies/consent`: the banner's Accept or Reject, then back to the page. The banner
+/// is on pages shared by every visitor, so its form has no CSRF token; the browser's
+/// `Sec-Fetch-Site` or `Origin` must say the POST came from our own pages. When a browser
+/// says neither (an old one), the choice is not taken on trust: the visitor goes to the
+/// cookies page, whose form has a token, to make it there.
 pub async fn banner_choice(
     State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<BannerForm>,
+    SameOriginForm { provenance, form }: SameOriginForm<BannerForm>,
 ) -> Result<Response, AppError> {
     let choice = form
         .cookies
         .as_deref()
         .and_then(Consent::from_answer)
         .ok_or(AppError::BadRequest)?;
+    if provenance != Provenance::SameOrigin {
+        let mut res = Redirect::to("/cookies").into_response();
+        res.extensions_mut().insert(Sessionless);
+        return Ok(res);
+    }
     let back = safe_return_path(form.return_to.as_deref());
     let flag = if choice.accepted() {
         "accepted"
     } else {
         "rejected"
     };
-    Ok(with_consent_cookie(
+    let mut res = with_consent_cookie(
         Redirect::to(&format!("{back}?cookies={flag}")),
         choice,
         &state,
-    ))
+    );
+    res.extensions_mut().insert(Sessionless);
+    Ok(res)
 }
 
 fn with_consent_cookie(redirect: Redirect, choice: Consent, state: &AppState) -> Response {

@@ -1,0 +1,209 @@
+// saferstreets — page script (ES module, loaded with
+// <script type="module" src="/assets/app.js">). Our CSP forbids inline
+// scripts and styles, so everything lives here and we only toggle classes.
+
+const EXIT_SELECTOR = '[data-quick-exit]'
+const DEFAULT_EXIT_HREF = '/exit'
+const SHIFT_PRESSES = 3
+const SHIFT_WINDOW_MS = 5000
+
+// --- Quick exit -------------------------------------------------------------
+//
+// The quick exit buttons are plain links to /exit, so they work without
+// JavaScript. With JavaScript we also exit on Escape and on Shift pressed
+// three times within five seconds, hide the page at once, and use
+// location.replace so the page being left is not kept in the history.
+
+let exiting = false
+let shiftCount = 0
+let shiftTimer = null
+
+function exitHref () {
+  const link = document.querySelector(EXIT_SELECTOR)
+  const href = link && link.getAttribute('href')
+  return href || DEFAULT_EXIT_HREF
+}
+
+function quickExit () {
+  if (exiting) return
+  exiting = true
+  resetShift()
+  document.documentElement.classList.add('app-exiting')
+  document.body.classList.add('app-exiting')
+  window.location.replace(exitHref())
+}
+
+function resetShift () {
+  shiftCount = 0
+  if (shiftTimer !== null) {
+    window.clearTimeout(shiftTimer)
+    shiftTimer = null
+  }
+}
+
+function onKeydown (event) {
+  // Key presses that are part of IME composition belong to the input method.
+  if (event.isComposing) return
+
+  if (event.key === 'Escape' || event.key === 'Esc') {
+    event.preventDefault()
+    quickExit()
+    return
+  }
+
+  if (event.key === 'Shift') {
+    if (event.repeat) return
+    shiftCount += 1
+    if (shiftCount === 1) {
+      // The window starts at the first press: three presses within 5 s.
+      shiftTimer = window.setTimeout(resetShift, SHIFT_WINDOW_MS)
+    }
+    if (shiftCount >= SHIFT_PRESSES) quickExit()
+    return
+  }
+
+  // Any other key (for example the letter of Shift+J while typing a name)
+  // breaks the sequence, so ordinary typing never triggers an exit.
+  if (shiftCount > 0) resetShift()
+}
+
+function onClick (event) {
+  const link = event.target instanceof Element ? event.target.closest(EXIT_SELECTOR + ', [data-quick-exit-skip]') : null
+  if (!link) return
+  // Let the browser handle "open in new tab" and the like.
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  event.preventDefault()
+  quickExit()
+}
+
+// A page restored from the back/forward cache must be usable again.
+function onPageshow (event) {
+  if (!event.persisted) return
+  exiting = false
+  resetShift()
+  document.documentElement.classList.remove('app-exiting')
+  document.body.classList.remove('app-exiting')
+}
+
+// Only public pages carry a quick exit; the staff back office has none, so Escape and
+// Shift keep their ordinary meaning there.
+if (document.querySelector(EXIT_SELECTOR)) {
+  document.addEventListener('keydown', onKeydown, true)
+  document.addEventListener('click', onClick)
+  window.addEventListener('pageshow', onPageshow)
+}
+
+// --- Timeout warning ---------------------------------------------------------
+//
+// Pages with a draft carry a closed <dialog data-timeout-warning> (GOV.UK timeout warning
+// pattern). It opens `data-warn-seconds` before the draft's idle time
+// (`data-idle-seconds`) runs out. "Continue" restarts the idle time on the server with a
+// same-origin POST carrying the page's CSRF token; "Delete my answers and leave" is the
+// quick exit. If nobody answers, the page is loaded again when the time is up, which shows
+// that the answers were deleted. Times come from the page, so tests can change them.
+
+const timeoutDialog = document.querySelector('dialog[data-timeout-warning]')
+if (timeoutDialog && typeof timeoutDialog.showModal === 'function') {
+  const idleMs = Number(timeoutDialog.dataset.idleSeconds) * 1000
+  const warnMs = Number(timeoutDialog.dataset.warnSeconds) * 1000
+  const failed = timeoutDialog.querySelector('[data-timeout-failed]')
+  let warnTimer = null
+  let endTimer = null
+  let returnFocus = null
+
+  const schedule = () => {
+    window.clearTimeout(warnTimer)
+    window.clearTimeout(endTimer)
+    warnTimer = window.setTimeout(() => {
+      returnFocus = document.activeElement
+      if (failed) failed.hidden = true
+      timeoutDialog.showModal()
+    }, Math.max(0, idleMs - warnMs))
+    endTimer = window.setTimeout(() => {
+      window.location.replace(window.location.pathname)
+    }, idleMs)
+  }
+
+  const keepAlive = async () => {
+    const body = new URLSearchParams({ csrf: timeoutDialog.dataset.csrf || '' })
+    try {
+      const response = await fetch('/keep-alive', { method: 'POST', body, credentials: 'same-origin' })
+      if (!response.ok) throw new Error(`keep-alive answered ${response.status}`)
+    } catch (error) {
+      if (failed) failed.hidden = false
+      console.error('Answers not kept', error)
+      return
+    }
+    timeoutDialog.close()
+    schedule()
+    if (returnFocus && typeof returnFocus.focus === 'function') returnFocus.focus()
+  }
+
+  timeoutDialog.querySelector('[data-timeout-continue]')?.addEventListener('click', keepAlive)
+  // Esc inside the dialog is still the quick exit (the document's handler, in the capture
+  // phase, runs first); the dialog's own "cancel" must not just close it unseen.
+  timeoutDialog.addEventListener('cancel', (event) => event.preventDefault())
+  schedule()
+}
+
+// --- Print buttons -----------------------------------------------------------
+//
+// Buttons marked `data-print` are hidden in the HTML (printing needs JavaScript); show
+// them and let them open the browser's print dialogue.
+
+for (const button of document.querySelectorAll('button[data-print]')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+}
+
+// --- Map on the place page ---------------------------------------------------
+//
+// Only pages with a map section load map.js (and through it Leaflet). The section stays
+// hidden if anything fails, leaving the search and the description, which work without it.
+
+const mapSection = document.querySelector('[data-map-section]')
+if (mapSection) {
+  import('./map.80c9514506a5.js')
+    .then(({ initMap }) => initMap(mapSection))
+    .catch((error) => {
+      mapSection.hidden = true
+      console.error('The map did not start', error)
+    })
+}
+
+// --- Hotspot map in the back office -----------------------------------------
+
+const staffMap = document.querySelector('[data-staff-map]')
+if (staffMap) {
+  import('./staff-map.d1e0b007f615.js')
+    .then(({ initStaffMap }) => initStaffMap(staffMap))
+    .catch((error) => {
+      staffMap.hidden = true
+      console.error('The hotspot map did not start', error)
+    })
+}
+
+// --- Proof of work on a send step, while the service is under load ----------
+
+const powForm = document.querySelector('input[name="pow_challenge"]')?.form
+if (powForm) {
+  import('./pow.506fb41ab2c6.js')
+    .then(({ initProofOfWork }) => initProofOfWork(powForm))
+    .catch((error) => console.error('Proof of work did not start', error))
+}
+
+// --- GOV.UK Frontend components ---------------------------------------------
+//
+// Imported after the quick exit is in place, so a failure to load or start
+// the components can never take the quick exit down with it. The
+// `govuk-frontend-supported` class is only set once the code is there.
+
+import('./govuk-frontend.min.4e8b95d53d3c.js')
+  .then(({ initAll }) => {
+    document.body.classList.add('govuk-frontend-supported')
+    initAll()
+  })
+  .catch((error) => {
+    document.body.classList.remove('govuk-frontend-supported')
+    console.error('GOV.UK Frontend did not start', error)
+  })
