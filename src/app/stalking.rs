@@ -38,6 +38,8 @@ pub struct Desk<'a> {
     pub clock: &'a dyn Clock,
     /// The force that receives the report.
     pub force_code: &'a str,
+    /// The language the sender used (`en-GB`, `cy`), kept with the report for staff.
+    pub language: &'a str,
 }
 
 /// The report as stored for `answers`: sealed under the keyring's active key, assessed, with a
@@ -61,6 +63,7 @@ pub fn sealed_report(
         reasons: serde_json::to_string(&assessment.reasons)?,
         key_id: keyring.active_id().to_owned(),
         sealed: keyring.seal(&plaintext, &purpose::report(submission))?,
+        language: crate::i18n::DEFAULT_LANG.to_owned(),
     })
 }
 
@@ -81,6 +84,7 @@ pub async fn submit(
         desk.force_code,
         desk.clock.now(),
     )?;
+    desk.language.clone_into(&mut report.language);
     for _ in 0..3 {
         match desk.store.submit_stalking_report(&report, Some(sent)).await {
             Err(StoreError::Duplicate) => {

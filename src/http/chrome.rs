@@ -37,12 +37,10 @@ impl Chrome {
             parts.uri.path(),
             Consent::from_headers(&parts.headers),
         );
-        chrome.lang = state.text.choose(
-            parts
-                .headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        );
+        // Staff pages stay in English (their text has no Welsh), so their `lang` stays true.
+        if !chrome.is_staff_page() {
+            chrome.lang = super::language::from_headers(&parts.headers, &state.text);
+        }
         chrome.consent_just_made = parts.uri.query().and_then(|q| {
             form_urlencoded::parse(q.as_bytes())
                 .find(|(k, _)| k == "cookies")
@@ -103,6 +101,19 @@ impl Chrome {
     /// A message with variables.
     pub fn t_args(&self, id: &str, args: &[(&str, &str)]) -> String {
         self.catalog().t_args(id, args)
+    }
+
+    /// Whether this is a back-office page, which is English only.
+    fn is_staff_page(&self) -> bool {
+        self.path == "/staff" || self.path.starts_with("/staff/")
+    }
+
+    /// The language switcher's links (none on staff pages).
+    pub fn language_links(&self) -> Vec<super::language::Link> {
+        if self.is_staff_page() {
+            return Vec::new();
+        }
+        super::language::links(&self.state.text, self.lang, &self.path)
     }
 
     /// The `<html lang>` value.

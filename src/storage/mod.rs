@@ -450,6 +450,8 @@ pub struct NewStalkingReport {
     pub key_id: String,
     /// The encrypted answers.
     pub sealed: Vec<u8>,
+    /// The language the form was filled in (`en-GB`, `cy`); the answers themselves are codes.
+    pub language: String,
 }
 
 /// A stored report.

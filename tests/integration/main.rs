@@ -13,6 +13,7 @@ mod flows;
 mod fuzz_forms;
 mod helpers;
 mod instances;
+mod language;
 mod layers;
 mod open311;
 mod ops;

@@ -530,6 +530,7 @@ pub async fn add_report(app: &TestApp, force: &str, reference: &str, priority: (
         reasons: "[\"threats-to-harm\"]".into(),
         key_id: app.state.keyring.active_id(),
         sealed,
+        language: "en-GB".into(),
     };
     app.state
         .store

@@ -173,6 +173,8 @@ fn report(reference: &str, submission: &str) -> saferstreets::storage::NewStalki
         reasons: "[\"getting-worse\"]".to_owned(),
         key_id: "k1".to_owned(),
         sealed: vec![1, 2, 3, 0, 255],
+        // Not the default, so reading it back shows the column round-trips.
+        language: "cy".to_owned(),
     }
 }
 
@@ -1027,6 +1029,7 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
             reasons: "[]".into(),
             key_id: "k".into(),
             sealed: vec![1],
+            language: "en-GB".into(),
         })
         .collect();
         store
@@ -1102,6 +1105,7 @@ async fn a_stored_code_that_names_nothing_is_an_error_not_a_default() {
             reasons: "[]".into(),
             key_id: "k".into(),
             sealed: vec![1],
+            language: "en-GB".into(),
         }])
         .await
         .expect("insert");
