@@ -351,8 +351,8 @@ function pageKey (url) {
 
 /**
  * Visit every page reachable from `/` through same-origin `<a href>` links (skipping `/exit`,
- * the language switcher
- * and `/assets/`, ignoring `#fragments`, treating `?from=` variants as one page).
+ * the language switcher and `/assets/`, ignoring `#fragments`, treating `?from=` variants as
+ * one page).
  * `onPage(page, { url, status })` is awaited after each page loads.
  * Returns `[{ url, path, status, from }]` in visiting order.
  */

@@ -62,16 +62,16 @@ rs-who-for-summary = Rhoi gwybod ar ran
 
 rs-their-name = Beth yw enw'r person y mae hyn yn digwydd iddo? (dewisol)
 rs-their-name-hint = Gallwch chi adael hwn yn wag os nad ydych chi'n ei wybod neu os byddai'n well gennych chi beidio â dweud.
-rs-their-name-summary = Ei enw
+rs-their-name-summary = Enw'r person
 
-rs-your-relationship-to-them = Sut rydych chi'n ei adnabod?
-rs-your-relationship-to-them-summary = Sut rydych chi'n ei adnabod
-rs-reporter-partner = Fi yw ei bartner
+rs-your-relationship-to-them = Sut rydych chi'n adnabod y person?
+rs-your-relationship-to-them-summary = Sut rydych chi'n adnabod y person
+rs-reporter-partner = Rwy'n bartner i'r person
 rs-reporter-family = Rwy'n aelod o'r teulu
 rs-reporter-friend = Rwy'n ffrind
 rs-reporter-colleague = Rydyn ni'n gweithio neu'n astudio gyda'n gilydd
 rs-reporter-neighbour = Rwy'n gymydog
-rs-reporter-professional = Rwy'n ei gefnogi drwy fy ngwaith, er enghraifft fel athro, gofalwr neu weithiwr cymorth
+rs-reporter-professional = Rwy'n cefnogi'r person drwy fy ngwaith, er enghraifft fel athro, gofalwr neu weithiwr cymorth
 rs-reporter-other = Mewn ffordd arall
 
 rs-do-they-know = Ydy'r person yn gwybod eich bod yn dweud wrthym am hyn?
@@ -79,21 +79,21 @@ rs-do-they-know-summary = Yn gwybod am yr adroddiad hwn
 
 rs-safe-to-contact-them = Ydy hi'n ddiogel i ni gysylltu â'r person?
 rs-safe-to-contact-them-hint = Meddyliwch a allai'r person sy'n gwneud hyn weld ei ffôn, ei negeseuon neu ei negeseuon e-bost, neu fod gydag ef.
-rs-safe-to-contact-them-summary = Diogel cysylltu ag ef
+rs-safe-to-contact-them-summary = Diogel cysylltu â'r person
 
 rs-how-to-contact-them = Sut gallwn ni gysylltu â'r person yn ddiogel?
-rs-how-to-contact-them-summary = Sut i gysylltu ag ef
+rs-how-to-contact-them-summary = Sut i gysylltu â'r person
 rs-contact-them-phone = Dros y ffôn
 rs-contact-them-email = Drwy e-bost
 rs-contact-them-through-you = Drwyddo i
 
 rs-their-phone = Pa rif ffôn dylen ni ei ddefnyddio ar gyfer y person?
 rs-their-phone-hint = Ar gyfer rhifau yn y DU, rhowch y cod ardal. Ar gyfer rhifau rhyngwladol, rhowch god y wlad.
-rs-their-phone-summary = Ei rif ffôn
+rs-their-phone-summary = Rhif ffôn y person
 
 rs-their-email = Pa gyfeiriad e-bost dylen ni ei ddefnyddio ar gyfer y person?
 rs-their-email-hint = Rhowch gyfeiriad na all y person sy'n gwneud hyn ei ddarllen yn unig.
-rs-their-email-summary = Ei gyfeiriad e-bost
+rs-their-email-summary = Cyfeiriad e-bost y person
 
 rs-what-is-happening = { $who ->
     [other] Beth sy'n digwydd i'r person?
