@@ -121,14 +121,42 @@ impl Chrome {
         self.catalog().lang()
     }
 
-    /// The force's name.
+    /// The force's name: in Welsh on Welsh pages when `force_name_cy` is set.
     pub fn force_name(&self) -> &str {
-        &self.state.config.force_name
+        let c = &self.state.config;
+        self.name_in_page_language(&c.force_name, &c.force_name_cy)
+            .0
     }
 
-    /// The service's name.
+    /// The language of [`Self::force_name`], for its `lang` attribute.
+    pub fn force_name_lang(&self) -> &str {
+        let c = &self.state.config;
+        self.name_in_page_language(&c.force_name, &c.force_name_cy)
+            .1
+    }
+
+    /// The service's name: in Welsh on Welsh pages when `service_name_cy` is set.
     pub fn service_name(&self) -> &str {
-        &self.state.config.service_name
+        let c = &self.state.config;
+        self.name_in_page_language(&c.service_name, &c.service_name_cy)
+            .0
+    }
+
+    /// The language of [`Self::service_name`], for its `lang` attribute.
+    pub fn service_name_lang(&self) -> &str {
+        let c = &self.state.config;
+        self.name_in_page_language(&c.service_name, &c.service_name_cy)
+            .1
+    }
+
+    /// A configured name and its language tag: the Welsh one on a Welsh page if there is one,
+    /// else the English one (so a Welsh page marks it `lang="en-GB"`).
+    fn name_in_page_language<'a>(&'a self, english: &'a str, welsh: &'a str) -> (&'a str, &'a str) {
+        if self.lang() == "cy" && !welsh.is_empty() {
+            (welsh, "cy")
+        } else {
+            (english, crate::i18n::DEFAULT_LANG)
+        }
     }
 
     /// Whether page titles name the page and the service (`descriptive_titles`); otherwise

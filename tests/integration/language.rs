@@ -4,7 +4,7 @@
 
 use saferstreets::domain::staff::Role;
 
-use crate::helpers::{Browser, Page, spawn_app};
+use crate::helpers::{Browser, Page, TestDb, spawn_app, spawn_app_with};
 use crate::report_stalking::{NAMED_BY_PHONE, complete};
 use crate::staff::staff_browser;
 
@@ -222,4 +222,33 @@ async fn a_report_made_in_welsh_keeps_its_language_and_staff_read_it_in_english(
         case.body.contains("When it started") && case.body.contains("March 2025"),
         "answers in English"
     );
+}
+
+#[tokio::test]
+async fn names_that_stay_english_are_marked_and_a_welsh_name_is_used_when_set() {
+    let app = spawn_app().await;
+    let welsh = Browser::with_header(&app.base, "accept-language", "cy");
+    let page = welsh.get("/").await;
+    assert_eq!(page.texts(".app-header__force"), ["Northshire Police"]);
+    assert_eq!(page.attrs(".app-header__force", "lang"), ["en-GB"]);
+    assert_eq!(page.attrs(".app-header__service", "lang"), ["en-GB"]);
+
+    let named = spawn_app_with(
+        TestDb::sqlite(),
+        |c| {
+            c.force_name_cy = "Heddlu Gogleddsir".into();
+            c.service_name_cy = "Strydoedd mwy diogel".into();
+        },
+        None,
+    )
+    .await;
+    let welsh = Browser::with_header(&named.base, "accept-language", "cy");
+    let page = welsh.get("/").await;
+    assert_eq!(page.texts(".app-header__force"), ["Heddlu Gogleddsir"]);
+    assert_eq!(page.attrs(".app-header__force", "lang"), ["cy"]);
+    assert_eq!(page.texts(".app-header__service"), ["Strydoedd mwy diogel"]);
+    assert_eq!(page.title(), "Heddlu Gogleddsir");
+    let english = named.get("/").await;
+    assert_eq!(english.texts(".app-header__force"), ["Northshire Police"]);
+    assert_eq!(english.title(), "Northshire Police");
 }
