@@ -62,7 +62,7 @@ up-when = Pryd oedd y tro diwethaf i chi deimlo'n anniogel yno?
 up-when-hint = Er enghraifft, 27 3 2026
 up-when-summary = Dyddiad
 
-up-time-of-day = Faint o'r gloch oedd hi?
+up-time-of-day = Pa adeg o'r dydd oedd hi?
 up-time-of-day-summary = Adeg o'r dydd
 up-time-0 = Hanner nos i 3am
 up-time-3 = 3am i 6am
@@ -92,7 +92,7 @@ up-about-you = Hoffech chi ateb rhai cwestiynau amdanoch chi eich hun?
 up-about-you-hint = Mae hyn yn ein helpu i ddeall pwy sy'n teimlo'n anniogel a ble. Mae'n ddewisol a does dim modd ei ddefnyddio i ddangos pwy ydych chi.
 up-about-you-summary = Cwestiynau amdanoch chi
 
-up-age = Faint yw eich oed?
+up-age = Beth yw eich oed?
 up-age-summary = Oed
 up-age-under-18 = O dan 18
 up-age-18-24 = 18 i 24
