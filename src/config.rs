@@ -30,6 +30,12 @@ pub struct Config {
     pub force_name: String,
     /// Name of the service shown in the header.
     pub service_name: String,
+    /// The force's name in Welsh, shown on Welsh pages; empty: the English name, marked as
+    /// English there.
+    pub force_name_cy: String,
+    /// The service's name in Welsh, shown on Welsh pages; empty: the English name, marked as
+    /// English there.
+    pub service_name_cy: String,
     /// Page titles (and so history entries) name the page and the service. Off by default:
     /// titles are the force's name and, on question pages, the step number, so a shared
     /// device's history does not say what the visitor was reading about.
@@ -194,6 +200,8 @@ impl Default for Config {
             exit_url: "https://www.bbc.co.uk/weather".to_owned(),
             force_name: "Northshire Police".to_owned(),
             service_name: "Safer streets".to_owned(),
+            force_name_cy: String::new(),
+            service_name_cy: String::new(),
             descriptive_titles: false,
             contact_phone: "101".to_owned(),
             data_controller: "The Chief Constable of Northshire Police".to_owned(),

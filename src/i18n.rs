@@ -90,6 +90,24 @@ impl Texts {
         self.catalogs.get(index).unwrap_or(&self.catalogs[0])
     }
 
+    /// The language named by `tag` (`cy`, `cy-GB`, `en`, `en-GB`, any case), if we have it:
+    /// for a choice the visitor made with the language switcher.
+    pub fn find(&self, tag: &str) -> Option<usize> {
+        let primary = tag.split('-').next().unwrap_or(tag);
+        self.catalogs.iter().position(|c| {
+            c.lang.eq_ignore_ascii_case(tag)
+                || c.lang
+                    .split('-')
+                    .next()
+                    .is_some_and(|p| p.eq_ignore_ascii_case(primary))
+        })
+    }
+
+    /// Every language's tag, the default first, in [`Texts::get`] order.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.catalogs.iter().map(Catalog::lang)
+    }
+
     /// The best language for an `Accept-Language` header, as an index for [`Texts::get`].
     pub fn choose(&self, accept_language: Option<&str>) -> usize {
         let Some(header) = accept_language else {
@@ -108,19 +126,10 @@ impl Texts {
             })
             .collect();
         wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (_, tag) in wanted {
-            let primary = tag.split('-').next().unwrap_or(tag);
-            if let Some(i) = self.catalogs.iter().position(|c| {
-                c.lang.eq_ignore_ascii_case(tag)
-                    || c.lang
-                        .split('-')
-                        .next()
-                        .is_some_and(|p| p.eq_ignore_ascii_case(primary))
-            }) {
-                return i;
-            }
-        }
-        0
+        wanted
+            .into_iter()
+            .find_map(|(_, tag)| self.find(tag))
+            .unwrap_or(0)
     }
 }
 
@@ -151,7 +160,10 @@ impl Catalog {
         let mut files = Vec::new();
         for (n, layer) in layers.iter().enumerate() {
             let prefix = format!("{layer}/");
-            let mut these: Vec<_> = Locales::iter().filter(|f| f.starts_with(&prefix)).collect();
+            // Only Fluent files: a folder may also hold notes such as `cy/GLOSSARY.md`.
+            let mut these: Vec<_> = Locales::iter()
+                .filter(|f| f.starts_with(&prefix) && f.ends_with(".ftl"))
+                .collect();
             these.sort();
             files.extend(these.into_iter().map(|f| (n, f)));
         }
@@ -258,12 +270,18 @@ impl Catalog {
     }
 }
 
+/// Files of staff pages and the partner feed, which stay in English: every other file under
+/// `locales/en-GB/` is public and must have a Welsh counterpart.
+pub const STAFF_ONLY_FILES: &[&str] = &["staff.ftl", "open311.ftl"];
+
+/// Messages in public files that only staff see (reasons on the staff case page).
+pub const STAFF_ONLY_PREFIX: &str = "staff-";
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn english_and_welsh() -> Texts {
-        // No Welsh files exist yet: a Welsh catalogue made only of the English fallback.
         let en = Catalog::load(DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
         let cy = Catalog::load_over("cy", DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
         Texts {
@@ -287,16 +305,147 @@ mod tests {
     }
 
     #[test]
-    fn a_language_without_a_message_falls_back_to_english() {
+    fn a_chosen_language_is_found_by_its_tag_and_nothing_else() {
         let texts = english_and_welsh();
-        assert_eq!(texts.get(1).lang(), "cy");
-        assert_eq!(texts.get(1).t("home-title"), texts.get(0).t("home-title"));
+        assert_eq!(texts.find("cy"), Some(1));
+        assert_eq!(texts.find("CY-gb"), Some(1));
+        assert_eq!(texts.find("en"), Some(0));
+        assert_eq!(texts.find("en-GB"), Some(0));
+        assert_eq!(texts.find("fr"), None);
+        assert_eq!(texts.find(""), None);
+        assert_eq!(texts.tags().collect::<Vec<_>>(), ["en-GB", "cy"]);
     }
 
     #[test]
-    fn only_the_default_language_ships_today() {
+    fn both_languages_ship_and_welsh_replaces_english() {
         let texts = Texts::load().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(texts.default_catalog().lang(), DEFAULT_LANG);
         assert!(texts.default_catalog().has("home-title"));
+        let cy = texts.get(texts.find("cy").unwrap_or(0));
+        assert_eq!(cy.lang(), "cy");
+        assert_ne!(cy.t("home-title"), texts.default_catalog().t("home-title"));
+    }
+
+    /// Every message of one language's files: id → its pattern as parsed (so two texts are
+    /// equal exactly when their Fluent source is), with the file it is in.
+    fn messages(lang: &str, public_only: bool) -> Vec<(String, String, String)> {
+        let prefix = format!("{lang}/");
+        let mut out = Vec::new();
+        for file in Locales::iter().filter(|f| f.starts_with(&prefix) && f.ends_with(".ftl")) {
+            let name = file.trim_start_matches(&prefix).to_owned();
+            if public_only && STAFF_ONLY_FILES.contains(&name.as_str()) {
+                continue;
+            }
+            let bytes = Locales::get(&file).map(|f| f.data).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let ast = fluent_syntax::parser::parse(text.as_str())
+                .unwrap_or_else(|(_, e)| panic!("{file}: {e:?}"));
+            for entry in ast.body {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    if public_only && m.id.name.starts_with(STAFF_ONLY_PREFIX) {
+                        continue;
+                    }
+                    let shape = format!("{:?} {:?}", m.value, m.attributes);
+                    out.push((m.id.name.to_owned(), shape, name.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Public messages whose Welsh is rightly the same as the English, each with its reason.
+    const SAME_IN_WELSH: &[(&str, &str)] = &[(
+        "phase-beta",
+        "\"Beta\" is the GOV.UK phase name, used as is in Welsh services",
+    )];
+
+    #[test]
+    fn every_public_english_message_has_its_own_welsh_text() {
+        let english = messages(DEFAULT_LANG, true);
+        let welsh: FxHashMap<String, (String, String)> = messages("cy", false)
+            .into_iter()
+            .map(|(id, shape, file)| (id, (shape, file)))
+            .collect();
+        assert!(
+            english.len() > 500,
+            "public English messages found: {}",
+            english.len()
+        );
+        let mut missing = Vec::new();
+        let mut copied = Vec::new();
+        for (id, shape, file) in &english {
+            match welsh.get(id) {
+                None => missing.push(format!("{file}: {id}")),
+                Some((cy, _)) if cy == shape && !SAME_IN_WELSH.iter().any(|(s, _)| s == id) => {
+                    copied.push(format!("{file}: {id}"));
+                }
+                Some(_) => {}
+            }
+        }
+        assert!(missing.is_empty(), "no Welsh for:\n{}", missing.join("\n"));
+        assert!(
+            copied.is_empty(),
+            "Welsh is the English copied:\n{}",
+            copied.join("\n")
+        );
+        let english_ids: std::collections::HashSet<&str> =
+            english.iter().map(|(id, _, _)| id.as_str()).collect();
+        let stray: Vec<_> = welsh
+            .iter()
+            .filter(|(id, _)| !english_ids.contains(id.as_str()))
+            .map(|(id, (_, file))| format!("{file}: {id}"))
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "Welsh messages with no English original:\n{}",
+            stray.join("\n")
+        );
+        for (id, reason) in SAME_IN_WELSH {
+            assert!(
+                english_ids.contains(id),
+                "allow-list names a message that is gone: {id}"
+            );
+            assert!(!reason.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_completeness_check_notices_a_copied_or_missing_message() {
+        // The check compares parsed patterns: the same source gives the same shape, a
+        // translated one does not.
+        let parse = |src: &str| {
+            let ast = fluent_syntax::parser::parse(src).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+            ast.body
+                .into_iter()
+                .find_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => {
+                        Some(format!("{:?} {:?}", m.value, m.attributes))
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            parse("a = Call { -tel-999 }"),
+            parse("a = Call { -tel-999 }\n")
+        );
+        assert_ne!(
+            parse("a = Call { -tel-999 }"),
+            parse("a = Ffoniwch { -tel-999 }")
+        );
+    }
+
+    #[test]
+    fn a_language_without_a_message_falls_back_to_english() {
+        let en = Catalog::load(DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
+        let cy = Catalog::load_over("cy", DEFAULT_LANG).unwrap_or_else(|e| panic!("{e}"));
+        // Staff pages have no Welsh: their text comes from English.
+        let staff_id = en
+            .ids()
+            .find(|id| id.starts_with(STAFF_ONLY_PREFIX))
+            .unwrap_or("home-title")
+            .to_owned();
+        assert_eq!(cy.t(&staff_id), en.t(&staff_id));
+        assert_eq!(cy.t("month-name-never-defined"), "month-name-never-defined");
     }
 }

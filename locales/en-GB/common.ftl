@@ -4,6 +4,8 @@ quick-exit-button = Leave this site
 quick-exit-hint = or press Esc
 quick-exit-skip = Leave this site now
 skip-to-main = Skip to main content
+# The language switcher's label for screen readers (the language names stay in their own language).
+language-nav-label = Language
 back = Back
 continue = Continue
 
@@ -67,6 +69,8 @@ cookies-session-purpose = Keeps forms you fill in safe from other websites and l
 cookies-session-expires = When you close your browser or leave this site
 cookies-consent-purpose = Remembers whether you accept additional cookies
 cookies-consent-expires = When you close your browser or leave this site
+cookies-language-purpose = Remembers the language you chose for this service (English or Welsh)
+cookies-language-expires = When you close your browser or leave this site
 cookies-usage-heading = Cookies that count page visits
 cookies-usage-intro = If you say yes, we add one to a daily count for each page you visit. We do not record who you are, your address, your device or the time of your visit.
 cookies-usage-no-cookie = Saying yes does not set any extra cookie: we only read your choice from the cookie above.

@@ -107,6 +107,10 @@ staff-priority-urgent = Urgent
 staff-priority-high = High
 staff-priority-standard = Standard
 staff-sent = Sent
+staff-report-language = Made in
+# The language a report was made in; answers are shown in English either way.
+staff-language-en-GB = English
+staff-language-cy = Welsh (the answers below are shown in English)
 staff-status = Status
 staff-status-new = New
 staff-status-triaged = Triaged

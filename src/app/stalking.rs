@@ -42,6 +42,8 @@ pub struct Desk<'a> {
     /// The alert channels configured (`alerts::channels`): an urgent or high-priority report
     /// gets one outbox row for each, in its own transaction.
     pub alerts: &'a [Channel],
+    /// The language the sender used (`en-GB`, `cy`), kept with the report for staff.
+    pub language: &'a str,
 }
 
 /// The report as stored for `answers`: sealed under the keyring's active key, assessed, with a
@@ -66,6 +68,7 @@ pub fn sealed_report(
         key_id: keyring.active_id().to_owned(),
         sealed: keyring.seal(&plaintext, &purpose::report(submission))?,
         alerts: Vec::new(),
+        language: crate::i18n::DEFAULT_LANG.to_owned(),
     })
 }
 
@@ -89,6 +92,7 @@ pub async fn submit(
     if priority::Priority::from_code(&report.priority).is_some_and(alert::raises_alert) {
         report.alerts = desk.alerts.to_vec();
     }
+    desk.language.clone_into(&mut report.language);
     for _ in 0..3 {
         match desk.store.submit_stalking_report(&report, Some(sent)).await {
             Err(StoreError::Duplicate) => {

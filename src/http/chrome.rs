@@ -48,12 +48,10 @@ impl Chrome {
             .flatten()
             .next()
             .unwrap_or(Coding::Identity);
-        chrome.lang = state.text.choose(
-            parts
-                .headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        );
+        // Staff pages stay in English (their text has no Welsh), so their `lang` stays true.
+        if !chrome.is_staff_page() {
+            chrome.lang = super::language::from_headers(&parts.headers, &state.text);
+        }
         chrome.consent_just_made = parts.uri.query().and_then(|q| {
             form_urlencoded::parse(q.as_bytes())
                 .find(|(k, _)| k == "cookies")
@@ -123,19 +121,60 @@ impl Chrome {
         self.catalog().t_args(id, args)
     }
 
+    /// Whether this is a back-office page, which is English only.
+    fn is_staff_page(&self) -> bool {
+        self.path == "/staff" || self.path.starts_with("/staff/")
+    }
+
+    /// The language switcher's links (none on staff pages).
+    pub fn language_links(&self) -> Vec<super::language::Link> {
+        if self.is_staff_page() {
+            return Vec::new();
+        }
+        super::language::links(&self.state.text, self.lang, &self.path)
+    }
+
     /// The `<html lang>` value.
     pub fn lang(&self) -> &str {
         self.catalog().lang()
     }
 
-    /// The force's name.
+    /// The force's name: in Welsh on Welsh pages when `force_name_cy` is set.
     pub fn force_name(&self) -> &str {
-        &self.state.config.force_name
+        let c = &self.state.config;
+        self.name_in_page_language(&c.force_name, &c.force_name_cy)
+            .0
     }
 
-    /// The service's name.
+    /// The language of [`Self::force_name`], for its `lang` attribute.
+    pub fn force_name_lang(&self) -> &str {
+        let c = &self.state.config;
+        self.name_in_page_language(&c.force_name, &c.force_name_cy)
+            .1
+    }
+
+    /// The service's name: in Welsh on Welsh pages when `service_name_cy` is set.
     pub fn service_name(&self) -> &str {
-        &self.state.config.service_name
+        let c = &self.state.config;
+        self.name_in_page_language(&c.service_name, &c.service_name_cy)
+            .0
+    }
+
+    /// The language of [`Self::service_name`], for its `lang` attribute.
+    pub fn service_name_lang(&self) -> &str {
+        let c = &self.state.config;
+        self.name_in_page_language(&c.service_name, &c.service_name_cy)
+            .1
+    }
+
+    /// A configured name and its language tag: the Welsh one on a Welsh page if there is one,
+    /// else the English one (so a Welsh page marks it `lang="en-GB"`).
+    fn name_in_page_language<'a>(&'a self, english: &'a str, welsh: &'a str) -> (&'a str, &'a str) {
+        if self.lang() == "cy" && !welsh.is_empty() {
+            (welsh, "cy")
+        } else {
+            (english, crate::i18n::DEFAULT_LANG)
+        }
     }
 
     /// Whether page titles name the page and the service (`descriptive_titles`); otherwise

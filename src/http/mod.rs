@@ -8,6 +8,7 @@ pub mod consent;
 pub mod error;
 pub mod forms;
 pub mod hotspots;
+pub mod language;
 pub mod multipage;
 pub mod open311;
 pub mod public;

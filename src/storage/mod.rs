@@ -467,6 +467,8 @@ pub struct NewStalkingReport {
     /// only when the report is new (not a repeated send). Empty for no alert. Not a column.
     #[sqlx(skip)]
     pub alerts: Vec<crate::domain::alert::Channel>,
+    /// The language the form was filled in (`en-GB`, `cy`); the answers themselves are codes.
+    pub language: String,
 }
 
 /// A stored report.

@@ -382,7 +382,8 @@ where
     ) -> Result<Option<StalkingReportRow>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT id, status, reference, submission_id, force_code, created_at, priority, \
-             priority_rank, reasons, key_id, sealed FROM stalking_reports WHERE reference = $1",
+             priority_rank, reasons, key_id, sealed, language FROM stalking_reports \
+             WHERE reference = $1",
         )
         .bind(reference)
         .fetch_optional(&self.pool)
@@ -856,8 +857,8 @@ where
         // unique submission id and gets the first report's reference instead of a new report.
         let inserted: Option<String> = sqlx::query_scalar(
             "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
-             priority, priority_rank, reasons, key_id, sealed) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+             priority, priority_rank, reasons, key_id, sealed, language) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
              ON CONFLICT (submission_id) DO NOTHING RETURNING reference",
         )
         .bind(r.reference.as_str())
@@ -869,6 +870,7 @@ where
         .bind(r.reasons.as_str())
         .bind(r.key_id.as_str())
         .bind(r.sealed.as_slice())
+        .bind(r.language.as_str())
         .fetch_optional(&mut *conn)
         .await
         .map_err(unique_to_duplicate)?;

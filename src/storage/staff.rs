@@ -188,6 +188,8 @@ pub struct Case {
     pub submission_id: String,
     /// The sealed answers.
     pub sealed: Vec<u8>,
+    /// The language the report was made in (`en-GB`, `cy`).
+    pub language: String,
 }
 
 /// A change to a case: status, assignment and an optional sealed note.
@@ -1042,8 +1044,8 @@ where
         for r in reports {
             sqlx::query(
                 "INSERT INTO stalking_reports (reference, submission_id, force_code, created_at, \
-                 priority, priority_rank, reasons, key_id, sealed) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+                 priority, priority_rank, reasons, key_id, sealed, language) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
             )
             .bind(r.reference.as_str())
             .bind(r.submission_id.as_str())
@@ -1054,6 +1056,7 @@ where
             .bind(r.reasons.as_str())
             .bind(r.key_id.as_str())
             .bind(r.sealed.as_slice())
+            .bind(r.language.as_str())
             .execute(&mut *tx)
             .await?;
         }
@@ -1063,7 +1066,7 @@ where
 
     async fn stalking_case(&self, id: i64) -> Result<Option<Case>, StoreError> {
         let sql = format!(
-            "SELECT {QUEUE_COLUMNS}, force_code, submission_id, sealed \
+            "SELECT {QUEUE_COLUMNS}, force_code, submission_id, sealed, language \
              FROM stalking_reports WHERE id = $1"
         );
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))

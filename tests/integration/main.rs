@@ -14,6 +14,7 @@ mod flows;
 mod fuzz_forms;
 mod helpers;
 mod instances;
+mod language;
 mod layers;
 mod light;
 mod open311;

@@ -531,6 +531,7 @@ pub async fn add_report(app: &TestApp, force: &str, reference: &str, priority: (
         key_id: app.state.keyring.active_id(),
         sealed,
         alerts: Vec::new(),
+        language: "en-GB".into(),
     };
     app.state
         .store

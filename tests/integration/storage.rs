@@ -174,6 +174,8 @@ fn report(reference: &str, submission: &str) -> saferstreets::storage::NewStalki
         key_id: "k1".to_owned(),
         sealed: vec![1, 2, 3, 0, 255],
         alerts: Vec::new(),
+        // Not the default, so reading it back shows the column round-trips.
+        language: "cy".to_owned(),
     }
 }
 
@@ -1029,6 +1031,7 @@ async fn the_stalking_queue_filters_and_orders_by_priority_then_age() {
             key_id: "k".into(),
             sealed: vec![1],
             alerts: Vec::new(),
+            language: "en-GB".into(),
         })
         .collect();
         store
@@ -1105,6 +1108,7 @@ async fn a_stored_code_that_names_nothing_is_an_error_not_a_default() {
             key_id: "k".into(),
             sealed: vec![1],
             alerts: Vec::new(),
+            language: "en-GB".into(),
         }])
         .await
         .expect("insert");

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use crate::http::error::AppError;
 use crate::http::forms::CsrfForm;
+use crate::http::language;
 use crate::http::multipage::draft;
 use crate::http::session::{SessionEnded, SessionId, expired_session_cookie};
 use crate::http::state::AppState;
@@ -37,6 +38,11 @@ pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let Ok(cookie) = expired_session_cookie(&state).parse() {
+        h.append(header::SET_COOKIE, cookie);
+    }
+    // Clear-Site-Data is not honoured everywhere (plain HTTP, older browsers): a language
+    // chosen in Welsh is a trace too, so remove it explicitly as well.
+    if let Ok(cookie) = language::expired_cookie(state.config.uses_tls()).parse() {
         h.append(header::SET_COOKIE, cookie);
     }
     res.extensions_mut().insert(SessionEnded);

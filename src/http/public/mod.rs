@@ -41,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback", get(feedback::show).post(feedback::send))
         .route("/feedback/thank-you", get(feedback::thank_you))
         .route("/exit", get(exit::exit))
+        .route("/language", get(super::language::switch))
         .route("/keep-alive", axum::routing::post(exit::keep_alive))
 }
 

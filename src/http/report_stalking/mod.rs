@@ -255,7 +255,7 @@ async fn send(
                 answers,
             } => (submission, answers),
         };
-    let stored = store_report(&state, &session, &submission, &answers).await;
+    let stored = store_report(&state, &session, &submission, &answers, chrome.lang()).await;
     if let Err(e) = stored {
         tracing::error!(error = %e, "stalking report not stored");
         return Ok(Stalking::not_sent(&state, chrome, submission));
@@ -271,12 +271,13 @@ async fn send(
 }
 
 /// Store the report through the use case, with the draft's `Sent` marker as the session row
-/// that replaces it.
+/// that replaces it, and the language the visitor sent it in.
 async fn store_report(
     state: &AppState,
     session: &SessionId,
     submission: &str,
     answers: &Answers,
+    language: &str,
 ) -> Result<String, AppError> {
     let sent = draft::sealed(
         state,
@@ -296,6 +297,7 @@ async fn store_report(
         clock: state.clock.as_ref(),
         force_code: &state.config.force_code,
         alerts: &crate::alerts::channels(&state.config),
+        language,
     };
     Ok(stalking::submit(desk, submission, answers, &sent).await?)
 }

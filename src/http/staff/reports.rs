@@ -400,6 +400,8 @@ pub struct CasePage {
     pub reference: String,
     /// Sent.
     pub sent: String,
+    /// The language the report was made in, named for staff.
+    pub language: String,
     /// Priority code.
     pub priority: String,
     /// Message ids of the priority's reasons.
@@ -436,6 +438,16 @@ impl CasePage {
             .filter(|s| self.current.may_become(**s))
             .map(|s| s.code())
             .collect()
+    }
+}
+
+/// The name staff read for a report's language code; a code we have no name for is shown as is.
+fn language_name(chrome: &Chrome, code: &str) -> String {
+    let id = format!("staff-language-{code}");
+    if chrome.catalog().has(&id) {
+        chrome.t(&id).to_owned()
+    } else {
+        code.to_owned()
     }
 }
 
@@ -499,12 +511,14 @@ async fn case_page(
         .into_iter()
         .map(|r| format!("staff-reason-{r}"))
         .collect();
+    let language = language_name(&chrome, &case.language);
     Ok(CasePage {
         chrome,
         me: Some(me),
         id: case.row.id,
         reference: grouped(&case.row.reference),
         sent: when(case.row.created_at),
+        language,
         priority: case.row.priority.code().to_owned(),
         reasons,
         status: case.row.status.code().to_owned(),

@@ -178,6 +178,7 @@ async fn keys_rotate_reseals_everything_so_that_only_the_new_key_is_needed() {
             key_id: "k1".into(),
             sealed: old.seal(b"what happened", &purpose).expect("seal"),
             alerts: Vec::new(),
+            language: "en-GB".into(),
         };
         store
             .submit_stalking_report(&report, None)
