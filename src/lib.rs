@@ -33,3 +33,4 @@ pub mod retention;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+pub mod tiles;

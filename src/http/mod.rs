@@ -19,6 +19,7 @@ pub mod session_slot;
 pub mod spreadsheet;
 pub mod staff;
 pub mod state;
+pub mod tiles;
 pub mod unsafe_place;
 pub mod usage;
 pub mod view;
@@ -57,6 +58,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .route("/healthz", get(public::health::healthz))
         .route("/readyz", get(public::health::readyz))
         .route("/assets/{*path}", get(assets::serve))
+        .route(tiles::PATH, get(tiles::serve))
         .merge(api::routes())
         .merge(open311::routes())
         .merge(pages)

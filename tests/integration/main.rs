@@ -25,4 +25,5 @@ mod staff;
 mod storage;
 mod text;
 mod throwaway_pg;
+mod tiles;
 mod unsafe_place;
