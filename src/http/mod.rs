@@ -59,6 +59,7 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .route("/readyz", get(public::health::readyz))
         .route("/assets/{*path}", get(assets::serve))
         .route(tiles::PATH, get(tiles::serve))
+        .route(tiles::AREAS_PATH, get(tiles::areas))
         .merge(api::routes())
         .merge(open311::routes())
         .merge(pages)

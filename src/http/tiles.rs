@@ -155,3 +155,35 @@ fn matches_any(headers: &HeaderMap, name: header::HeaderName, etag: &str) -> boo
         .map(str::trim)
         .any(|tag| tag == "*" || tag == etag || tag.strip_prefix("W/") == Some(etag))
 }
+
+/// The force areas' outlines, drawn on both maps.
+pub const AREAS_PATH: &str = "/map/areas.geojson";
+
+/// `GET /map/areas.geojson`: every force area (code, name and shape) as a GeoJSON
+/// FeatureCollection. The areas are public: they say where the service takes reports.
+pub async fn areas(State(state): State<AppState>) -> Response {
+    let features: Vec<serde_json::Value> = state
+        .geography
+        .areas
+        .areas()
+        .iter()
+        .filter_map(|a| {
+            let geometry: serde_json::Value =
+                serde_json::from_str(&crate::geo::to_geojson(&a.shape)).ok()?;
+            Some(serde_json::json!({
+                "type": "Feature",
+                "properties": { "code": a.code, "name": a.name },
+                "geometry": geometry,
+            }))
+        })
+        .collect();
+    let body = serde_json::json!({ "type": "FeatureCollection", "features": features });
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/geo+json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
+}
