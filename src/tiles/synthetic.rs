@@ -24,7 +24,7 @@ use pmtiles::{PmTilesWriter, TileCoord, TileId, TileType};
 use crate::geo::{Area, Place};
 
 /// Zoom levels in the archive; the browser over-zooms the last one (it is vector data).
-pub const MIN_ZOOM: u8 = 10;
+pub const MIN_ZOOM: u8 = 8;
 /// See [`MIN_ZOOM`].
 pub const MAX_ZOOM: u8 = 14;
 /// Coordinates per tile side (the MVT default).
