@@ -70,8 +70,12 @@ export async function initStaffMap (section) {
     }),
     onEachFeature: (feature, shape) => {
       // The nearest gazetteer place names the hexagon, as in the table below the map.
+      // Leaflet sets a string tooltip as HTML; the name comes from an imported gazetteer, so
+      // it goes in as text.
       const near = feature.properties.near
-      shape.bindTooltip(near ? `${near} (${feature.properties.count})` : `${feature.properties.count}`)
+      const label = document.createElement('span')
+      label.textContent = near ? `${near} (${feature.properties.count})` : `${feature.properties.count}`
+      shape.bindTooltip(label)
     }
   }).addTo(map)
   if (hexagons.features.length > 0) map.fitBounds(layer.getBounds(), { maxZoom: 15 })
