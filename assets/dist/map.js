@@ -92,6 +92,8 @@ async function archiveZooms () {
  * screen. The pin and the search work without it, so a failure is only logged.
  */
 export async function addBasemap (L, map, container, attribution) {
+  // Marks for scripts/bench-map-render.mjs (the User Timing API; nothing is sent anywhere).
+  performance.mark('basemap-start')
   try {
     const [protomapsL, zooms] = await Promise.all([
       loadScript(PROTOMAPS_JS, () => window.protomapsL),
@@ -109,7 +111,10 @@ export async function addBasemap (L, map, container, attribution) {
       // here; an imported archive's required credit comes from `map_attribution`.
       attribution: attribution ? escapeHtml(attribution) : ''
     })
-    layer.on('load', () => { container.dataset.basemap = 'drawn' })
+    layer.on('load', () => {
+      if (container.dataset.basemap !== 'drawn') performance.mark('basemap-drawn')
+      container.dataset.basemap = 'drawn'
+    })
     layer.addTo(map)
     return layer
   } catch (error) {
