@@ -13,7 +13,8 @@ ROUNDS="${ROUNDS:-3}"
 TILE_BYTES="${TILE_BYTES:-1466}"   # the size of the baseline image, so bytes per answer match
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
 
-cargo build --release --bin saferstreets >&2
+# BIN=target/debug/saferstreets checks the script itself without a release build.
+if [ -z "${BIN:-}" ]; then cargo build --release --bin saferstreets >&2; BIN=target/release/saferstreets; fi
 work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -22,7 +23,7 @@ trap cleanup EXIT
 env_common=(RUST_LOG=warn SAFERSTREETS_DATA_DIR="$work" SAFERSTREETS_KEYS_DIR="$work/keys"
   SAFERSTREETS_RATE_LIMITS=false SAFERSTREETS_DEMO_REPORTS=0)
 start() {
-  env "${env_common[@]}" target/release/saferstreets serve --listen 127.0.0.1:0 \
+  env "${env_common[@]}" "$BIN" serve --listen 127.0.0.1:0 \
     --database-url "sqlite://$work/bench.db" > "$work/out" 2>/dev/null &
   pid=$!
   for _ in $(seq 100); do
@@ -37,7 +38,7 @@ start() {
 start
 curl -sf "$url/tiles/basemap.pmtiles" -o "$work/demo.pmtiles"
 kill "$pid"; wait "$pid" 2>/dev/null || true
-env "${env_common[@]}" target/release/saferstreets import tiles "$work/demo.pmtiles" >&2
+env "${env_common[@]}" "$BIN" import tiles "$work/demo.pmtiles" >&2
 start
 len=$(stat -c %s "$work/demo.pmtiles")
 
