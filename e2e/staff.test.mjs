@@ -244,6 +244,12 @@ describe('staff back office', () => {
     await page.context().close()
   })
 
+  // The demo gazetteer (src/geo/demo.rs).
+  const DEMO_PLACES = ['Millbrook Park', 'Millbrook Station', 'Old Tannery Lane', 'Harrowgate Retail Park',
+    'Kestrel Way Underpass', 'Bramwell Canal Towpath', 'Bramwell Bus Station', "St Aldric's Churchyard",
+    'Ferncliffe Woods', 'Ashby Moor Car Park', 'Quarry Hill Subway', 'Northshire General Hospital',
+    'Wrenfield Leisure Centre', 'The Stonegate Multi-storey', 'Riverside Walk', 'Low Moor Footbridge']
+
   test('an analyst sees hotspots on the map, filters them and reads the charts', async () => {
     assert.ok(analystLink, 'set by the admin test')
     const page = await newPage()
@@ -253,6 +259,18 @@ describe('staff back office', () => {
     await page.locator('[data-staff-map][data-ready=true]').waitFor({ timeout: 15_000 })
     const drawn = await page.locator('[data-staff-map] path.leaflet-interactive').count()
     assert.ok(drawn > 0, 'hexagons drawn on the map')
+    // Under the hexagons: streets from our own tiles and the force boundary.
+    await page.locator('[data-staff-map-canvas][data-basemap="drawn"]').waitFor({ timeout: 15_000 })
+    await page.locator('[data-staff-map-canvas][data-boundary="1"]').waitFor({ timeout: 15_000 })
+    assert.equal(await page.locator('[data-staff-map] path.app-map__boundary').count(), 1, 'the force boundary is drawn')
+    assert.ok((await page.locator('[data-staff-map] canvas.leaflet-tile').count()) > 0, 'street tiles drawn')
+    // Hotspots are named by their nearest gazetteer place: in the table and on the map.
+    const near = await page.locator('[data-top] [data-near]').allInnerTexts()
+    assert.ok(near.length > 0, 'the top hotspots name a place')
+    for (const name of near) assert.ok(DEMO_PLACES.includes(name), `${name} is a demo gazetteer place`)
+    await page.locator('[data-staff-map] path.leaflet-interactive').first().hover()
+    const tooltip = await page.locator('.leaflet-tooltip').first().innerText()
+    assert.ok(DEMO_PLACES.some((p) => tooltip.startsWith(p)), `the map's label names a place: ${tooltip}`)
     assert.equal(await page.locator('[data-chart] svg[role=img]').count(), 3)
     assert.ok((await page.locator('[data-top] tbody tr').count()) > 0)
     await axe(page, 'dashboard')

@@ -5,8 +5,8 @@
 // else, no CSP violation and no console error.
 //
 // The answers after the place mirror AFTER_WHERE in tests/integration/unsafe_place.rs, entered
-// the way a person would: clicking labels and typing. The server runs with no tile URL, so the
-// map has no background and nothing is fetched from a tile server.
+// the way a person would: clicking labels and typing. The map's streets are our own vector tiles
+// (the synthetic demo basemap), read with range requests from the server under test only.
 
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
@@ -188,7 +188,7 @@ describe('unsafe place', () => {
       assert.equal(await page.locator('#map').getAttribute('aria-label'), 'Map. Click, tap or press Enter to put the pin.')
       assert.equal(await page.locator('#map').getAttribute('aria-describedby'), 'map-hint')
       assert.notEqual(await page.locator('#map').getAttribute('role'), 'application')
-      assert.equal(await page.locator('#map .leaflet-tile').count(), 0, 'no tiles without a tile URL')
+      assert.equal(await page.locator('#map img.leaflet-tile').count(), 0, 'no raster tiles from a tile server')
 
       const centre = await mapStart(page)
       await clickMapCentre(page)
@@ -243,6 +243,49 @@ describe('unsafe place', () => {
 
       await waitForScripts(page)
       await send(page)
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the map draws streets from our own tiles (range requests, 206) and the force boundary', async () => {
+    const { context, page } = await newContext('map, tiles')
+    const hosts = new Set()
+    const tileStatuses = []
+    page.on('request', (r) => { if (!r.url().startsWith('data:')) hosts.add(new URL(r.url()).hostname) })
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/tiles/basemap.pmtiles') {
+        tileStatuses.push({ status: r.status(), range: r.request().headers().range || '' })
+      }
+    })
+    try {
+      await start(page)
+      await waitForMap(page)
+      await page.locator('#map[data-basemap="drawn"]').waitFor({ timeout: 15_000 })
+      await page.locator('#map[data-boundary="1"]').waitFor({ timeout: 15_000 })
+
+      assert.deepEqual([...hosts], ['127.0.0.1'], 'every request goes to the server under test')
+      assert.ok(tileStatuses.length >= 2, `the header and tiles were read: ${JSON.stringify(tileStatuses)}`)
+      for (const t of tileStatuses) {
+        assert.equal(t.status, 206, `a range request gets 206: ${JSON.stringify(t)}`)
+        assert.match(t.range, /^bytes=\d+-\d+$/)
+      }
+
+      // The tiles are canvases with something on them: several colours (land, roads, parks,
+      // labels), not one flat fill.
+      const drawn = await page.locator('#map canvas.leaflet-tile').evaluateAll((canvases) => canvases.map((c) => {
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data
+        const colours = new Set()
+        for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+        return colours.size
+      }))
+      assert.ok(drawn.length > 0, 'street tiles on the map')
+      assert.ok(Math.max(...drawn) > 10, `the tiles are not blank: colours per tile ${drawn}`)
+
+      assert.equal(await page.locator('#map path.app-map__boundary').count(), 1, 'the force boundary is drawn')
+      // The boundary does not catch clicks: a click on the map still puts the pin.
+      await clickMapCentre(page)
+      await waitForPoint(page)
     } finally {
       await context.close()
     }
@@ -563,12 +606,14 @@ describe('unsafe place', () => {
       return parsed.protocol !== 'data:' && parsed.origin !== svc.server.origin
     })
     assert.deepEqual(foreign.map((r) => `${r.method} ${r.url} (${r.label})`), [], 'requests to other origins')
-    // map.js by its fingerprinted name (issue 15); Leaflet keeps its plain names.
-    for (const asset of [/^\/assets\/map\.[0-9a-f]{12}\.js$/, /^\/assets\/leaflet\/leaflet\.js$/, /^\/assets\/leaflet\/leaflet\.css$/, /^\/assets\/leaflet\/images\/marker-icon\.png$/]) {
+    // map.js by its fingerprinted name (issue 15); Leaflet and protomaps-leaflet keep their plain names.
+    for (const asset of [/^\/assets\/map\.[0-9a-f]{12}\.js$/, /^\/assets\/leaflet\/leaflet\.js$/, /^\/assets\/leaflet\/leaflet\.css$/,
+      /^\/assets\/leaflet\/images\/marker-icon\.png$/, /^\/assets\/protomaps-leaflet\/protomaps-leaflet\.js$/,
+      /^\/tiles\/basemap\.pmtiles$/, /^\/map\/areas\.geojson$/]) {
       assert.ok(recorded.requests.some((r) => asset.test(new URL(r.url).pathname) && r.label !== 'search, JS off'),
         `${asset} should have loaded with JavaScript on`)
     }
-    assert.ok(!recorded.requests.some((r) => r.label === 'search, JS off' && /\/assets\/(map\.js|map\.[0-9a-f]{12}\.js|leaflet\/)/.test(r.url)),
+    assert.ok(!recorded.requests.some((r) => r.label === 'search, JS off' && /\/assets\/(map\.js|map\.[0-9a-f]{12}\.js|leaflet\/|protomaps-leaflet\/)|\/tiles\/|\/map\//.test(r.url)),
       'nothing of the map is loaded without JavaScript')
     assert.deepEqual(recorded.problems, [], 'console errors, uncaught exceptions or CSP violations')
   })

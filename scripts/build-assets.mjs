@@ -75,6 +75,7 @@ function requirePackage (name) {
 
 requirePackage('govuk-frontend')
 requirePackage('leaflet')
+requirePackage('protomaps-leaflet')
 
 fs.rmSync(dist, { recursive: true, force: true })
 fs.mkdirSync(dist, { recursive: true })
@@ -119,6 +120,15 @@ copyText(path.join(leafletDist, 'leaflet.css'), path.join(dist, 'leaflet', 'leaf
 for (const image of fs.readdirSync(path.join(leafletDist, 'images')).sort()) {
   copyBinary(path.join(leafletDist, 'images', image), path.join(dist, 'leaflet', 'images', image))
 }
+
+// --- protomaps-leaflet -------------------------------------------------------------
+// Its published IIFE build (global `protomapsL`, with pmtiles and its other dependencies
+// bundled in): draws our vector tiles over Leaflet; loaded by map.js only on map pages.
+copyText(
+  path.join(modules, 'protomaps-leaflet', 'dist', 'protomaps-leaflet.js'),
+  path.join(dist, 'protomaps-leaflet', 'protomaps-leaflet.js'),
+  JS_SOURCE_MAP
+)
 
 // --- Fingerprints ------------------------------------------------------------------
 // A hash of the contents in the name, so a page can tell browsers to keep the file for a
@@ -237,7 +247,23 @@ Leaflet ${packageVersion('leaflet')} (licence: BSD-2-Clause)
 
 ${leafletLicence}
 `
-write(path.join(dist, 'LICENSES.txt'), licences)
+// protomaps-leaflet and the packages bundled into its build: each one's licence file, or
+// (pmtiles and @protomaps/basemaps ship none) its package.json licence.
+const PROTOMAPS_BUNDLE = [
+  'protomaps-leaflet', 'pmtiles', '@protomaps/basemaps', '@mapbox/point-geometry',
+  '@mapbox/vector-tile', 'pbf', 'color2k', 'potpack', 'rbush', 'quickselect', 'fflate'
+]
+let protomapsLicences = ''
+for (const name of PROTOMAPS_BUNDLE) {
+  const dir = path.join(modules, name)
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))
+  const file = fs.readdirSync(dir).sort().find((f) => /^licen[cs]e/i.test(f))
+  const text = file ? readText(path.join(dir, file)).trim() : `Licence: ${meta.license} (the package ships no licence file).`
+  protomapsLicences += `\n${rule}\n\n${name} ${meta.version} (licence: ${meta.license})\n` +
+    (name === 'protomaps-leaflet' ? '  Files: protomaps-leaflet/protomaps-leaflet.js (the packages below are bundled in it)\n' : '') +
+    `\n${text}\n`
+}
+write(path.join(dist, 'LICENSES.txt'), licences + protomapsLicences)
 
 // Last, so every file above, licences included, has its compressed forms.
 compressAll(dist)

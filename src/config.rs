@@ -72,6 +72,11 @@ pub struct Config {
     pub map_tile_url: String,
     /// The attribution the tile provider requires (plain text).
     pub map_attribution: String,
+    /// The PMTiles archive (vector tiles) the maps draw, served from `/tiles/basemap.pmtiles`.
+    /// None: `basemap.pmtiles` in `data_dir` if `saferstreets import tiles` put one there,
+    /// else a synthetic map of the demo area. A file named here must exist and be valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_tiles: Option<PathBuf>,
     /// Synthetic place reports added with the demo force (0 for none).
     pub demo_reports: u64,
     /// Hotspot hexagons with fewer reports than this are not shown to anyone outside the police.
@@ -228,6 +233,7 @@ impl Default for Config {
             demo_reports: 2_000,
             map_tile_url: String::new(),
             map_attribution: String::new(),
+            map_tiles: None,
             encryption_keys: Vec::new(),
             rate_limits: true,
             trusted_proxies: Vec::new(),

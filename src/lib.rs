@@ -34,3 +34,4 @@ pub mod retention;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+pub mod tiles;

@@ -51,7 +51,7 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Import force areas or the place-name gazetteer (restart `serve` to use them).
+    /// Import force areas or the place-name gazetteer (restart `serve` to use them), or map tiles.
     Import {
         #[command(subcommand)]
         what: Import,
@@ -164,6 +164,12 @@ enum Import {
     /// Replace the gazetteer with a CSV file (name, postcode, lat, lng).
     Gazetteer {
         /// The CSV file.
+        file: PathBuf,
+    },
+    /// Use a PMTiles v3 archive of vector tiles as the map (copied to `map_tiles`, or to
+    /// `basemap.pmtiles` in the data folder; checked first, replaced atomically).
+    Tiles {
+        /// The .pmtiles file.
         file: PathBuf,
     },
 }
@@ -284,6 +290,22 @@ async fn backup(config: Config, file: PathBuf) -> anyhow::Result<()> {
 
 async fn import(config: Config, what: Import) -> anyhow::Result<()> {
     use anyhow::Context;
+    // Tiles are a file beside the database, not in it: no store needed.
+    if let Import::Tiles { file } = &what {
+        let (dest, s) = saferstreets::tiles::import(&config, file)?;
+        println!(
+            "imported map tiles to {} ({} bytes, zoom {} to {}, bounds {:.4},{:.4},{:.4},{:.4})",
+            dest.display(),
+            s.bytes,
+            s.min_zoom,
+            s.max_zoom,
+            s.bounds[0],
+            s.bounds[1],
+            s.bounds[2],
+            s.bounds[3]
+        );
+        return Ok(());
+    }
     let store = saferstreets::startup::open_store(&config).await?;
     let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
     match what {
@@ -317,6 +339,7 @@ async fn import(config: Config, what: Import) -> anyhow::Result<()> {
             let n = store.replace_gazetteer(&rows).await?;
             println!("imported {n} gazetteer places");
         }
+        Import::Tiles { .. } => {}
     }
     Ok(())
 }

@@ -242,7 +242,9 @@ pub fn build_state(
         keys.disclosure(),
     ));
     let open311_limits = crate::http::abuse::partner::PostLimits::new(&config, clock.clone());
+    let basemap = crate::tiles::Basemap::load(&config).context("cannot load the map tiles")?;
     Ok(AppState::new(Shared {
+        basemap,
         guard,
         open311_limits,
         keyring: Arc::new(keyring),

@@ -4,9 +4,10 @@
 // The section is `hidden` in the HTML: without JavaScript the table of top hotspots and the
 // exports carry the same information. With it we load our own Leaflet, fetch the hexagons for
 // the filters in force (same origin, same session) and draw them, darker for more reports.
-// Leaflet's SVG renderer sets presentation attributes, which our CSP allows.
+// Leaflet's SVG renderer sets presentation attributes, which our CSP allows. Under them: our
+// own street tiles and the force areas' outlines (see map.js).
 
-import { LEAFLET_CSS, escapeHtml, loadLeaflet, loadStylesheet } from './map.js'
+import { LEAFLET_CSS, addBasemap, addBoundary, escapeHtml, loadLeaflet, loadStylesheet } from './map.js'
 
 const LEAFLET_BASE = '/assets/leaflet/'
 const START_ZOOM = 11
@@ -53,7 +54,10 @@ export async function initStaffMap (section) {
   if (tileUrl) {
     L.control.attribution({ prefix: false }).addTo(map)
     L.tileLayer(tileUrl, { attribution: escapeHtml(data.attribution || ''), maxZoom: 19 }).addTo(map)
+  } else {
+    addBasemap(L, map, canvas, data.attribution || '')
   }
+  addBoundary(L, map, canvas)
 
   const counts = hexagons.features.map((f) => f.properties.count)
   const most = Math.max(1, ...counts)
@@ -65,7 +69,13 @@ export async function initStaffMap (section) {
       fillOpacity: 0.7
     }),
     onEachFeature: (feature, shape) => {
-      shape.bindTooltip(`${feature.properties.count}`)
+      // The nearest gazetteer place names the hexagon, as in the table below the map.
+      // Leaflet sets a string tooltip as HTML; the name comes from an imported gazetteer, so
+      // it goes in as text.
+      const near = feature.properties.near
+      const label = document.createElement('span')
+      label.textContent = near ? `${near} (${feature.properties.count})` : `${feature.properties.count}`
+      shape.bindTooltip(label)
     }
   }).addTo(map)
   if (hexagons.features.length > 0) map.fitBounds(layer.getBounds(), { maxZoom: 15 })

@@ -20,6 +20,7 @@ pub mod session_slot;
 pub mod spreadsheet;
 pub mod staff;
 pub mod state;
+pub mod tiles;
 pub mod unsafe_place;
 pub mod usage;
 pub mod view;
@@ -59,6 +60,8 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .route("/healthz", get(public::health::healthz))
         .route("/readyz", get(public::health::readyz))
         .route("/assets/{*path}", get(assets::serve))
+        .route(tiles::PATH, get(tiles::serve))
+        .route(tiles::AREAS_PATH, get(tiles::areas))
         .merge(api::routes())
         .merge(open311::routes())
         .merge(pages)

@@ -51,6 +51,8 @@ pub struct Shared {
     pub pages: super::render::PageCache,
     /// Rate limits, trusted proxies and the proof-of-work switch.
     pub guard: super::abuse::Guard,
+    /// The map tiles served from `/tiles/basemap.pmtiles`.
+    pub basemap: crate::tiles::Basemap,
     /// Per-key token buckets of Open311 `POST requests`.
     pub open311_limits: super::abuse::partner::PostLimits,
 }

@@ -29,4 +29,5 @@ mod staff_pages;
 mod storage;
 mod text;
 mod throwaway_pg;
+mod tiles;
 mod unsafe_place;

@@ -213,6 +213,8 @@ pub struct TopLine {
     pub cell: String,
     /// Its centre, for finding it.
     pub centre: String,
+    /// The gazetteer place nearest its centre (empty without a gazetteer).
+    pub near: String,
     /// Reports.
     pub count: String,
     /// Significance code.
@@ -430,6 +432,13 @@ fn reasons_chart(chrome: &Chrome, b: &Breakdown, shown: &Shown) -> Chart {
     )
 }
 
+/// The name of the gazetteer place nearest a hexagon's centre, as the place flow says "Near …"
+/// of a pin: a name staff know, where a cell id and coordinates mean little.
+fn nearest_place(state: &AppState, cell: u64) -> Option<String> {
+    let centre = hex::centre(cell)?;
+    crate::geo::nearest(&state.geography.places, centre).map(|p| p.name.clone())
+}
+
 /// The ranked list: the first [`TOP`] hexagons with their main reasons.
 async fn top_lines(
     state: &AppState,
@@ -447,6 +456,7 @@ async fn top_lines(
             rank: i + 1,
             cell: format!("{:x}", g.cell),
             centre,
+            near: nearest_place(state, g.cell).unwrap_or_default(),
             count: charts::thousands(u64::try_from(g.count as i64).unwrap_or_default()),
             significance: significance(g),
             reasons: hotspots::main_reasons(&here, shown)
@@ -564,7 +574,20 @@ async fn geojson(
     raw: Option<&str>,
 ) -> Result<(String, HotspotQuery), AppError> {
     let (q, found) = found(state, me, raw).await?;
-    let features: Vec<_> = found.iter().map(feature).collect();
+    // Each hexagon also named by its nearest gazetteer place (`near`), for the map's labels.
+    let features = found
+        .iter()
+        .map(|g| {
+            let mut f = serde_json::to_value(feature(g))?;
+            if let (Some(near), Some(props)) = (
+                nearest_place(state, g.cell),
+                f.get_mut("properties").and_then(|p| p.as_object_mut()),
+            ) {
+                props.insert("near".to_owned(), near.into());
+            }
+            Ok(f)
+        })
+        .collect::<Result<Vec<_>, serde_json::Error>>()?;
     let body = serde_json::to_string(&serde_json::json!({
         "type": "FeatureCollection",
         "from": q.from_day.iso(),

@@ -11,6 +11,9 @@
 //   the pin in the middle, where a crosshair shows while the map has keyboard focus;
 // - "Use my current location".
 //
+// Under the pin: streets from our own vector tiles (/tiles/basemap.pmtiles, range requests to
+// this origin only) and the force areas' outlines.
+//
 // The pin's position goes into the hidden #lat and #lng fields that the form sends, and each
 // placement is announced through #map-status (aria-live). Nothing is sent anywhere until the
 // visitor presses Continue. Leaflet positions its elements through element.style (CSSOM),
@@ -19,6 +22,13 @@
 const LEAFLET_BASE = '/assets/leaflet/'
 const LEAFLET_JS = LEAFLET_BASE + 'leaflet.js'
 export const LEAFLET_CSS = LEAFLET_BASE + 'leaflet.css'
+// protomaps-leaflet draws vector tiles on canvases in Leaflet's grid: no worker, no blob: URL,
+// nothing beyond `script-src 'self'` and `connect-src 'self'`.
+const PROTOMAPS_JS = '/assets/protomaps-leaflet/protomaps-leaflet.js'
+// The map's PMTiles archive, read with range requests from our own origin (src/http/tiles.rs).
+export const TILES_URL = '/tiles/basemap.pmtiles'
+// The force areas, drawn as outlines on both maps.
+export const AREAS_URL = '/map/areas.geojson'
 const START_ZOOM = 13
 // Zoom in at least this far on the visitor's own location, close enough to check the pin.
 const LOCATE_ZOOM = 16
@@ -42,19 +52,96 @@ export function loadStylesheet (href) {
   })
 }
 
-/** Load Leaflet's UMD build (it is not an ES module) and resolve with `window.L`. */
-export function loadLeaflet () {
-  if (window.L && window.L.map) return Promise.resolve(window.L)
+/** Load a classic (non-module) script of ours once and resolve with `get()`, the global it
+ * defines. */
+function loadScript (src, get) {
+  if (get()) return Promise.resolve(get())
   return new Promise((resolve, reject) => {
     const script = document.createElement('script')
-    script.src = LEAFLET_JS
+    script.src = src
     script.addEventListener('load', () => {
-      if (window.L && window.L.map) resolve(window.L)
-      else reject(new Error('Leaflet loaded without defining L'))
+      if (get()) resolve(get())
+      else reject(new Error(`${src} loaded without defining its global`))
     }, { once: true })
-    script.addEventListener('error', () => reject(new Error(`could not load ${LEAFLET_JS}`)), { once: true })
+    script.addEventListener('error', () => reject(new Error(`could not load ${src}`)), { once: true })
     document.head.appendChild(script)
   })
+}
+
+/** Load Leaflet's UMD build (it is not an ES module) and resolve with `window.L`. */
+export function loadLeaflet () {
+  return loadScript(LEAFLET_JS, () => window.L && window.L.map ? window.L : null)
+}
+
+/** The archive's zoom levels, from its 127-byte header (PMTiles v3: bytes 100 and 101), so
+ * the map over-zooms past the last level the archive has rather than asking for tiles it
+ * lacks. */
+async function archiveZooms () {
+  const response = await fetch(TILES_URL, { headers: { Range: 'bytes=0-126' }, credentials: 'same-origin' })
+  if (!response.ok) throw new Error(`map tiles: HTTP ${response.status}`)
+  const header = new Uint8Array(await response.arrayBuffer())
+  if (header.length < 127 || String.fromCharCode(...header.subarray(0, 7)) !== 'PMTiles') {
+    throw new Error('map tiles: not a PMTiles archive')
+  }
+  return { min: header[100], max: header[101] }
+}
+
+/**
+ * Draw the streets under `map`: our vector tiles, styled with the Protomaps "light" look (the
+ * archive follows the Protomaps basemap layers, whether it is the synthetic demo map or an
+ * imported extract). `container.dataset.basemap` becomes "drawn" once the first tiles are on
+ * screen. The pin and the search work without it, so a failure is only logged.
+ */
+export async function addBasemap (L, map, container, attribution) {
+  // Marks for scripts/bench-map-render.mjs (the User Timing API; nothing is sent anywhere).
+  performance.mark('basemap-start')
+  try {
+    const [protomapsL, zooms] = await Promise.all([
+      loadScript(PROTOMAPS_JS, () => window.protomapsL),
+      archiveZooms()
+    ])
+    if (attribution) {
+      L.control.attribution({ prefix: false }).addTo(map)
+    }
+    const layer = protomapsL.leafletLayer({
+      url: TILES_URL,
+      flavor: 'light',
+      lang: 'en',
+      maxDataZoom: zooms.max,
+      // Without this the library credits Protomaps and OpenStreetMap with links away from
+      // here; an imported archive's required credit comes from `map_attribution`.
+      attribution: attribution ? escapeHtml(attribution) : ''
+    })
+    layer.on('load', () => {
+      if (container.dataset.basemap !== 'drawn') performance.mark('basemap-drawn')
+      container.dataset.basemap = 'drawn'
+    })
+    layer.addTo(map)
+    return layer
+  } catch (error) {
+    container.dataset.basemap = 'failed'
+    console.error('The street map did not load', error)
+    return null
+  }
+}
+
+/** Outline the force areas on `map` (not clickable: a click still puts the pin). Sets
+ * `container.dataset.boundary` to the number of areas drawn. */
+export async function addBoundary (L, map, container) {
+  try {
+    const response = await fetch(AREAS_URL, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
+    if (!response.ok) throw new Error(`areas: HTTP ${response.status}`)
+    const areas = await response.json()
+    const layer = L.geoJSON(areas, {
+      interactive: false,
+      style: () => ({ className: 'app-map__boundary', color: '#1d70b8', weight: 3, dashArray: '8 6', fill: false })
+    }).addTo(map)
+    container.dataset.boundary = String(areas.features.length)
+    return layer
+  } catch (error) {
+    console.error('The force boundary did not load', error)
+    return null
+  }
 }
 
 /** The tile provider's attribution is plain text (see Config::map_attribution); Leaflet
@@ -111,7 +198,10 @@ export async function initMap (section) {
       attribution: escapeHtml(data.attribution || ''),
       maxZoom: 19
     }).addTo(map)
+  } else {
+    addBasemap(L, map, container, data.attribution || '')
   }
+  addBoundary(L, map, container)
 
   // A focusable element needs a role for its name to count (ARIA does not allow naming a
   // plain div); "region" makes the map a landmark, as other web maps do. Not "application":

@@ -96,15 +96,17 @@ if (document.querySelector(EXIT_SELECTOR)) {
 // --- Timeout warning ---------------------------------------------------------
 //
 // Pages with a draft carry a closed <dialog data-timeout-warning> (GOV.UK timeout warning
-// pattern). It opens `data-warn-seconds` before the draft's idle time
-// (`data-idle-seconds`) runs out. "Continue" restarts the idle time on the server with a
+// pattern). It opens `data-warn-seconds` before the draft's idle time runs out: what is left
+// of it when the page was made (`data-idle-seconds`, counted from the last save), then, after
+// "Continue", the whole of it (`data-full-seconds`). "Continue" restarts it on the server with a
 // same-origin POST carrying the page's CSRF token; "Delete my answers and leave" is the
 // quick exit. If nobody answers, the page is loaded again when the time is up, which shows
 // that the answers were deleted. Times come from the page, so tests can change them.
 
 const timeoutDialog = document.querySelector('dialog[data-timeout-warning]')
 if (timeoutDialog && typeof timeoutDialog.showModal === 'function') {
-  const idleMs = Number(timeoutDialog.dataset.idleSeconds) * 1000
+  let idleMs = Number(timeoutDialog.dataset.idleSeconds) * 1000
+  const fullMs = Number(timeoutDialog.dataset.fullSeconds || timeoutDialog.dataset.idleSeconds) * 1000
   const warnMs = Number(timeoutDialog.dataset.warnSeconds) * 1000
   const failed = timeoutDialog.querySelector('[data-timeout-failed]')
   let warnTimer = null
@@ -135,6 +137,7 @@ if (timeoutDialog && typeof timeoutDialog.showModal === 'function') {
       return
     }
     timeoutDialog.close()
+    idleMs = fullMs
     schedule()
     if (returnFocus && typeof returnFocus.focus === 'function') returnFocus.focus()
   }
@@ -163,7 +166,7 @@ for (const button of document.querySelectorAll('button[data-print]')) {
 
 const mapSection = document.querySelector('[data-map-section]')
 if (mapSection) {
-  import('./map.80c9514506a5.js')
+  import('./map.1633e2d62e97.js')
     .then(({ initMap }) => initMap(mapSection))
     .catch((error) => {
       mapSection.hidden = true
@@ -175,7 +178,7 @@ if (mapSection) {
 
 const staffMap = document.querySelector('[data-staff-map]')
 if (staffMap) {
-  import('./staff-map.d1e0b007f615.js')
+  import('./staff-map.091c8ee3c11a.js')
     .then(({ initStaffMap }) => initStaffMap(staffMap))
     .catch((error) => {
       staffMap.hidden = true
