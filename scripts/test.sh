@@ -16,12 +16,6 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nginx >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq nginx >/dev/null; fi
 fi
-# The alert webhook's HTTPS client links the system's OpenSSL.
-if ! pkg-config --exists openssl 2>/dev/null; then
-  echo "== installing Debian libssl-dev and pkg-config to build the webhook client"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libssl-dev pkg-config >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq libssl-dev pkg-config >/dev/null; fi
-fi
 # tests/integration/alerts.rs sends alert emails to a real SMTP server (scripts/smtp_sink.py).
 if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   echo "== installing Python aiosmtpd for the alert email tests"

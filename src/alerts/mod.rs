@@ -73,10 +73,16 @@ struct Mailer {
 
 /// The webhook channel.
 struct Hook {
-    client: reqwest::Client,
-    url: reqwest::Url,
+    client: HttpsClient,
+    url: axum::http::Uri,
     secret: Vec<u8>,
 }
+
+/// hyper's pooled client over rustls (ring, webpki roots); it never follows redirects.
+type HttpsClient = hyper_util::client::legacy::Client<
+    hyper_rustls::HttpsConnector<hyper_util::client::legacy::connect::HttpConnector>,
+    http_body_util::Full<bytes::Bytes>,
+>;
 
 /// Delivers due alerts from the outbox.
 pub struct Deliverer {
@@ -144,12 +150,23 @@ fn mailer(config: &Config) -> anyhow::Result<Option<Mailer>> {
     }))
 }
 
+/// rustls with ring: TLS 1.2/1.3 with the classical key exchanges. rustls deprecates ring's
+/// provider only because it lacks post-quantum key exchange, which needs aws-lc (a long C
+/// build); a webhook's short-lived alert, which names no one, does not need it.
+#[expect(
+    deprecated,
+    reason = "ring has no post-quantum key exchange; see above"
+)]
+fn ring_provider() -> rustls::crypto::CryptoProvider {
+    rustls::crypto::ring::default_provider()
+}
+
 fn hook(config: &Config) -> anyhow::Result<Option<Hook>> {
     let url = config.alert_webhook_url.trim();
     if url.is_empty() {
         return Ok(None);
     }
-    let url = reqwest::Url::parse(url).context("alert_webhook_url is not a URL")?;
+    let url = url::Url::parse(url).context("alert_webhook_url is not a URL")?;
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
@@ -165,15 +182,21 @@ fn hook(config: &Config) -> anyhow::Result<Option<Hook>> {
         secret.len() >= 32,
         "alert_webhook_url is set, so alert_webhook_secret must be at least 32 characters"
     );
-    let client = reqwest::Client::builder()
-        .timeout(SEND_TIMEOUT)
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent("saferstreets-alerts")
-        .build()
-        .context("cannot set up the webhook client")?;
+    let connector = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_provider_and_webpki_roots(ring_provider())
+        .context("cannot set up the webhook client's TLS")?
+        .https_or_http()
+        .enable_http1()
+        .build();
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build(connector);
+    let uri = url
+        .as_str()
+        .parse::<axum::http::Uri>()
+        .context("alert_webhook_url is not a URL")?;
     Ok(Some(Hook {
         client,
-        url,
+        url: uri,
         secret: secret.as_bytes().to_vec(),
     }))
 }
@@ -305,16 +328,18 @@ impl Deliverer {
     async fn send_webhook(&self, h: &Hook, alert: &Alert) -> Result<(), Failure> {
         let body = webhook::body(alert).map_err(|_| Failure("webhook-body".to_owned()))?;
         let at: Timestamp = self.clock.now();
-        let response = h
-            .client
-            .post(h.url.clone())
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
+        let signature = webhook::signature(&h.secret, at, &body);
+        let request = axum::http::Request::post(h.url.clone())
+            .header(axum::http::header::CONTENT_TYPE, "application/json")
+            .header(axum::http::header::USER_AGENT, "saferstreets-alerts")
             .header(webhook::TIMESTAMP, at.to_string())
-            .header(webhook::SIGNATURE, webhook::signature(&h.secret, at, &body))
+            .header(webhook::SIGNATURE, signature)
             .header(webhook::IDEMPOTENCY_KEY, alert.idempotency_key.as_str())
-            .body(body)
-            .send()
+            .body(http_body_util::Full::new(bytes::Bytes::from(body)))
+            .map_err(|_| Failure("webhook-request".to_owned()))?;
+        let response = tokio::time::timeout(SEND_TIMEOUT, h.client.request(request))
             .await
+            .map_err(|_| Failure("timeout".to_owned()))?
             .map_err(|e| Failure(http_class(&e)))?;
         let status = response.status();
         if status.is_success() {
@@ -370,10 +395,8 @@ fn smtp_class(e: &lettre::transport::smtp::Error) -> String {
     }
 }
 
-fn http_class(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "timeout".to_owned()
-    } else if e.is_connect() {
+fn http_class(e: &hyper_util::client::legacy::Error) -> String {
+    if e.is_connect() {
         "connect".to_owned()
     } else {
         "request".to_owned()

@@ -489,6 +489,7 @@ fn alerting_report(reference: &str, submission: &str, alerts: Vec<Channel>) -> N
         key_id: "k1".to_owned(),
         sealed: vec![1],
         alerts,
+        language: "en-GB".to_owned(),
     }
 }
 

@@ -7,8 +7,8 @@
 pub mod audit;
 pub mod auth;
 pub mod comments;
-pub mod feedback;
 pub mod deliveries;
+pub mod feedback;
 pub mod places;
 pub mod reports;
 pub mod users;
