@@ -169,6 +169,11 @@ for (const js of [true, false]) {
         await chooseWelsh(page)
         await page.goto(svc.server.url + '/unsafe-place/where')
         await check(page, 'where', { question: true })
+        if (js) {
+          // The map's own controls speak Welsh too, not Leaflet's English.
+          assert.equal(await page.locator('.leaflet-control-zoom-in').getAttribute('title'), 'Chwyddo i mewn')
+          assert.equal(await page.locator('.leaflet-control-zoom-out').getAttribute('title'), 'Chwyddo allan')
+        }
         await page.locator('#q').fill('Millbrook')
         await Promise.all([
           waitForPost(page, '/unsafe-place/where'),

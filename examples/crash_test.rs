@@ -237,7 +237,9 @@ const PLACE: Steps = &[
 
 const STALKING: Steps = &[
     ("danger", &[("answer", "no")]),
-    ("who-for", &[("answer", "other")]),
+    // For themselves: a report for someone else opens questions about that person, which
+    // this list does not answer (the check page would send the client back to them).
+    ("who-for", &[("answer", "self")]),
     ("what-is-happening", &[("answer", "contact")]),
     ("more-than-once", &[("answer", "unsure")]),
     (

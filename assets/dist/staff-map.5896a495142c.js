@@ -7,7 +7,7 @@
 // Leaflet's SVG renderer sets presentation attributes, which our CSP allows. Under them: our
 // own street tiles and the force areas' outlines (see map.js).
 
-import { LEAFLET_CSS, addBasemap, addBoundary, escapeHtml, loadLeaflet, loadStylesheet } from './map.1633e2d62e97.js'
+import { LEAFLET_CSS, addBasemap, addBoundary, escapeHtml, loadLeaflet, loadStylesheet } from './map.2bccba840358.js'
 
 const LEAFLET_BASE = '/assets/leaflet/'
 const START_ZOOM = 11

@@ -166,7 +166,7 @@ for (const button of document.querySelectorAll('button[data-print]')) {
 
 const mapSection = document.querySelector('[data-map-section]')
 if (mapSection) {
-  import('./map.1633e2d62e97.js')
+  import('./map.2bccba840358.js')
     .then(({ initMap }) => initMap(mapSection))
     .catch((error) => {
       mapSection.hidden = true
@@ -178,7 +178,7 @@ if (mapSection) {
 
 const staffMap = document.querySelector('[data-staff-map]')
 if (staffMap) {
-  import('./staff-map.091c8ee3c11a.js')
+  import('./staff-map.5896a495142c.js')
     .then(({ initStaffMap }) => initStaffMap(staffMap))
     .catch((error) => {
       staffMap.hidden = true

@@ -188,8 +188,14 @@ export async function initMap (section) {
     // Leaflet's own credit (with a link away from this site) is left out; its licence is in
     // /assets/LICENSES.txt. A tile provider's attribution is shown when there are tiles.
     attributionControl: false,
+    // Our own zoom buttons, so their names come from the page's language (Leaflet's are English).
+    zoomControl: false,
     keyboard: true
   })
+  L.control.zoom({
+    zoomInTitle: data.zoomIn || 'Zoom in',
+    zoomOutTitle: data.zoomOut || 'Zoom out'
+  }).addTo(map)
 
   const tileUrl = (data.tileUrl || '').trim()
   if (tileUrl) {
