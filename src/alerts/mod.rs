@@ -74,7 +74,7 @@ struct Mailer {
 /// The webhook channel.
 struct Hook {
     client: HttpsClient,
-    url: axum::http::Uri,
+    url: http::Uri,
     secret: Vec<u8>,
 }
 
@@ -192,7 +192,7 @@ fn hook(config: &Config) -> anyhow::Result<Option<Hook>> {
         .build(connector);
     let uri = url
         .as_str()
-        .parse::<axum::http::Uri>()
+        .parse::<http::Uri>()
         .context("alert_webhook_url is not a URL")?;
     Ok(Some(Hook {
         client,
@@ -329,9 +329,9 @@ impl Deliverer {
         let body = webhook::body(alert).map_err(|_| Failure("webhook-body".to_owned()))?;
         let at: Timestamp = self.clock.now();
         let signature = webhook::signature(&h.secret, at, &body);
-        let request = axum::http::Request::post(h.url.clone())
-            .header(axum::http::header::CONTENT_TYPE, "application/json")
-            .header(axum::http::header::USER_AGENT, "saferstreets-alerts")
+        let request = http::Request::post(h.url.clone())
+            .header(http::header::CONTENT_TYPE, "application/json")
+            .header(http::header::USER_AGENT, "saferstreets-alerts")
             .header(webhook::TIMESTAMP, at.to_string())
             .header(webhook::SIGNATURE, signature)
             .header(webhook::IDEMPOTENCY_KEY, alert.idempotency_key.as_str())
