@@ -69,10 +69,7 @@ pub async fn load(
     session: &SessionId,
     form: &'static str,
 ) -> Result<Loaded, AppError> {
-    crate::fail_point!("draft.load", |_| Err(AppError::Store(
-        crate::storage::StoreError::Injected("draft.load")
-    )));
-    slot(form).load(state, session).await
+    Ok(load_until(state, session, form).await?.0)
 }
 
 /// [`load`], with the time the draft expires unless it is saved again (for the timeout
