@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Loopback load test: the advice page vs a minimal axum "hello world", same machine, same run.
-# Only ever targets 127.0.0.1; each wrk run is bounded by -d; both servers are stopped on exit.
+# Loopback load test: the advice page vs a minimal axum "hello world", and vs the same page's bytes
+# and headers served by bare axum (examples/static_page.rs: the ceiling for a cached page), same run.
+# Only ever targets 127.0.0.1; each wrk run is bounded by -d; every server is stopped on exit.
 # Prints a markdown table, then `RESULT key=value` lines (for scripts/bench-all.sh): medians
 # and the site server's resident memory at idle and its peak (VmHWM) after the load.
 set -euo pipefail
@@ -13,7 +14,9 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 # BIN and HELLO run other builds (e.g. an older commit's, for a before/after comparison).
 BIN="${BIN:-}" HELLO="${HELLO:-}"
 [ -n "$BIN" ] && [ -n "$HELLO" ] || cargo build --release --bin saferstreets --example hello >&2
+[ -n "${STATIC:-}" ] || cargo build --release --example static_page >&2
 BIN="${BIN:-target/release/saferstreets}" HELLO="${HELLO:-target/release/examples/hello}"
+STATIC="${STATIC:-target/release/examples/static_page}"
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -47,6 +50,10 @@ cookie="$session; ss_cookie_consent=no"
 # ignores it. ENCODING=identity measures uncompressed pages instead.
 ENCODING="${ENCODING:-gzip, deflate, br, zstd}"
 
+# The ceiling for a cached page: bare axum sending the first visit's exact bytes and headers.
+curl -s -D "$work/page.headers" -o "$work/page.body" -H "accept-encoding: $ENCODING" "$site/advice/stalking"
+start ceiling "$STATIC" 127.0.0.1:0 "$work/page.body" "$work/page.headers"
+
 # `run URL none` sends no cookie at all, as a browser's first visit does.
 run() { local header=(-H "cookie: ${2:-$cookie}"); [ "${2:-}" = none ] && header=()
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -H "accept-encoding: $ENCODING" "${header[@]}" "$1" \
@@ -57,6 +64,7 @@ run() { local header=(-H "cookie: ${2:-$cookie}"); [ "${2:-}" = none ] && header
 first_visit=none
 ROUNDS="${ROUNDS:-3}"
 site_pid=${pids[1]}
+cs=()
 status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 sleep 1
 idle_kb=$(status_kb "$site_pid" VmRSS)
@@ -69,18 +77,24 @@ for r in $(seq "$ROUNDS"); do
   as+=("$(run "$site/advice/stalking")")
   echo "== round $r: advice page, first visit" >&2
   fs+=("$(run "$site/advice/stalking" "$first_visit")")
+  echo "== round $r: the same bytes from bare axum $ceiling/" >&2
+  cs+=("$(run "$ceiling/" none)")
 done
 echo
-echo "| round | axum hello world (req/s) | /advice/stalking, returning visitor (req/s) | ratio | /advice/stalking, first visit (req/s) | ratio |"
-echo "|---|---|---|---|---|---|"
-python3 - "$ROUNDS" "${hs[@]}" "${as[@]}" "${fs[@]}" <<'PY'
+echo "| round | axum hello world (req/s) | /advice/stalking, returning visitor (req/s) | ratio | /advice/stalking, first visit (req/s) | ratio | its bytes from bare axum (req/s) | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+python3 - "$ROUNDS" "${hs[@]}" "${as[@]}" "${fs[@]}" "${cs[@]}" <<'PY'
 import statistics, sys
 n = int(sys.argv[1]); v = [float(x) for x in sys.argv[2:]]
-h, a, f = v[:n], v[n:2*n], v[2*n:]
+h, a, f, c = v[:n], v[n:2*n], v[2*n:3*n], v[3*n:]
 for i in range(n):
-    print(f"| {i+1} | {h[i]:.0f} | {a[i]:.0f} | {100*a[i]/h[i]:.0f}% | {f[i]:.0f} | {100*f[i]/h[i]:.0f}% |")
+    print(f"| {i+1} | {h[i]:.0f} | {a[i]:.0f} | {100*a[i]/h[i]:.0f}% | {f[i]:.0f} | {100*f[i]/h[i]:.0f}% "
+          f"| {c[i]:.0f} | {100*c[i]/h[i]:.0f}% |")
 r = lambda xs: statistics.median(x / y for x, y in zip(xs, h))
-print(f"| median | {statistics.median(h):.0f} | {statistics.median(a):.0f} | {100*r(a):.0f}% | {statistics.median(f):.0f} | {100*r(f):.0f}% |")
+m = statistics.median
+print(f"| median | {m(h):.0f} | {m(a):.0f} | {100*r(a):.0f}% | {m(f):.0f} | {100*r(f):.0f}% "
+      f"| {m(c):.0f} | {100*r(c):.0f}% |")
+print(f"RESULT http.ceiling_ratio={100*r(c):.0f}")
 print(f"RESULT http.hello_rps={statistics.median(h):.0f}")
 print(f"RESULT http.returning_rps={statistics.median(a):.0f}")
 print(f"RESULT http.returning_ratio={100*r(a):.0f}")

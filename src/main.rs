@@ -261,6 +261,8 @@ fn test_overrides() -> saferstreets::startup::Overrides {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let app = Application::build_with(config, test_overrides()).await?;
     let addr = app.local_addr()?;
+    // Before the address is printed: whoever reads it may send SIGTERM at once.
+    let stop = saferstreets::startup::shutdown_signal()?;
     // Scripts (browser tests, crash tests) read this line to find the port.
     println!("saferstreets listening on http://{addr}");
     tracing::info!(%addr, "listening");
@@ -269,7 +271,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         println!("saferstreets metrics on http://{metrics}/metrics");
         tracing::info!(%metrics, "metrics listening");
     }
-    app.run_until_stopped().await?;
+    app.run_until_stopped(stop).await?;
     Ok(())
 }
 

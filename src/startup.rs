@@ -95,9 +95,13 @@ impl Application {
         &self.state
     }
 
-    /// Serve until SIGTERM or Ctrl-C, then finish requests in flight. Retention is applied
-    /// at start and then daily; the alert worker delivers the outbox.
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+    /// Serve until `stop` resolves (from [`shutdown_signal`]: SIGTERM or Ctrl-C), then finish
+    /// requests in flight. Retention is applied at start and then daily; the alert worker
+    /// delivers the outbox.
+    pub async fn run_until_stopped(
+        self,
+        stop: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         crate::app::retention::spawn_daily(
             self.state.store.clone(),
             self.state.config.as_ref().clone(),
@@ -118,16 +122,15 @@ impl Application {
                 tracing::warn!(error = %e, "hotspot index not built at start-up");
             }
         });
-        // Registered before the first request is served: a SIGTERM that comes as soon as the
-        // service answers must shut it down gracefully, not kill it with the default action.
-        let stop = shutdown_signal()?;
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(stop)
-        .await
+        .await;
+        flush_page_views(&self.state).await;
+        served
     }
 
     /// Serve until `stop` resolves (for tests).
@@ -138,13 +141,23 @@ impl Application {
         if let Some((listener, handle)) = self.metrics {
             spawn_metrics(listener, handle);
         }
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(stop)
-        .await
+        .await;
+        flush_page_views(&self.state).await;
+        served
+    }
+}
+
+/// Write the page views counted since the last flush (every minute, and on the way out).
+async fn flush_page_views(state: &AppState) {
+    if let Err(e) = state.page_views.flush(&state.store).await {
+        // Counting is never worth more than a warning; the views wait for the next flush.
+        tracing::warn!(error = %e, "page views not written");
     }
 }
 
@@ -249,6 +262,7 @@ pub fn build_state(
         open311_limits,
         keyring: Arc::new(keyring),
         pages: Default::default(),
+        page_views: Default::default(),
         geography,
         csp: axum::http::HeaderValue::from_str(
             &crate::http::security::content_security_policy(&[]),
@@ -324,8 +338,10 @@ fn read_or_create_key(path: &Path) -> anyhow::Result<Vec<u8>> {
 
 /// SIGTERM or SIGINT (Ctrl-C). The handlers are registered here, when this is called, not
 /// when the returned future is first polled (axum polls it in a task of its own, possibly after
-/// the first requests have been answered).
-fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
+/// the first requests have been answered). Call it before telling anyone the service is up: a
+/// SIGTERM sent as soon as the address is printed must find a listener subscribed, or it is
+/// either fatal (no handler yet) or lost (handler installed, listener not yet subscribed).
+pub fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'static> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut term = signal(SignalKind::terminate())?;
     let mut int = signal(SignalKind::interrupt())?;
@@ -338,9 +354,9 @@ fn shutdown_signal() -> std::io::Result<impl Future<Output = ()> + Send + 'stati
     })
 }
 
-/// Every minute while serving, delete what only waits for its time to pass: sign-in counts and
-/// day keys whose window is over (so nobody can map them back to an address), and expired
-/// sessions. A draft is otherwise only deleted when its owner comes back after it expired, so
+/// Every minute while serving, write the page views counted in memory, and delete what only
+/// waits for its time to pass: sign-in counts and day keys whose window is over (so nobody can
+/// map them back to an address), and expired sessions. A draft is otherwise only deleted when its owner comes back after it expired, so
 /// an abandoned one (sealed answers about stalking) would stay. Neither is audited: they are
 /// never reports.
 fn spawn_sweeps(state: AppState) {
@@ -348,6 +364,7 @@ fn spawn_sweeps(state: AppState) {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
         loop {
             every.tick().await;
+            flush_page_views(&state).await;
             if let Err(e) = crate::http::staff::auth::purge_sign_in(&state).await {
                 tracing::warn!(error = ?e, "sign-in counts not purged");
             }

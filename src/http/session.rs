@@ -15,6 +15,8 @@ pub(crate) const PENDING_SETUP: &str = "pending-setup";
 /// The staff steps kept in the public session; a rotation of the session id drops them.
 pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
 
+use std::sync::{Arc, OnceLock};
+
 use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
@@ -62,7 +64,9 @@ fn secure(config: &Config) -> bool {
 /// The visitor's session id (64 hex characters), put in request extensions by [`middleware`].
 #[derive(Clone, Debug)]
 pub struct SessionId {
-    id: String,
+    /// A fresh id is drawn when first used, so a request that never needs one (a cached
+    /// content page, most first visits) costs no random bytes. Clones share it.
+    id: Arc<OnceLock<String>>,
     /// Issued on this request: nothing can be held under it yet, and nobody else has it.
     fresh: bool,
 }
@@ -84,11 +88,18 @@ pub struct Sessionless;
 pub struct Rotated(pub SessionId);
 
 impl SessionId {
-    /// A new random id.
+    /// A new random id (drawn when first used).
     pub fn generate() -> Self {
         Self {
-            id: hex::encode(crate::random::bytes::<32>()),
+            id: Arc::new(OnceLock::new()),
             fresh: true,
+        }
+    }
+
+    fn known(id: &str, fresh: bool) -> Self {
+        Self {
+            id: Arc::new(OnceLock::from(id.to_owned())),
+            fresh,
         }
     }
 
@@ -102,10 +113,7 @@ impl SessionId {
     pub fn from_cookie_value(value: &str, keys: &Keys) -> Option<Self> {
         let (id, tag) = value.split_once('.')?;
         let well_formed = id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
-        (well_formed && keys.session_tag_valid(id, tag)).then(|| Self {
-            id: id.to_owned(),
-            fresh: false,
-        })
+        (well_formed && keys.session_tag_valid(id, tag)).then(|| Self::known(id, false))
     }
 
     /// The id in a `Set-Cookie` value, if it sets the session cookie.
@@ -119,7 +127,8 @@ impl SessionId {
 
     /// The raw id, for CSRF tokens.
     pub fn as_str(&self) -> &str {
-        &self.id
+        self.id
+            .get_or_init(|| hex::encode(crate::random::bytes::<32>()))
     }
 
     /// Whether the id was issued on this request (no cookie, or one we did not issue, came
@@ -130,13 +139,13 @@ impl SessionId {
 
     /// The cookie's value: the id and its tag.
     pub fn cookie_value(&self, keys: &Keys) -> String {
-        format!("{}.{}", self.id, keys.session_tag(&self.id))
+        format!("{}.{}", self.as_str(), keys.session_tag(self.as_str()))
     }
 
     /// The key under which server-side data is stored: a hash, so a copy of the database
     /// does not hold live cookies.
     pub fn store_key(&self) -> String {
-        hex::encode(Sha256::digest(self.id.as_bytes()))
+        hex::encode(Sha256::digest(self.as_str().as_bytes()))
     }
 }
 

@@ -55,6 +55,8 @@ pub struct Shared {
     pub basemap: crate::tiles::Basemap,
     /// Per-key token buckets of Open311 `POST requests`.
     pub open311_limits: super::abuse::partner::PostLimits,
+    /// Page views counted in memory until the next flush.
+    pub page_views: super::usage::Tally,
 }
 
 /// Keys derived from the one service secret, each for a single purpose.

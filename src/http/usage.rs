@@ -1,5 +1,12 @@
 //! Identifier-free usage counts: one counter per page pattern per day, touched only for visitors
 //! who accepted additional cookies. No id, address or time of day is kept.
+//!
+//! A page view never writes to the database (issue 15): views are tallied in memory and
+//! [`Tally::flush`] adds them in one transaction a minute and when the service stops. A crash
+//! loses at most a minute of counts, which are statistics, never reports.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{Method, StatusCode};
@@ -9,21 +16,90 @@ use axum::response::Response;
 use super::consent::Consent;
 use super::state::AppState;
 use crate::clock::utc_date;
+use crate::storage::{DynStore, PageViews, StoreError};
+
+/// Views counted since the last flush: day, then route pattern, then how many.
+#[derive(Debug, Default)]
+pub struct Tally(Mutex<HashMap<String, HashMap<String, i64>>>);
+
+impl Tally {
+    /// Count one view of `route` on `day`.
+    pub fn add(&self, day: &str, route: &str) {
+        let mut days = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Look up before inserting, so a view of a page already counted today allocates nothing.
+        let routes = match days.get_mut(day) {
+            Some(routes) => routes,
+            None => days.entry(day.to_owned()).or_default(),
+        };
+        match routes.get_mut(route) {
+            Some(n) => *n += 1,
+            None => {
+                routes.insert(route.to_owned(), 1);
+            }
+        }
+    }
+
+    /// Add the counted views to the store in one transaction; on failure they are kept for the
+    /// next flush. Returns how many views were written.
+    pub async fn flush(&self, store: &DynStore) -> Result<i64, StoreError> {
+        let taken = std::mem::take(
+            &mut *self
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let rows: Vec<PageViews> = taken
+            .into_iter()
+            .flat_map(|(day, routes)| {
+                routes.into_iter().map(move |(path, views)| PageViews {
+                    day: day.clone(),
+                    path,
+                    views,
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        match store.add_page_views(&rows).await {
+            Ok(()) => Ok(rows.iter().map(|r| r.views).sum()),
+            Err(e) => {
+                for r in &rows {
+                    self.put_back(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn put_back(&self, row: &PageViews) {
+        let mut days = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *days
+            .entry(row.day.clone())
+            .or_default()
+            .entry(row.path.clone())
+            .or_default() += row.views;
+    }
+}
 
 /// Count a successful page view when the visitor said yes.
 pub async fn count_page_views(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let count = req.method() == Method::GET && Consent::from_headers(req.headers()).accepted();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
+    if !count {
+        return next.run(req).await;
+    }
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let res = next.run(req).await;
-    if let (true, Some(route), StatusCode::OK) = (count, route, res.status()) {
-        let day = utc_date(state.clock.now());
-        if let Err(e) = state.store.record_page_view(&day, &route).await {
-            // Counting is never worth failing a page for.
-            tracing::warn!(error = %e, "page view not counted");
-        }
+    if let (Some(route), StatusCode::OK) = (route, res.status()) {
+        state
+            .page_views
+            .add(&utc_date(state.clock.now()), route.as_str());
     }
     res
 }

@@ -104,8 +104,8 @@ impl<S: Store + ?Sized + 'static> Store for EarlyAck<S> {
         self.inner.feedback_before(before, limit, keyring).await
     }
 
-    async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError> {
-        self.inner.record_page_view(day, path).await
+    async fn add_page_views(&self, views: &[PageViews]) -> Result<(), StoreError> {
+        self.inner.add_page_views(views).await
     }
 
     async fn page_views(&self, from: &str, to: &str) -> Result<Vec<PageViews>, StoreError> {

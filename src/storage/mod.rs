@@ -183,8 +183,8 @@ pub trait Store: StaffStore + SealedStore + OutboxStore + Send + Sync + std::fmt
         keyring: &crate::crypto::Keyring,
     ) -> Result<Vec<Feedback>, StoreError>;
 
-    /// Add one view of `path` on `day`.
-    async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError>;
+    /// Add counted views (each row's `views` to its day and path), all in one transaction.
+    async fn add_page_views(&self, views: &[PageViews]) -> Result<(), StoreError>;
 
     /// Views counted between `from` and `to` (inclusive `YYYY-MM-DD`), by day then path.
     async fn page_views(&self, from: &str, to: &str) -> Result<Vec<PageViews>, StoreError>;

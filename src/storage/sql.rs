@@ -267,15 +267,20 @@ where
             .collect()
     }
 
-    async fn record_page_view(&self, day: &str, path: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO page_views (day, path, views) VALUES ($1, $2, 1) \
-             ON CONFLICT (day, path) DO UPDATE SET views = page_views.views + 1",
-        )
-        .bind(day)
-        .bind(path)
-        .execute(&self.writes)
-        .await?;
+    async fn add_page_views(&self, views: &[PageViews]) -> Result<(), StoreError> {
+        let mut tx = self.writes.begin().await?;
+        for v in views {
+            sqlx::query(
+                "INSERT INTO page_views (day, path, views) VALUES ($1, $2, $3) \
+                 ON CONFLICT (day, path) DO UPDATE SET views = page_views.views + $3",
+            )
+            .bind(v.day.as_str())
+            .bind(v.path.as_str())
+            .bind(v.views)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -498,6 +498,20 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
     app.get("/advice/stalking").await;
     app.get("/advice/stalking?anything=else").await;
     app.get("/no-such-page").await;
+    assert!(
+        app.state
+            .store
+            .page_views(&day, &day)
+            .await
+            .expect("views")
+            .is_empty(),
+        "a page view writes nothing to the database until the tally is flushed"
+    );
+    app.state
+        .page_views
+        .flush(&app.state.store)
+        .await
+        .expect("flush");
     let views = app.state.store.page_views(&day, &day).await.expect("views");
     let stalking: Vec<_> = views
         .iter()
@@ -518,6 +532,11 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
 
     app.post_form("/cookies", &[("usage", "no")]).await;
     app.get("/advice/stalking").await;
+    app.state
+        .page_views
+        .flush(&app.state.store)
+        .await
+        .expect("flush");
     let after = app.state.store.page_views(&day, &day).await.expect("views");
     assert_eq!(
         after

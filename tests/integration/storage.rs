@@ -1,7 +1,7 @@
 //! The store, run against SQLite and (when configured) PostgreSQL with the same assertions.
 
 use saferstreets::domain::place::{Bands, Day, ReasonSet, Weekdays};
-use saferstreets::storage::{self, NewFeedback, SealedPlace};
+use saferstreets::storage::{self, NewFeedback, PageViews, SealedPlace};
 
 use crate::helpers::TestDb;
 
@@ -50,18 +50,20 @@ fn test_keyring() -> saferstreets::crypto::Keyring {
 async fn page_views_accumulate_per_day_and_path() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
-        for _ in 0..3 {
-            store
-                .record_page_view("2026-11-24", "/advice")
-                .await
-                .expect("count");
-        }
+        let view = |day: &str, path: &str, views| PageViews {
+            day: day.to_owned(),
+            path: path.to_owned(),
+            views,
+        };
         store
-            .record_page_view("2026-11-25", "/advice")
+            .add_page_views(&[view("2026-11-24", "/advice", 1), view("2026-11-25", "/", 1)])
             .await
             .expect("count");
         store
-            .record_page_view("2026-11-25", "/")
+            .add_page_views(&[
+                view("2026-11-24", "/advice", 2),
+                view("2026-11-25", "/advice", 1),
+            ])
             .await
             .expect("count");
         let views = store
@@ -138,7 +140,11 @@ async fn migrations_are_applied_once_and_reopening_keeps_data() {
     for db in TestDb::all().await {
         let store = storage::connect(&db.url).await.expect("connect");
         store
-            .record_page_view("2026-01-01", "/")
+            .add_page_views(&[PageViews {
+                day: "2026-01-01".to_owned(),
+                path: "/".to_owned(),
+                views: 1,
+            }])
             .await
             .expect("count");
         drop(store);
