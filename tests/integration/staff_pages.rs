@@ -4,6 +4,7 @@
 //! shown as staff pages, and GOV.UK date inputs in the filters. Each runs on SQLite and, when
 //! configured, PostgreSQL.
 
+use saferstreets::audit::AuditEntry;
 use saferstreets::domain::answers::{Answers, Value};
 use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
@@ -597,4 +598,132 @@ async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
             .contains(&format!("from=2026-11-01&to={today}")),
         "exports carry the days typed"
     );
+}
+
+#[tokio::test]
+async fn the_queue_pages_keep_their_filters_both_ways() {
+    for app in apps().await {
+        let (ivy, _) = staff_browser(
+            &app,
+            "ivy@northshire.example",
+            Role::Investigator,
+            "northshire",
+        )
+        .await;
+        for _ in 0..52 {
+            add_report(
+                &app,
+                "northshire",
+                Reference::generate().as_compact(),
+                ("high", 1),
+            )
+            .await;
+        }
+        add_report(
+            &app,
+            "northshire",
+            Reference::generate().as_compact(),
+            ("standard", 3),
+        )
+        .await;
+        let rows = |p: &Page| p.texts("[data-queue] tbody tr").len();
+        let first = ivy.get("/staff/reports?priority=high").await;
+        assert_eq!((first.status, rows(&first)), (200, 50));
+        assert!(first.attrs("a[rel=prev]", "href").is_empty());
+        let next = first.attrs("a[rel=next]", "href");
+        assert_eq!(
+            next,
+            [
+                "/staff/reports?status=&priority=high&from-day=&from-month=&from-year=&to-day=&to-month=&to-year=&assigned=&page=2"
+            ]
+        );
+        let second = ivy.get(&next[0]).await;
+        assert_eq!(rows(&second), 2, "the standard report is filtered out");
+        assert!(second.attrs("a[rel=next]", "href").is_empty());
+        let back = second.attrs("a[rel=prev]", "href");
+        assert_eq!(back.len(), 1);
+        assert!(back[0].contains("priority=high") && back[0].ends_with("page=1"));
+        let past = ivy.get("/staff/reports?priority=high&page=0").await;
+        assert_eq!(rows(&past), 50, "page 0 is the first page");
+    }
+}
+
+#[tokio::test]
+async fn the_comments_pages_keep_their_filters_both_ways() {
+    for app in apps().await {
+        let (ana, _) =
+            staff_browser(&app, "ana@northshire.example", Role::Analyst, "northshire").await;
+        let tags: Vec<String> = (0..27).map(|i| format!("lit-{i}")).collect();
+        let places: Vec<Place<'_>> = tags
+            .iter()
+            .map(|tag| Place {
+                tag,
+                force: "northshire",
+                at: None,
+                text: None,
+                reasons: 1,
+                days_ago: 5,
+            })
+            .collect();
+        add_places(&app, &places).await;
+        let first = ana
+            .get("/staff/places/comments?reasons=lighting&located=described&from-day=1&from-month=1&from-year=2020")
+            .await;
+        let next = first.attrs("a[rel=next]", "href");
+        assert_eq!(
+            next,
+            [
+                "/staff/places/comments?from-day=1&from-month=1&from-year=2020&to-day=&to-month=&to-year=&reasons=lighting&text=&located=described&page=2"
+            ]
+        );
+        let second = ana.get(&next[0]).await;
+        assert_eq!(second.texts("[data-comments] tbody tr").len(), 2);
+        let back = second.attrs("a[rel=prev]", "href");
+        assert_eq!(
+            back,
+            [
+                "/staff/places/comments?from-day=1&from-month=1&from-year=2020&to-day=&to-month=&to-year=&reasons=lighting&text=&located=described&page=1"
+            ]
+        );
+    }
+}
+
+#[tokio::test]
+async fn admins_page_back_through_the_audit_log() {
+    for app in apps().await {
+        let (admin, _) =
+            staff_browser(&app, "adi@northshire.example", Role::Admin, "northshire").await;
+        for i in 0..120 {
+            app.state
+                .store
+                .audit(&AuditEntry {
+                    at: TEST_NOW,
+                    actor_id: None,
+                    actor: "system".into(),
+                    role: String::new(),
+                    force_code: "northshire".into(),
+                    action: "test".into(),
+                    object: format!("thing-{i}"),
+                    outcome: "ok".into(),
+                    detail: String::new(),
+                })
+                .await
+                .expect("audit");
+        }
+        let first = admin.get("/staff/audit").await;
+        let rows = |p: &Page| p.texts("[data-audit] tbody tr");
+        assert_eq!(rows(&first).len(), 100);
+        let older = first.attrs("a[rel=next]", "href");
+        assert_eq!(older.len(), 1);
+        let seq: i64 = older[0]
+            .strip_prefix("/staff/audit?before=")
+            .and_then(|s| s.parse().ok())
+            .expect("a position");
+        assert!(rows(&first)[99].trim_start().starts_with(&seq.to_string()));
+        let rest = admin.get(&older[0]).await;
+        let rest_rows = rows(&rest);
+        assert!(!rest_rows.is_empty() && rest_rows.len() < 100);
+        assert!(rest.attrs("a[rel=next]", "href").is_empty());
+        assert!(!rest_rows.concat().contains(&format!("thing-{}", 119)));
+    }
 }
