@@ -11,7 +11,7 @@ use saferstreets::domain::staff::Role;
 use saferstreets::storage::NewFeedback;
 use saferstreets::storage::sealed::PlainPlace;
 
-use crate::helpers::{Page, TEST_NOW, TestApp, TestDb, spawn_app_with};
+use crate::helpers::{Browser, Page, TEST_NOW, TestApp, TestDb, spawn_app_with};
 use crate::staff::{add_report, staff_browser};
 
 async fn apps() -> Vec<TestApp> {
@@ -238,6 +238,24 @@ async fn add_places(app: &TestApp, places: &[Place<'_>]) {
         .expect("reports");
 }
 
+/// `n` northshire reports of poor lighting from five days ago, without a pin or text, tagged
+/// `{prefix}-{i}`.
+async fn add_unpinned(app: &TestApp, prefix: &str, n: usize) {
+    let tags: Vec<String> = (0..n).map(|i| format!("{prefix}-{i}")).collect();
+    let places: Vec<Place<'_>> = tags
+        .iter()
+        .map(|tag| Place {
+            tag,
+            force: "northshire",
+            at: None,
+            text: None,
+            reasons: 1,
+            days_ago: 5,
+        })
+        .collect();
+    add_places(app, &places).await;
+}
+
 #[tokio::test]
 async fn analysts_read_what_people_wrote_including_described_places_and_partners_never_do() {
     for app in apps().await {
@@ -366,19 +384,7 @@ async fn analysts_read_what_people_wrote_including_described_places_and_partners
         assert_eq!(views[0].3.trim_start_matches("ids=").split(',').count(), 4);
 
         // Pages of 25, newest first, without a count.
-        let more: Vec<String> = (0..26).map(|i| format!("more-{i}")).collect();
-        let places: Vec<Place<'_>> = more
-            .iter()
-            .map(|tag| Place {
-                tag,
-                force: "northshire",
-                at: None,
-                text: None,
-                reasons: 1,
-                days_ago: 5,
-            })
-            .collect();
-        add_places(&app, &places).await;
+        add_unpinned(&app, "more", 26).await;
         let first = ana.get("/staff/places/comments").await;
         assert_eq!(count(&first), 25);
         assert_eq!(
@@ -480,6 +486,31 @@ async fn admins_page_through_feedback_and_see_how_long_it_is_kept() {
     }
 }
 
+/// Ivy, a northshire investigator, signed in.
+async fn investigator(app: &TestApp) -> Browser {
+    staff_browser(
+        app,
+        "ivy@northshire.example",
+        Role::Investigator,
+        "northshire",
+    )
+    .await
+    .0
+}
+
+/// `n` stalking reports to northshire with this priority, each under a new reference.
+async fn add_northshire_reports(app: &TestApp, priority: (&str, i64), n: usize) {
+    for _ in 0..n {
+        add_report(
+            app,
+            "northshire",
+            Reference::generate().as_compact(),
+            priority,
+        )
+        .await;
+    }
+}
+
 #[tokio::test]
 async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
     let app = crate::helpers::spawn_app().await;
@@ -490,13 +521,7 @@ async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
         "northshire",
     )
     .await;
-    add_report(
-        &app,
-        "northshire",
-        Reference::generate().as_compact(),
-        ("high", 1),
-    )
-    .await;
+    add_northshire_reports(&app, ("high", 1), 1).await;
     let queue = ivy.get("/staff/reports").await;
     assert!(
         !queue.body.contains("type=\"date\""),
@@ -603,29 +628,9 @@ async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
 #[tokio::test]
 async fn the_queue_pages_keep_their_filters_both_ways() {
     for app in apps().await {
-        let (ivy, _) = staff_browser(
-            &app,
-            "ivy@northshire.example",
-            Role::Investigator,
-            "northshire",
-        )
-        .await;
-        for _ in 0..52 {
-            add_report(
-                &app,
-                "northshire",
-                Reference::generate().as_compact(),
-                ("high", 1),
-            )
-            .await;
-        }
-        add_report(
-            &app,
-            "northshire",
-            Reference::generate().as_compact(),
-            ("standard", 3),
-        )
-        .await;
+        add_northshire_reports(&app, ("high", 1), 52).await;
+        add_northshire_reports(&app, ("standard", 3), 1).await;
+        let ivy = investigator(&app).await;
         let rows = |p: &Page| p.texts("[data-queue] tbody tr").len();
         let first = ivy.get("/staff/reports?priority=high").await;
         assert_eq!((first.status, rows(&first)), (200, 50));
@@ -653,19 +658,7 @@ async fn the_comments_pages_keep_their_filters_both_ways() {
     for app in apps().await {
         let (ana, _) =
             staff_browser(&app, "ana@northshire.example", Role::Analyst, "northshire").await;
-        let tags: Vec<String> = (0..27).map(|i| format!("lit-{i}")).collect();
-        let places: Vec<Place<'_>> = tags
-            .iter()
-            .map(|tag| Place {
-                tag,
-                force: "northshire",
-                at: None,
-                text: None,
-                reasons: 1,
-                days_ago: 5,
-            })
-            .collect();
-        add_places(&app, &places).await;
+        add_unpinned(&app, "lit", 27).await;
         let first = ana
             .get("/staff/places/comments?reasons=lighting&located=described&from-day=1&from-month=1&from-year=2020")
             .await;
