@@ -163,34 +163,21 @@ mod tests {
 
     #[test]
     fn each_problem_names_its_box() {
-        assert_eq!(
-            problem(parts("", "3", "2026")),
-            ("from-day", "staff-error-from-day")
-        );
-        assert_eq!(
-            problem(parts("1", "", "2026")),
-            ("from-month", "staff-error-from-month")
-        );
-        assert_eq!(
-            problem(parts("1", "3", "")),
-            ("from-year", "staff-error-from-year")
-        );
-        assert_eq!(
-            problem(parts("1", "3", "26")),
-            ("from-year", "staff-error-from-year-digits")
-        );
-        assert_eq!(
-            problem(parts("30", "2", "2026")),
-            ("from-day", "staff-error-from-real")
-        );
-        assert_eq!(
-            problem(parts("1", "13", "2026")),
-            ("from-month", "staff-error-from-real")
-        );
-        assert_eq!(
-            problem(parts("x", "3", "2026")),
-            ("from-day", "staff-error-from-real")
-        );
+        for ((d, m, y), field, message) in [
+            (("", "3", "2026"), "from-day", "staff-error-from-day"),
+            (("1", "", "2026"), "from-month", "staff-error-from-month"),
+            (("1", "3", ""), "from-year", "staff-error-from-year"),
+            (
+                ("1", "3", "26"),
+                "from-year",
+                "staff-error-from-year-digits",
+            ),
+            (("30", "2", "2026"), "from-day", "staff-error-from-real"),
+            (("1", "13", "2026"), "from-month", "staff-error-from-real"),
+            (("x", "3", "2026"), "from-day", "staff-error-from-real"),
+        ] {
+            assert_eq!(problem(parts(d, m, y)), (field, message), "{d}/{m}/{y}");
+        }
     }
 
     #[test]

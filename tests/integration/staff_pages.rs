@@ -4,13 +4,14 @@
 //! shown as staff pages, and GOV.UK date inputs in the filters. Each runs on SQLite and, when
 //! configured, PostgreSQL.
 
+use saferstreets::audit::AuditEntry;
 use saferstreets::domain::answers::{Answers, Value};
 use saferstreets::domain::reference::Reference;
 use saferstreets::domain::staff::Role;
 use saferstreets::storage::NewFeedback;
 use saferstreets::storage::sealed::PlainPlace;
 
-use crate::helpers::{Page, TEST_NOW, TestApp, TestDb, spawn_app_with};
+use crate::helpers::{Browser, Page, TEST_NOW, TestApp, TestDb, spawn_app_with};
 use crate::staff::{add_report, staff_browser};
 
 async fn apps() -> Vec<TestApp> {
@@ -237,6 +238,24 @@ async fn add_places(app: &TestApp, places: &[Place<'_>]) {
         .expect("reports");
 }
 
+/// `n` northshire reports of poor lighting from five days ago, without a pin or text, tagged
+/// `{prefix}-{i}`.
+async fn add_unpinned(app: &TestApp, prefix: &str, n: usize) {
+    let tags: Vec<String> = (0..n).map(|i| format!("{prefix}-{i}")).collect();
+    let places: Vec<Place<'_>> = tags
+        .iter()
+        .map(|tag| Place {
+            tag,
+            force: "northshire",
+            at: None,
+            text: None,
+            reasons: 1,
+            days_ago: 5,
+        })
+        .collect();
+    add_places(app, &places).await;
+}
+
 #[tokio::test]
 async fn analysts_read_what_people_wrote_including_described_places_and_partners_never_do() {
     for app in apps().await {
@@ -365,19 +384,7 @@ async fn analysts_read_what_people_wrote_including_described_places_and_partners
         assert_eq!(views[0].3.trim_start_matches("ids=").split(',').count(), 4);
 
         // Pages of 25, newest first, without a count.
-        let more: Vec<String> = (0..26).map(|i| format!("more-{i}")).collect();
-        let places: Vec<Place<'_>> = more
-            .iter()
-            .map(|tag| Place {
-                tag,
-                force: "northshire",
-                at: None,
-                text: None,
-                reasons: 1,
-                days_ago: 5,
-            })
-            .collect();
-        add_places(&app, &places).await;
+        add_unpinned(&app, "more", 26).await;
         let first = ana.get("/staff/places/comments").await;
         assert_eq!(count(&first), 25);
         assert_eq!(
@@ -479,6 +486,31 @@ async fn admins_page_through_feedback_and_see_how_long_it_is_kept() {
     }
 }
 
+/// Ivy, a northshire investigator, signed in.
+async fn investigator(app: &TestApp) -> Browser {
+    staff_browser(
+        app,
+        "ivy@northshire.example",
+        Role::Investigator,
+        "northshire",
+    )
+    .await
+    .0
+}
+
+/// `n` stalking reports to northshire with this priority, each under a new reference.
+async fn add_northshire_reports(app: &TestApp, priority: (&str, i64), n: usize) {
+    for _ in 0..n {
+        add_report(
+            app,
+            "northshire",
+            Reference::generate().as_compact(),
+            priority,
+        )
+        .await;
+    }
+}
+
 #[tokio::test]
 async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
     let app = crate::helpers::spawn_app().await;
@@ -489,13 +521,7 @@ async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
         "northshire",
     )
     .await;
-    add_report(
-        &app,
-        "northshire",
-        Reference::generate().as_compact(),
-        ("high", 1),
-    )
-    .await;
+    add_northshire_reports(&app, ("high", 1), 1).await;
     let queue = ivy.get("/staff/reports").await;
     assert!(
         !queue.body.contains("type=\"date\""),
@@ -597,4 +623,100 @@ async fn date_filters_are_day_month_year_boxes_with_govuk_messages() {
             .contains(&format!("from=2026-11-01&to={today}")),
         "exports carry the days typed"
     );
+}
+
+#[tokio::test]
+async fn the_queue_pages_keep_their_filters_both_ways() {
+    for app in apps().await {
+        add_northshire_reports(&app, ("high", 1), 52).await;
+        add_northshire_reports(&app, ("standard", 3), 1).await;
+        let ivy = investigator(&app).await;
+        let rows = |p: &Page| p.texts("[data-queue] tbody tr").len();
+        let first = ivy.get("/staff/reports?priority=high").await;
+        assert_eq!((first.status, rows(&first)), (200, 50));
+        assert!(first.attrs("a[rel=prev]", "href").is_empty());
+        let next = first.attrs("a[rel=next]", "href");
+        assert_eq!(
+            next,
+            [
+                "/staff/reports?status=&priority=high&from-day=&from-month=&from-year=&to-day=&to-month=&to-year=&assigned=&page=2"
+            ]
+        );
+        let second = ivy.get(&next[0]).await;
+        assert_eq!(rows(&second), 2, "the standard report is filtered out");
+        assert!(second.attrs("a[rel=next]", "href").is_empty());
+        let back = second.attrs("a[rel=prev]", "href");
+        assert_eq!(back.len(), 1);
+        assert!(back[0].contains("priority=high") && back[0].ends_with("page=1"));
+        let past = ivy.get("/staff/reports?priority=high&page=0").await;
+        assert_eq!(rows(&past), 50, "page 0 is the first page");
+    }
+}
+
+#[tokio::test]
+async fn the_comments_pages_keep_their_filters_both_ways() {
+    for app in apps().await {
+        let (ana, _) =
+            staff_browser(&app, "ana@northshire.example", Role::Analyst, "northshire").await;
+        add_unpinned(&app, "lit", 27).await;
+        let first = ana
+            .get("/staff/places/comments?reasons=lighting&located=described&from-day=1&from-month=1&from-year=2020")
+            .await;
+        let next = first.attrs("a[rel=next]", "href");
+        assert_eq!(
+            next,
+            [
+                "/staff/places/comments?from-day=1&from-month=1&from-year=2020&to-day=&to-month=&to-year=&reasons=lighting&text=&located=described&page=2"
+            ]
+        );
+        let second = ana.get(&next[0]).await;
+        assert_eq!(second.texts("[data-comments] tbody tr").len(), 2);
+        let back = second.attrs("a[rel=prev]", "href");
+        assert_eq!(
+            back,
+            [
+                "/staff/places/comments?from-day=1&from-month=1&from-year=2020&to-day=&to-month=&to-year=&reasons=lighting&text=&located=described&page=1"
+            ]
+        );
+    }
+}
+
+#[tokio::test]
+async fn admins_page_back_through_the_audit_log() {
+    for app in apps().await {
+        let (admin, _) =
+            staff_browser(&app, "adi@northshire.example", Role::Admin, "northshire").await;
+        for i in 0..120 {
+            app.state
+                .store
+                .audit(&AuditEntry {
+                    at: TEST_NOW,
+                    actor_id: None,
+                    actor: "system".into(),
+                    role: String::new(),
+                    force_code: "northshire".into(),
+                    action: "test".into(),
+                    object: format!("thing-{i}"),
+                    outcome: "ok".into(),
+                    detail: String::new(),
+                })
+                .await
+                .expect("audit");
+        }
+        let first = admin.get("/staff/audit").await;
+        let rows = |p: &Page| p.texts("[data-audit] tbody tr");
+        assert_eq!(rows(&first).len(), 100);
+        let older = first.attrs("a[rel=next]", "href");
+        assert_eq!(older.len(), 1);
+        let seq: i64 = older[0]
+            .strip_prefix("/staff/audit?before=")
+            .and_then(|s| s.parse().ok())
+            .expect("a position");
+        assert!(rows(&first)[99].trim_start().starts_with(&seq.to_string()));
+        let rest = admin.get(&older[0]).await;
+        let rest_rows = rows(&rest);
+        assert!(!rest_rows.is_empty() && rest_rows.len() < 100);
+        assert!(rest.attrs("a[rel=next]", "href").is_empty());
+        assert!(!rest_rows.concat().contains(&format!("thing-{}", 119)));
+    }
 }

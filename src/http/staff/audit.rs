@@ -8,8 +8,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
-use serde::Deserialize;
 
+use super::lists::Before;
 use super::{Me, when};
 use crate::audit::AuditRow;
 use crate::http::chrome::Chrome;
@@ -29,12 +29,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/staff/audit", get(list))
         .route("/staff/audit/export.csv", get(export))
-}
-
-/// Paging: rows before this position.
-#[derive(Debug, Deserialize)]
-pub struct Paging {
-    before: Option<i64>,
 }
 
 /// A row as shown.
@@ -91,19 +85,14 @@ async fn list(
     State(state): State<AppState>,
     chrome: Chrome,
     Extension(me): Extension<Me>,
-    Query(p): Query<Paging>,
+    Query(p): Query<Before>,
 ) -> Result<Response, AppError> {
-    let before = p.before.unwrap_or(i64::MAX);
+    let before = p.key();
     let rows = state
         .store
         .force_audit_rows(&me.force_code, before, PAGE)
         .await?;
-    let older = (rows.len() as i64 == PAGE)
-        .then(|| {
-            rows.last()
-                .map(|r| format!("/staff/audit?before={}", r.seq))
-        })
-        .flatten();
+    let older = Before::older("/staff/audit", &rows, PAGE, |r| r.seq);
     Ok(render(&AuditPage {
         chrome,
         me: Some(me),

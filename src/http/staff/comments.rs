@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum::{Extension, Router};
 use serde::Deserialize;
 
+use super::lists::{DateBoxes, Page, Pager};
 use super::places::Tick;
 use super::{Me, when};
 use crate::domain::FormErrors;
@@ -38,18 +39,8 @@ pub fn routes() -> Router<AppState> {
 /// The filter form (reasons repeat their name, so it is read with `serde_html_form`).
 #[derive(Debug, Default, Deserialize)]
 pub struct Filters {
-    #[serde(default, rename = "from-day")]
-    from_day: String,
-    #[serde(default, rename = "from-month")]
-    from_month: String,
-    #[serde(default, rename = "from-year")]
-    from_year: String,
-    #[serde(default, rename = "to-day")]
-    to_day: String,
-    #[serde(default, rename = "to-month")]
-    to_month: String,
-    #[serde(default, rename = "to-year")]
-    to_year: String,
+    #[serde(flatten)]
+    dates: DateBoxes,
     /// Reason codes.
     #[serde(default)]
     reasons: Vec<String>,
@@ -66,22 +57,6 @@ pub struct Filters {
 impl Filters {
     fn parse(raw: Option<&str>) -> Self {
         serde_html_form::from_str(raw.unwrap_or_default()).unwrap_or_default()
-    }
-
-    fn from(&self) -> DateParts {
-        DateParts {
-            day: self.from_day.clone(),
-            month: self.from_month.clone(),
-            year: self.from_year.clone(),
-        }
-    }
-
-    fn to(&self) -> DateParts {
-        DateParts {
-            day: self.to_day.clone(),
-            month: self.to_month.clone(),
-            year: self.to_year.clone(),
-        }
     }
 
     fn located(&self) -> Located {
@@ -105,16 +80,7 @@ impl Filters {
     /// The same filters on another page.
     fn link(&self, page: i64) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [
-            ("from-day", &self.from_day),
-            ("from-month", &self.from_month),
-            ("from-year", &self.from_year),
-            ("to-day", &self.to_day),
-            ("to-month", &self.to_month),
-            ("to-year", &self.to_year),
-        ] {
-            s.append_pair(k, v);
-        }
+        self.dates.append(&mut s);
         for r in &self.reasons {
             s.append_pair("reasons", r);
         }
@@ -248,8 +214,8 @@ async fn list(
 ) -> Result<Response, AppError> {
     let f = Filters::parse(raw.as_deref());
     let mut errors = FormErrors::default();
-    let (from, to) = date_filter::range(&f.from(), &f.to(), &mut errors);
-    let page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let (from, to) = date_filter::range(&f.dates.from(), &f.dates.to(), &mut errors);
+    let page = Page::new(f.page, PAGE, 100_000);
     let q = PlaceListQuery {
         force_code: me.force_code.clone(),
         from_day: from.map(place::day_number),
@@ -259,7 +225,7 @@ async fn list(
         located: f.located(),
         // One more than a page says whether there is a next one, without counting.
         limit: PAGE + 1,
-        offset: (page - 1) * PAGE,
+        offset: page.offset(),
     };
     let mut rows = state.store.place_list(&q).await?;
     let more = rows.len() as i64 > PAGE;
@@ -290,6 +256,7 @@ async fn list(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let Pager { previous, next } = page.pager(more, |n| f.link(n));
     let located = match q.located {
         Located::Any => "any",
         Located::Pinned => "pinned",
@@ -301,17 +268,17 @@ async fn list(
             chrome,
             me: Some(me),
             errors,
-            from: f.from(),
-            to: f.to(),
+            from: f.dates.from(),
+            to: f.dates.to(),
             reason_options,
             with_text: q.with_text,
             located,
-            first: (page - 1) * PAGE + 1,
-            last: (page - 1) * PAGE + lines.len() as i64,
+            first: page.first(),
+            last: page.last(lines.len()),
             lines,
             text_days,
-            previous: (page > 1).then(|| f.link(page - 1)),
-            next: more.then(|| f.link(page + 1)),
+            previous,
+            next,
         },
     ))
 }

@@ -8,8 +8,8 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::{Extension, Router};
-use serde::Deserialize;
 
+use super::lists::Before;
 use super::{Me, when};
 use crate::domain::feedback::Satisfaction;
 use crate::http::chrome::Chrome;
@@ -23,12 +23,6 @@ const PAGE: i64 = 50;
 /// Routes.
 pub fn routes() -> Router<AppState> {
     Router::new().route("/staff/feedback", get(list))
-}
-
-/// Paging: answers with ids below this.
-#[derive(Debug, Deserialize)]
-pub struct Paging {
-    before: Option<i64>,
 }
 
 /// An answer as shown.
@@ -64,9 +58,9 @@ async fn list(
     State(state): State<AppState>,
     chrome: Chrome,
     Extension(me): Extension<Me>,
-    Query(p): Query<Paging>,
+    Query(p): Query<Before>,
 ) -> Result<Response, AppError> {
-    let before = p.before.unwrap_or(i64::MAX);
+    let before = p.key();
     // Recorded before anything is opened.
     let mut entry = me.audit(&state, "view-feedback", "feedback", "ok");
     if before < i64::MAX {
@@ -77,12 +71,7 @@ async fn list(
         .store
         .feedback_before(before, PAGE, &state.keyring)
         .await?;
-    let older = (rows.len() as i64 == PAGE)
-        .then(|| {
-            rows.last()
-                .map(|r| format!("/staff/feedback?before={}", r.id))
-        })
-        .flatten();
+    let older = Before::older("/staff/feedback", &rows, PAGE, |r| r.id);
     let lines = rows
         .iter()
         .map(|f| Line {

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod comments;
 pub mod deliveries;
 pub mod feedback;
+pub mod lists;
 pub mod places;
 pub mod reports;
 pub mod users;

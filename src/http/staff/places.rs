@@ -18,6 +18,7 @@ use axum::{Extension, Router};
 use serde::Deserialize;
 
 use super::Me;
+use super::lists::DateBoxes;
 use crate::app::hotspots::{self, Audience, FilterText, Shown};
 use crate::charts::{self, Chart, Labels};
 use crate::domain::FormErrors;
@@ -56,18 +57,8 @@ pub struct Filters {
     /// Last day.
     #[serde(default)]
     pub to: String,
-    #[serde(default, rename = "from-day")]
-    from_day: String,
-    #[serde(default, rename = "from-month")]
-    from_month: String,
-    #[serde(default, rename = "from-year")]
-    from_year: String,
-    #[serde(default, rename = "to-day")]
-    to_day: String,
-    #[serde(default, rename = "to-month")]
-    to_month: String,
-    #[serde(default, rename = "to-year")]
-    to_year: String,
+    #[serde(flatten)]
+    dates: DateBoxes,
     /// Reason codes.
     #[serde(default)]
     pub reasons: Vec<String>,
@@ -89,23 +80,10 @@ impl Filters {
 
     /// The boxes of one end as typed, or else filled from its `YYYY-MM-DD` form.
     fn boxes(&self, end: End) -> DateParts {
-        let (typed, iso) = match end {
-            End::From => (
-                DateParts {
-                    day: self.from_day.clone(),
-                    month: self.from_month.clone(),
-                    year: self.from_year.clone(),
-                },
-                &self.from,
-            ),
-            End::To => (
-                DateParts {
-                    day: self.to_day.clone(),
-                    month: self.to_month.clone(),
-                    year: self.to_year.clone(),
-                },
-                &self.to,
-            ),
+        let typed = self.dates.parts(end);
+        let iso = match end {
+            End::From => &self.from,
+            End::To => &self.to,
         };
         if typed.is_empty() {
             iso.trim()
@@ -119,10 +97,7 @@ impl Filters {
     /// Read the date boxes typed into `from`/`to`; their problems go to `errors` (and that
     /// end is then not filtered on).
     fn read_dates(&mut self, errors: &mut FormErrors) {
-        let typed = |d: &str, m: &str, y: &str| ![d, m, y].iter().all(|s| s.trim().is_empty());
-        let from_typed = typed(&self.from_day, &self.from_month, &self.from_year);
-        let to_typed = typed(&self.to_day, &self.to_month, &self.to_year);
-        if !from_typed && !to_typed {
+        if self.dates.from().is_empty() && self.dates.to().is_empty() {
             return;
         }
         let (from, to) = date_filter::range(&self.boxes(End::From), &self.boxes(End::To), errors);

@@ -11,6 +11,7 @@ use axum::{Extension, Router};
 use serde::Deserialize;
 
 use super::auth::one_error;
+use super::lists::{DateBoxes, Page, Pager};
 use super::{Me, when};
 use crate::app::staff::cases::{self, Change};
 use crate::domain::FormErrors;
@@ -82,41 +83,11 @@ pub struct Filters {
     status: String,
     #[serde(default)]
     priority: String,
-    #[serde(default, rename = "from-day")]
-    from_day: String,
-    #[serde(default, rename = "from-month")]
-    from_month: String,
-    #[serde(default, rename = "from-year")]
-    from_year: String,
-    #[serde(default, rename = "to-day")]
-    to_day: String,
-    #[serde(default, rename = "to-month")]
-    to_month: String,
-    #[serde(default, rename = "to-year")]
-    to_year: String,
+    #[serde(flatten)]
+    dates: DateBoxes,
     #[serde(default)]
     assigned: String,
     page: Option<i64>,
-}
-
-impl Filters {
-    /// The "sent from" boxes.
-    pub fn from(&self) -> DateParts {
-        DateParts {
-            day: self.from_day.clone(),
-            month: self.from_month.clone(),
-            year: self.from_year.clone(),
-        }
-    }
-
-    /// The "sent up to" boxes.
-    pub fn to(&self) -> DateParts {
-        DateParts {
-            day: self.to_day.clone(),
-            month: self.to_month.clone(),
-            year: self.to_year.clone(),
-        }
-    }
 }
 
 /// A line of the queue as shown.
@@ -204,9 +175,9 @@ async fn queue_page(
     f: Filters,
     search: Search,
 ) -> Result<QueuePage, AppError> {
-    let page = f.page.unwrap_or(1).clamp(1, 10_000);
+    let page = Page::new(f.page, PAGE, 10_000);
     let mut errors = search.errors;
-    let (from, to) = date_filter::range(&f.from(), &f.to(), &mut errors);
+    let (from, to) = date_filter::range(&f.dates.from(), &f.dates.to(), &mut errors);
     let q = QueueQuery {
         force_code: me.force_code.clone(),
         status: Status::parse(&f.status),
@@ -220,7 +191,7 @@ async fn queue_page(
             other => other.parse().map_or(Assignee::Anyone, Assignee::User),
         },
         limit: PAGE,
-        offset: (page - 1) * PAGE,
+        offset: page.offset(),
     };
     let (rows, total) = state.store.stalking_queue(&q).await?;
     let staff = investigators(state, &me.force_code).await?;
@@ -241,22 +212,17 @@ async fn queue_page(
         })
         .collect();
     let link = |p: i64| {
-        let query: String = form_urlencoded::Serializer::new(String::new())
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query
             .append_pair("status", &f.status)
-            .append_pair("priority", &f.priority)
-            .append_pair("from-day", &f.from_day)
-            .append_pair("from-month", &f.from_month)
-            .append_pair("from-year", &f.from_year)
-            .append_pair("to-day", &f.to_day)
-            .append_pair("to-month", &f.to_month)
-            .append_pair("to-year", &f.to_year)
+            .append_pair("priority", &f.priority);
+        f.dates.append(&mut query);
+        query
             .append_pair("assigned", &f.assigned)
-            .append_pair("page", &p.to_string())
-            .finish();
-        format!("/staff/reports?{query}")
+            .append_pair("page", &p.to_string());
+        format!("/staff/reports?{}", query.finish())
     };
-    let previous = (page > 1).then(|| link(page - 1));
-    let next = (page * PAGE < total).then(|| link(page + 1));
+    let Pager { previous, next } = page.pager(page.more_than(total), link);
     Ok(QueuePage {
         chrome,
         me: Some(me),
@@ -265,8 +231,8 @@ async fn queue_page(
         previous,
         next,
         investigators: staff.iter().map(|u| (u.id, u.email.clone())).collect(),
-        from: f.from(),
-        to: f.to(),
+        from: f.dates.from(),
+        to: f.dates.to(),
         filters: f,
         errors,
         reference: search.reference,
