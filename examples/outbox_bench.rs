@@ -171,7 +171,10 @@ async fn main() {
     }
     let backlog = store.alert_backlog().await.unwrap();
     assert_eq!(backlog, i64::try_from(n).unwrap());
-    eprintln!("{engine}: backlog of {backlog} written in {:.1?}", t.elapsed());
+    eprintln!(
+        "{engine}: backlog of {backlog} written in {:.1?}",
+        t.elapsed()
+    );
 
     // The worker exactly as the server runs it.
     let deliverer = alerts::Deliverer::new(&config, store.clone(), Arc::new(SystemClock)).unwrap();
