@@ -233,8 +233,8 @@ impl Deliverer {
         Ok(())
     }
 
-    /// Claim the due alerts (up to [`BATCH`]), deliver them at once, and mark each delivered
-    /// or due again after [`retry_delay`].
+    /// Claim the due alerts (up to [`BATCH`]), deliver them at once, then mark the delivered
+    /// ones in one write and each failed one due again after [`retry_delay`].
     pub async fn pass(self: &Arc<Self>) -> Result<Pass, StoreError> {
         let now = self.clock.now();
         let claimed = self.store.claim_alerts(now, LEASE_SECONDS, BATCH).await?;
@@ -251,17 +251,16 @@ impl Deliverer {
             });
         }
         let mut first_error = None;
+        let mut delivered = Vec::with_capacity(result.claimed);
         while let Some(joined) = sends.join_next().await {
             let Ok((alert, outcome)) = joined else {
                 // A panicked send: its row stays claimed and is tried again after the lease.
                 continue;
             };
-            let now = self.clock.now();
-            let written = match &outcome {
+            match &outcome {
                 Ok(()) => {
-                    result.delivered += 1;
                     crate::metrics::alert_delivery(&alert.channel, "delivered");
-                    self.store.alert_delivered(alert.id, now).await
+                    delivered.push(alert.id);
                 }
                 Err(Failure(class)) => {
                     result.failed += 1;
@@ -275,16 +274,30 @@ impl Deliverer {
                         retry_in_seconds = wait,
                         "alert not delivered; will retry"
                     );
-                    self.store
-                        .alert_failed(alert.id, class, now.saturating_add(wait))
-                        .await
+                    let retry_at = self.clock.now().saturating_add(wait);
+                    if let Err(e) = self.store.alert_failed(alert.id, class, retry_at).await {
+                        // The row keeps its claim and is tried again once the lease runs out.
+                        tracing::error!(alert = alert.id, error = %e, "alert failure not recorded");
+                        first_error.get_or_insert(e);
+                    }
                 }
-            };
-            if let Err(e) = written {
-                // The row keeps its claim and is sent again once the lease runs out.
-                tracing::error!(alert = alert.id, error = %e, "alert outcome not recorded");
-                first_error.get_or_insert(e);
             }
+        }
+        // The delivered ones are marked together, once every send of the pass has finished
+        // (each within SEND_TIMEOUT, well inside the lease): one commit per pass rather than
+        // one per alert, which is what bounded a backlog's drain on PostgreSQL (BENCHMARKS.md,
+        // "Outbox delivery"). A crash before this write sends them again, which the
+        // idempotency key already covers.
+        if let Err(e) = self
+            .store
+            .alerts_delivered(&delivered, self.clock.now())
+            .await
+        {
+            // They keep their claims and are sent again once the lease runs out.
+            tracing::error!(alerts = delivered.len(), error = %e, "deliveries not recorded");
+            first_error.get_or_insert(e);
+        } else {
+            result.delivered = delivered.len();
         }
         match first_error {
             Some(e) => Err(e),

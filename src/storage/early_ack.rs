@@ -518,8 +518,8 @@ impl<S: Store + ?Sized + 'static> super::OutboxStore for EarlyAck<S> {
         self.inner.claim_alerts(now, lease, limit).await
     }
 
-    async fn alert_delivered(&self, id: i64, now: Timestamp) -> Result<(), StoreError> {
-        self.inner.alert_delivered(id, now).await
+    async fn alerts_delivered(&self, ids: &[i64], now: Timestamp) -> Result<(), StoreError> {
+        self.inner.alerts_delivered(ids, now).await
     }
 
     async fn alert_failed(

@@ -70,8 +70,9 @@ pub trait OutboxStore: Send + Sync {
         limit: i64,
     ) -> Result<Vec<Alert>, StoreError>;
 
-    /// The alert was delivered.
-    async fn alert_delivered(&self, id: i64, now: Timestamp) -> Result<(), StoreError>;
+    /// These alerts were delivered (one statement, so a pass costs one commit, not one per
+    /// alert). Ids already marked delivered keep their first time.
+    async fn alerts_delivered(&self, ids: &[i64], now: Timestamp) -> Result<(), StoreError>;
 
     /// The attempt failed with an error of class `error`; try again at `retry_at`.
     async fn alert_failed(
@@ -190,15 +191,25 @@ where
         .await?)
     }
 
-    async fn alert_delivered(&self, id: i64, now: Timestamp) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE alert_outbox SET delivered_at = $2, claimed_until = NULL, \
-             claim_token = NULL, last_error = NULL WHERE id = $1 AND delivered_at IS NULL",
-        )
-        .bind(id)
-        .bind(now)
-        .execute(&self.writes)
-        .await?;
+    async fn alerts_delivered(&self, ids: &[i64], now: Timestamp) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        // Only `$n` placeholders are built here, one per id (a pass claims at most
+        // `alerts::BATCH`); the ids themselves are bound.
+        let list = (2..ids.len() + 2)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE alert_outbox SET delivered_at = $1, claimed_until = NULL, \
+             claim_token = NULL, last_error = NULL WHERE delivered_at IS NULL AND id IN ({list})"
+        )))
+        .bind(now);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.execute(&self.writes).await?;
         Ok(())
     }
 

@@ -551,7 +551,7 @@ async fn outbox_claims_are_leases_that_a_dead_worker_loses() {
         );
 
         store
-            .alert_delivered(again[0].id, now + 130)
+            .alerts_delivered(&[again[0].id], now + 130)
             .await
             .expect("delivered");
         store
@@ -588,6 +588,56 @@ async fn outbox_claims_are_leases_that_a_dead_worker_loses() {
                 .len(),
             1
         );
+    }
+}
+
+#[tokio::test]
+async fn a_pass_marks_its_deliveries_in_one_write_and_a_repeat_keeps_the_first_time() {
+    for db in TestDb::all().await {
+        let store = saferstreets::storage::connect(&db.url)
+            .await
+            .expect("store");
+        for i in 0..3 {
+            store
+                .submit_stalking_report(
+                    &alerting_report(&format!("R{i}"), &format!("s{i}"), vec![Channel::Webhook]),
+                    None,
+                )
+                .await
+                .expect("submit");
+        }
+        let claimed = store.claim_alerts(2_000, 120, 10).await.expect("claim");
+        assert_eq!(claimed.len(), 3, "{}", db.url);
+        store
+            .alerts_delivered(&[], 2_001)
+            .await
+            .expect("nothing to mark");
+        store
+            .alerts_delivered(&[claimed[0].id, claimed[2].id], 2_010)
+            .await
+            .expect("delivered");
+        assert_eq!(store.alert_backlog().await.expect("backlog"), 1);
+        // A second mark of the same row (a send repeated after a crash) changes nothing.
+        store
+            .alerts_delivered(&[claimed[0].id, claimed[1].id], 2_020)
+            .await
+            .expect("delivered");
+        assert_eq!(store.alert_backlog().await.expect("backlog"), 0);
+        let at = |report_id| {
+            let store = store.clone();
+            async move {
+                store
+                    .report_alerts(report_id)
+                    .await
+                    .expect("alerts")
+                    .into_iter()
+                    .map(|(_, at)| at)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(at(claimed[0].report_id).await, [Some(2_010)]);
+        assert_eq!(at(claimed[1].report_id).await, [Some(2_020)]);
+        assert_eq!(at(claimed[2].report_id).await, [Some(2_010)]);
     }
 }
 
