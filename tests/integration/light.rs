@@ -353,8 +353,8 @@ async fn public_pages_load_only_the_public_stylesheet_and_staff_pages_add_theirs
     let app_css = String::from_utf8(raw_get(&app, &public[0], &[]).await.2).expect("utf-8");
     let staff_css = String::from_utf8(raw_get(&app, &staff[1], &[]).await.2).expect("utf-8");
     // The back office's navigation is styled by its own sheet, not by the public one.
-    assert!(staff_css.contains(".govuk-service-navigation"));
-    assert!(!app_css.contains(".govuk-service-navigation"));
+    assert!(staff_css.contains(".govuk-service-navigation__link"));
+    assert!(!app_css.contains(".govuk-service-navigation__link"));
     assert!(!app_css.contains(".app-staff-bar"));
     assert!(app_css.contains(".govuk-panel"));
 }
