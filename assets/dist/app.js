@@ -217,13 +217,14 @@ afterFirstPaint(() => import('./govuk-frontend.min.js')
     console.error('GOV.UK Frontend did not start', error)
   }))
 
-// Runs `start` just after the page's first frame is painted: the frame callback runs
-// just before the paint, the timeout just after it. Where no frame is coming (a tab
-// opened in the background) it runs at once.
+// Runs `start` once the page's first frame is on screen: a frame callback runs just
+// before its frame is painted, so the second one comes after the first frame was painted
+// (and, unlike one callback and a timeout, after it was shown on a busy machine too).
+// Where no frame is coming (a tab opened in the background) it runs at once.
 function afterFirstPaint (start) {
   if (document.visibilityState === 'hidden') {
     start()
   } else {
-    window.requestAnimationFrame(() => window.setTimeout(start, 0))
+    window.requestAnimationFrame(() => window.requestAnimationFrame(() => window.setTimeout(start, 0)))
   }
 }
