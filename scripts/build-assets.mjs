@@ -81,23 +81,70 @@ fs.rmSync(dist, { recursive: true, force: true })
 fs.mkdirSync(dist, { recursive: true })
 
 // --- CSS ----------------------------------------------------------------------
-const result = sass.compile(path.join(src, 'app.scss'), {
-  style: 'compressed',
-  importers: [new sass.NodePackageImporter(root)],
-  sourceMap: false,
-  // Deprecation notices from inside govuk-frontend are not ours to fix.
-  quietDeps: true
-})
-const css = stripSourceMap(result.css, CSS_SOURCE_MAP)
+// Two sheets (issue 15): app.css blocks the first paint of every public page, so it holds only
+// what public pages use; staff.css, linked after it by the staff layout only, adds the back
+// office's components and rules.
+function compileSass (name) {
+  const result = sass.compile(path.join(src, name), {
+    style: 'compressed',
+    importers: [new sass.NodePackageImporter(root)],
+    sourceMap: false,
+    // Deprecation notices from inside govuk-frontend are not ours to fix.
+    quietDeps: true
+  })
+  const css = stripSourceMap(result.css, CSS_SOURCE_MAP)
+  // GDS Transport may only be used on gov.uk; our font stack must have dropped it.
+  for (const banned of ['GDS Transport', '@font-face', '.woff']) {
+    if (css.includes(banned)) {
+      console.error(`${name} compiles to CSS containing "${banned}": the GDS Transport font must not be shipped`)
+      process.exit(1)
+    }
+  }
+  return css
+}
+const appCss = compileSass('app.scss')
+const staffCss = compileSass('staff.scss')
 
-// GDS Transport may only be used on gov.uk; our font stack must have dropped it.
-for (const banned of ['GDS Transport', '@font-face', '.woff']) {
-  if (css.includes(banned)) {
-    console.error(`assets/dist/app.css contains "${banned}": the GDS Transport font must not be shipped`)
+// Every GOV.UK class a template names must be styled by the sheets its pages link: a
+// component left out of app.scss (or moved to staff.scss while a public page still uses it)
+// would otherwise render unstyled without any error. Class names built at run time are not
+// seen here; the browser tests cover those pages.
+{
+  // Classes GOV.UK Frontend's markup names without a rule of their own (its JavaScript finds
+  // some of them; the table caption's default style is already the small one).
+  const UNSTYLED = new Set([
+    'govuk-template', 'govuk-template__body', 'govuk-frontend-supported', 'govuk-radios',
+    'govuk-checkboxes', 'govuk-language-navigation__text', 'govuk-table__head', 'govuk-table__body',
+    'govuk-table__row', 'govuk-table__caption--s'
+  ])
+  const templates = path.join(root, 'templates')
+  const selectors = (css) => new Set([...css.replace(/\\/g, '').matchAll(/\.(govuk-[A-Za-z0-9_!-]+)/g)].map((m) => m[1]))
+  const publicClasses = selectors(appCss)
+  const staffClasses = new Set([...publicClasses, ...selectors(staffCss)])
+  const missing = []
+  const walk = (dir) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, name)
+      if (fs.statSync(file).isDirectory()) { walk(file); continue }
+      const isStaff = path.relative(templates, file).startsWith('staff' + path.sep)
+      const known = isStaff ? staffClasses : publicClasses
+      for (const m of readText(file).matchAll(/class="([^"]*)"/g)) {
+        for (const cls of m[1].split(/\s+/)) {
+          if (/^govuk-[A-Za-z0-9_!-]+$/.test(cls) && !known.has(cls) && !UNSTYLED.has(cls)) {
+            missing.push(`${rel(file)}: ${cls}`)
+          }
+        }
+      }
+    }
+  }
+  walk(templates)
+  if (missing.length > 0) {
+    console.error(`classes with no rule in the sheets their pages link:\n  ${[...new Set(missing)].join('\n  ')}`)
     process.exit(1)
   }
 }
-write(path.join(dist, 'app.css'), css)
+write(path.join(dist, 'app.css'), appCss)
+write(path.join(dist, 'staff.css'), staffCss)
 
 // --- JavaScript and images -------------------------------------------------------
 copyText(path.join(src, 'app.js'), path.join(dist, 'app.js'))
@@ -232,7 +279,7 @@ const licences = `Third-party software in these assets
 ${rule}
 
 govuk-frontend ${packageVersion('govuk-frontend')} (licence: ${govukPackageLicence}, Crown copyright)
-  Files: app.css (compiled from its Sass, without the GDS Transport font),
+  Files: app.css and staff.css (compiled from its Sass, without the GDS Transport font),
          govuk-frontend.min.js
   From the package README:
 

@@ -166,12 +166,13 @@ for (const button of document.querySelectorAll('button[data-print]')) {
 
 const mapSection = document.querySelector('[data-map-section]')
 if (mapSection) {
-  import('./map.js')
+  // Below the search on a phone: the page paints first, then Leaflet loads.
+  afterFirstPaint(() => import('./map.js')
     .then(({ initMap }) => initMap(mapSection))
     .catch((error) => {
       mapSection.hidden = true
       console.error('The map did not start', error)
-    })
+    }))
 }
 
 // --- Hotspot map in the back office -----------------------------------------
@@ -200,8 +201,13 @@ if (powForm) {
 // Imported after the quick exit is in place, so a failure to load or start
 // the components can never take the quick exit down with it. The
 // `govuk-frontend-supported` class is only set once the code is there.
+//
+// Fetched only once the page has been painted (issue 15): every page is usable
+// without these components, and when their 47 KB arrive before the first frame
+// the browser paints after running them, so the first paint waited for two more
+// requests in a row (this file, then that one).
 
-import('./govuk-frontend.min.js')
+afterFirstPaint(() => import('./govuk-frontend.min.js')
   .then(({ initAll }) => {
     document.body.classList.add('govuk-frontend-supported')
     initAll()
@@ -209,4 +215,16 @@ import('./govuk-frontend.min.js')
   .catch((error) => {
     document.body.classList.remove('govuk-frontend-supported')
     console.error('GOV.UK Frontend did not start', error)
-  })
+  }))
+
+// Runs `start` once the page's first frame is on screen: a frame callback runs just
+// before its frame is painted, so the second one comes after the first frame was painted
+// (and, unlike one callback and a timeout, after it was shown on a busy machine too).
+// Where no frame is coming (a tab opened in the background) it runs at once.
+function afterFirstPaint (start) {
+  if (document.visibilityState === 'hidden') {
+    start()
+  } else {
+    window.requestAnimationFrame(() => window.requestAnimationFrame(() => window.setTimeout(start, 0)))
+  }
+}

@@ -338,3 +338,23 @@ async fn the_banner_choice_is_taken_only_from_our_own_pages() {
         assert!(unknown.2.is_empty(), "{headers:?}: {:?}", unknown.2);
     }
 }
+
+#[tokio::test]
+async fn public_pages_load_only_the_public_stylesheet_and_staff_pages_add_theirs() {
+    let app = spawn_app().await;
+    let sheets = |page: &crate::helpers::Page| page.attrs("link[rel=stylesheet]", "href");
+    let public = sheets(&app.get("/advice/stalking").await);
+    assert_eq!(public.len(), 1, "{public:?}");
+    assert!(public[0].starts_with("/assets/app."), "{public:?}");
+    let staff = sheets(&app.get("/staff/sign-in").await);
+    assert_eq!(staff.len(), 2, "{staff:?}");
+    assert_eq!(staff[0], public[0], "the same cached public sheet first");
+    assert!(staff[1].starts_with("/assets/staff."), "{staff:?}");
+    let app_css = String::from_utf8(raw_get(&app, &public[0], &[]).await.2).expect("utf-8");
+    let staff_css = String::from_utf8(raw_get(&app, &staff[1], &[]).await.2).expect("utf-8");
+    // The back office's navigation is styled by its own sheet, not by the public one.
+    assert!(staff_css.contains(".govuk-service-navigation__link"));
+    assert!(!app_css.contains(".govuk-service-navigation__link"));
+    assert!(!app_css.contains(".app-staff-bar"));
+    assert!(app_css.contains(".govuk-panel"));
+}
