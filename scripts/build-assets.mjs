@@ -126,7 +126,9 @@ const staffCss = compileSass('staff.scss')
     for (const name of fs.readdirSync(dir).sort()) {
       const file = path.join(dir, name)
       if (fs.statSync(file).isDirectory()) { walk(file); continue }
-      const isStaff = path.relative(templates, file).startsWith('staff' + path.sep)
+      // Staff pages and the macros only they import (macros/staff.html).
+      const relative = path.relative(templates, file)
+      const isStaff = relative.startsWith('staff' + path.sep) || relative === path.join('macros', 'staff.html')
       const known = isStaff ? staffClasses : publicClasses
       for (const m of readText(file).matchAll(/class="([^"]*)"/g)) {
         for (const cls of m[1].split(/\s+/)) {
