@@ -35,6 +35,8 @@ mod crash_test_db;
 #[allow(dead_code)]
 #[path = "../tests/integration/throwaway_pg.rs"]
 mod throwaway_pg;
+#[path = "support/webhook_receiver.rs"]
+mod webhook_receiver;
 
 /// Longest a round may run before the server is killed anyway.
 const ROUND_LIMIT: Duration = Duration::from_secs(20);

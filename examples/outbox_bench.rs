@@ -15,18 +15,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::{HashMap, HashSet};
+#[path = "support/webhook_receiver.rs"]
+mod webhook_receiver;
+
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use saferstreets::alerts::{self, webhook};
+use saferstreets::alerts;
 use saferstreets::clock::{Clock, SystemClock};
 use saferstreets::config::{Config, Secret};
 use saferstreets::domain::answers::Value;
+use webhook_receiver::{Receiver, receive};
 
 const SECRET: &str = "outbox-bench-webhook-secret-0123456789abcdef";
 /// Reports submitted at once while filling the backlog, as from many victims' browsers.
@@ -46,48 +47,6 @@ fn text_arg(name: &str) -> Option<String> {
         .cloned()
 }
 
-#[derive(Default)]
-struct Receiver {
-    /// Idempotency key → (report reference, times received).
-    got: Mutex<HashMap<String, (String, usize)>>,
-    requests: AtomicUsize,
-    bad_signatures: AtomicUsize,
-}
-
-async fn receive(State(r): State<Arc<Receiver>>, headers: HeaderMap, body: Bytes) -> StatusCode {
-    r.requests.fetch_add(1, Ordering::Relaxed);
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    // The worker signs with the real clock, so a receiver checks against it too.
-    #[allow(clippy::disallowed_methods)]
-    let now = jiff::Timestamp::now().as_second();
-    if !webhook::verify(
-        SECRET.as_bytes(),
-        &header(webhook::TIMESTAMP),
-        &body,
-        &header(webhook::SIGNATURE),
-        now,
-        300,
-    ) {
-        r.bad_signatures.fetch_add(1, Ordering::Relaxed);
-        return StatusCode::UNAUTHORIZED;
-    }
-    let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-    let reference = json["report_id"].as_str().unwrap_or_default().to_owned();
-    r.got
-        .lock()
-        .unwrap()
-        .entry(header(webhook::IDEMPOTENCY_KEY))
-        .or_insert((reference, 0))
-        .1 += 1;
-    StatusCode::OK
-}
-
 #[tokio::main]
 async fn main() {
     let n = arg("--alerts", 10_000);
@@ -101,7 +60,10 @@ async fn main() {
         "SQLite"
     };
 
-    let receiver = Arc::new(Receiver::default());
+    let receiver = Arc::new(Receiver {
+        secret: SECRET.to_owned(),
+        ..Receiver::default()
+    });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let hook = format!("http://{}/hook", listener.local_addr().unwrap());
     let app = axum::Router::new()

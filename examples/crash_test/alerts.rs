@@ -5,18 +5,15 @@
 //! once, correctly signed; standard reports never. The receiver drops repeats by the
 //! `Idempotency-Key` header, as a force system would; the repeats are counted.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
-use saferstreets::alerts::webhook;
 use sqlx::Row;
 
 use super::{Client, STALKING, field, kill, loopback_only, start_with};
+use crate::webhook_receiver::{Receiver, receive};
 
 const SECRET: &str = "crash-test-webhook-secret-0123456789abcdef";
 
@@ -30,61 +27,6 @@ fn urgent_steps() -> Vec<(&'static str, &'static [(&'static str, &'static str)])
             _ => (*slug, *fields),
         })
         .collect()
-}
-
-#[derive(Default)]
-struct Receiver {
-    /// Idempotency key → (report reference, times received).
-    got: Mutex<HashMap<String, (String, usize)>>,
-    bad_signatures: AtomicUsize,
-    requests: AtomicUsize,
-    /// Requests being answered now.
-    active: AtomicUsize,
-}
-
-/// Counts a request as active until dropped.
-struct Active<'a>(&'a AtomicUsize);
-
-impl Drop for Active<'_> {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-async fn receive(State(r): State<Arc<Receiver>>, headers: HeaderMap, body: Bytes) -> StatusCode {
-    r.requests.fetch_add(1, Ordering::Relaxed);
-    r.active.fetch_add(1, Ordering::SeqCst);
-    let _active = Active(&r.active);
-    // Slow enough that kills land while deliveries are in flight.
-    tokio::time::sleep(Duration::from_millis(fastrand::u64(0..150))).await;
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned()
-    };
-    // The service signs with its real clock; so does this receiver check.
-    #[allow(clippy::disallowed_methods)]
-    let now = jiff::Timestamp::now().as_second();
-    if !webhook::verify(
-        SECRET.as_bytes(),
-        &header(webhook::TIMESTAMP),
-        &body,
-        &header(webhook::SIGNATURE),
-        now,
-        300,
-    ) {
-        r.bad_signatures.fetch_add(1, Ordering::Relaxed);
-        return StatusCode::UNAUTHORIZED;
-    }
-    let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-    let reference = json["report_id"].as_str().unwrap_or_default().to_owned();
-    let mut got = r.got.lock().unwrap();
-    got.entry(header(webhook::IDEMPOTENCY_KEY))
-        .or_insert((reference, 0))
-        .1 += 1;
-    StatusCode::OK
 }
 
 /// One report through the form; the submission id if acknowledged.
@@ -113,7 +55,12 @@ pub async fn run(bin: &str, url: Option<String>, rounds: u32, clients: usize, se
     let dir = tempfile::tempdir().unwrap();
     let url = url.unwrap_or_else(|| format!("sqlite://{}/alerts.db", dir.path().display()));
     loopback_only(&url);
-    let receiver = Arc::new(Receiver::default());
+    // Slow enough that kills land while deliveries are in flight.
+    let receiver = Arc::new(Receiver {
+        secret: SECRET.to_owned(),
+        max_delay: Duration::from_millis(150),
+        ..Receiver::default()
+    });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let hook = format!("http://{}/hook", listener.local_addr().unwrap());
     let app = axum::Router::new()
