@@ -41,13 +41,9 @@ mod webhook_receiver;
 /// Longest a round may run before the server is killed anyway.
 const ROUND_LIMIT: Duration = Duration::from_secs(20);
 
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
+#[path = "support/args.rs"]
+mod args;
+use args::text_arg as arg;
 
 fn loopback_only(url: &str) {
     if url.starts_with("sqlite:") {

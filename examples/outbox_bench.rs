@@ -33,19 +33,9 @@ const SECRET: &str = "outbox-bench-webhook-secret-0123456789abcdef";
 /// Reports submitted at once while filling the backlog, as from many victims' browsers.
 const WRITERS: usize = 32;
 
-fn arg(name: &str, default: u64) -> u64 {
-    text_arg(name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn text_arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
-}
+#[path = "support/args.rs"]
+mod args;
+use args::{arg, text_arg};
 
 #[tokio::main]
 async fn main() {
