@@ -86,6 +86,9 @@ def rows(r, sizes):
         value = "–" if rps is None else f"{fmt_n(rps)} ({ratio:.0f}% of hello world)"
         add(f"`/advice/stalking` over loopback, {label}, req/s", value,
             "≥ 70% of hello world", met(None if ratio is None else ratio >= 70))
+    ceiling = num(r.get("http.ceiling_ratio"))
+    add("the same page's bytes and headers from bare axum (examples/static_page.rs), "
+        "share of hello world", "–" if ceiling is None else f"{ceiling:.0f}%", "", "–")
 
     # Issue 15: Lighthouse mobile (simulated slow 4G), first visit with an empty cache.
     for key, label in (("home", "`/`"), ("advice", "`/advice/stalking`"),
