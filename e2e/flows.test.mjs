@@ -146,6 +146,9 @@ for (const js of [true, false]) {
         await answer(page, { radio: 'Through me' })
         await continueTo(page, 'how-to-contact-them', url('check'))
 
+        // GOV.UK Frontend starts after the first frame (issue 15): wait for it with scripts on;
+        // with them off nothing can ever set the class.
+        if (js) await waitForScripts(page)
         assert.equal(await page.evaluate(() => document.body.classList.contains('govuk-frontend-supported')), js,
           'our scripts ran only with JavaScript on')
         const rows = await summary(page)
