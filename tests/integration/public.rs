@@ -481,14 +481,15 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
     let app = spawn_app().await;
     app.get("/advice/stalking").await;
     let day = saferstreets::clock::utc_date(crate::helpers::TEST_NOW);
-    assert!(
+    let stored = || async { app.state.store.page_views(&day, &day).await.expect("views") };
+    let flush = || async {
         app.state
-            .store
-            .page_views(&day, &day)
+            .page_views
+            .flush(&app.state.store)
             .await
-            .expect("views")
-            .is_empty()
-    );
+            .expect("flush")
+    };
+    assert!(stored().await.is_empty());
 
     app.post_form(
         "/cookies/consent",
@@ -499,20 +500,11 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
     app.get("/advice/stalking?anything=else").await;
     app.get("/no-such-page").await;
     assert!(
-        app.state
-            .store
-            .page_views(&day, &day)
-            .await
-            .expect("views")
-            .is_empty(),
+        stored().await.is_empty(),
         "a page view writes nothing to the database until the tally is flushed"
     );
-    app.state
-        .page_views
-        .flush(&app.state.store)
-        .await
-        .expect("flush");
-    let views = app.state.store.page_views(&day, &day).await.expect("views");
+    flush().await;
+    let views = stored().await;
     let stalking: Vec<_> = views
         .iter()
         .filter(|v| v.path == "/advice/stalking")
@@ -532,12 +524,8 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
 
     app.post_form("/cookies", &[("usage", "no")]).await;
     app.get("/advice/stalking").await;
-    app.state
-        .page_views
-        .flush(&app.state.store)
-        .await
-        .expect("flush");
-    let after = app.state.store.page_views(&day, &day).await.expect("views");
+    flush().await;
+    let after = stored().await;
     assert_eq!(
         after
             .iter()
