@@ -150,6 +150,11 @@ pub struct Config {
     /// The shared secret that signs webhooks (HMAC-SHA256), at least 32 characters.
     #[serde(default)]
     pub alert_webhook_secret: Secret,
+    /// Whether the session cookie is `Secure` (and `__Host-`), worked out from the public
+    /// address on first use: every page asks, and parsing the address each time was a hot
+    /// spot (issue 15). Not a setting.
+    #[serde(skip)]
+    pub secure_cookies: std::sync::OnceLock<bool>,
 }
 
 /// When the send step asks the browser for a proof of work.
@@ -249,6 +254,7 @@ impl Default for Config {
             smtp_url: Secret::default(),
             alert_webhook_url: String::new(),
             alert_webhook_secret: Secret::default(),
+            secure_cookies: std::sync::OnceLock::new(),
         }
     }
 }

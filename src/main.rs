@@ -7,6 +7,12 @@ use clap::{Parser, Subcommand};
 use saferstreets::config::Config;
 use saferstreets::startup::Application;
 
+// mimalloc instead of glibc's malloc: serving a cached page makes a few dozen small
+// allocations (headers, extensions, boxed futures), and under glibc they were a third of the
+// instructions per request (callgrind, BENCHMARKS.md, issue 15).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "saferstreets",

@@ -74,8 +74,13 @@ impl Coding {
     /// Hand-rolled because the header's grammar we need is small (a list of names with an
     /// optional `q`), and tower-http keeps its parser private.
     pub fn accepted(headers: &HeaderMap) -> [Option<Self>; 3] {
+        Self::accepted_in(headers.get_all(header::ACCEPT_ENCODING))
+    }
+
+    /// [`Coding::accepted`], from the values of the request's `Accept-Encoding` headers.
+    pub fn accepted_in<'v>(values: impl IntoIterator<Item = &'v HeaderValue>) -> [Option<Self>; 3] {
         let (mut br, mut gzip) = (false, false);
-        for value in headers.get_all(header::ACCEPT_ENCODING) {
+        for value in values {
             let Ok(value) = value.to_str() else { continue };
             for item in value.split(',') {
                 let mut parts = item.split(';');

@@ -35,8 +35,7 @@ impl Chrome {
             .extensions
             .get::<SessionId>()
             .cloned()
-            .or_else(|| SessionId::from_headers(&parts.headers, state))
-            .unwrap_or_else(SessionId::generate);
+            .unwrap_or_else(|| SessionId::lazy(&parts.headers, state));
         let mut chrome = Self::new(
             state,
             &session,

@@ -2,9 +2,8 @@
 //! turns any bare error status into a full problem page. Internal details are logged, never shown.
 
 use askama::Template;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::StatusCode;
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::chrome::Chrome;
@@ -97,7 +96,7 @@ impl IntoResponse for AppError {
                 tracing::error!(error = %other, source = ?std::error::Error::source(other), "internal failure")
             }
         }
-        // The body is filled in by `problem_pages`, which knows the page context.
+        // The body is filled in by `ProblemContext::dress`, which knows the page context.
         let mut res = self.status().into_response();
         if let Self::TooMany(seconds) = self {
             res.headers_mut()
@@ -160,44 +159,62 @@ impl ProblemPage {
     }
 }
 
-/// Replace the body of any error response that is not already a page with a problem page.
-/// JSON APIs keep their own error bodies.
-pub async fn problem_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    if path.starts_with("/api/") || path.starts_with("/open311/") {
-        return next.run(req).await;
-    }
-    // Keep what the page context needs (cheap clones), and build it only for an error.
-    let mut context = Request::new(());
-    *context.uri_mut() = req.uri().clone();
-    if let Some(cookies) = req.headers().get(axum::http::header::COOKIE) {
-        context
-            .headers_mut()
-            .insert(axum::http::header::COOKIE, cookies.clone());
-    }
-    let res = next.run(req).await;
-    let status = res.status();
-    if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
-        return res;
-    }
-    // A problem page has no form (the cookie banner's carries no token), so it needs no
-    // session and starts none: a first visit to an unknown URL sets no cookie (issue 15).
-    let session =
-        SessionId::from_headers(context.headers(), &state).unwrap_or_else(SessionId::generate);
-    let (mut parts, ()) = context.into_parts();
-    parts.extensions.insert(session);
-    let chrome = Chrome::from_parts(&parts, &state);
-    let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
-    // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's type.
-    for (name, value) in res.headers() {
-        if name != axum::http::header::CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
-            page.headers_mut().append(name.clone(), value.clone());
-        }
-    }
-    page
+/// What a problem page needs from the request, kept before the request is handed on (cheap
+/// clones), so that any error response can be dressed as a page afterwards.
+pub struct ProblemContext {
+    uri: axum::http::Uri,
+    cookies: Option<axum::http::HeaderValue>,
 }
 
-/// The response used when a handler panics: a bare 500 that `problem_pages` dresses.
+impl ProblemContext {
+    /// The context of `req`; `None` for the JSON APIs, which keep their own error bodies.
+    pub fn capture<B>(req: &axum::http::Request<B>) -> Option<Self> {
+        let path = req.uri().path();
+        if path.starts_with("/api/") || path.starts_with("/open311/") {
+            return None;
+        }
+        Some(Self {
+            uri: req.uri().clone(),
+            cookies: req.headers().get(axum::http::header::COOKIE).cloned(),
+        })
+    }
+
+    /// `res`, or, for an error response that is not already a page, a problem page in its
+    /// place.
+    pub fn dress(self, state: &AppState, res: Response) -> Response {
+        let status = res.status();
+        if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
+            return res;
+        }
+        let mut context = Request::new(());
+        *context.uri_mut() = self.uri;
+        if let Some(cookies) = self.cookies {
+            context
+                .headers_mut()
+                .insert(axum::http::header::COOKIE, cookies);
+        }
+        // A problem page has no form (the cookie banner's carries no token), so it needs no
+        // session and starts none: a first visit to an unknown URL sets no cookie (issue 15).
+        let session = SessionId::lazy(context.headers(), state);
+        let (mut parts, ()) = context.into_parts();
+        parts.extensions.insert(session);
+        let chrome = Chrome::from_parts(&parts, state);
+        let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
+        // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's
+        // type.
+        for (name, value) in res.headers() {
+            if name != axum::http::header::CONTENT_TYPE
+                && name != axum::http::header::CONTENT_LENGTH
+            {
+                page.headers_mut().append(name.clone(), value.clone());
+            }
+        }
+        page
+    }
+}
+
+/// The response used when a handler panics: a bare 500 that [`ProblemContext::dress`] turns
+/// into a page.
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     StatusCode::INTERNAL_SERVER_ERROR.into_response()

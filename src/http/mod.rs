@@ -4,6 +4,7 @@ pub mod abuse;
 pub mod api;
 pub mod assets;
 pub mod chrome;
+pub mod compress;
 pub mod consent;
 pub mod error;
 pub mod forms;
@@ -29,7 +30,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
@@ -84,28 +84,8 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
                         tracing::info_span!("request", method = %req.method(), route)
                     }),
                 )
-                .layer(axum::middleware::from_fn(count_request))
-                // Dynamic responses (form pages, problem pages, JSON) are compressed per
-                // request; assets and cached pages arrive already compressed
-                // (`Content-Encoding` set), and the layer leaves those alone. BREACH needs a
-                // victim's secret and an attacker's input in one response to a request the
-                // attacker makes the victim's browser send; every cookie that carries a
-                // session is `SameSite=Strict`, so such a request carries none
-                // (docs/SECURITY.md).
-                .layer(CompressionLayer::new())
-                .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    security::headers,
-                ))
-                .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    error::problem_pages,
-                ))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), frame))
                 .layer(DefaultBodyLimit::max(limit))
-                .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    abuse::middleware,
-                ))
                 // Below every `from_fn` layer: those take axum's `Body`, and this one hands on
                 // a `Limited` body, which only the routes (and the panic catcher) accept.
                 .layer(RequestBodyLimitLayer::new(limit))
@@ -114,10 +94,18 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .with_state(state)
 }
 
-/// Count the request and its latency under its route pattern (`MatchedPath`), never the raw
-/// path, which may carry a reference or a token; a path no route matches is `unmatched`.
-async fn count_request(
-    req: axum::extract::Request,
+/// What every response goes through, in order: the client is resolved and a post over its
+/// limits refused (`abuse`), an error that is not already a page becomes a problem page
+/// (`error`), the security headers are added (`security`), a response rendered for this
+/// request is compressed (`compress`; cached pages and assets come compressed), and the
+/// request and its latency are counted under its route pattern (`MatchedPath`), never the
+/// raw path, which may carry a reference or a token; a path no route matches is `unmatched`.
+///
+/// One middleware rather than five: each layer boxes the request's future and clones the
+/// service beneath it, for every request (issue 15).
+async fn frame(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    mut req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let route = req
@@ -126,12 +114,23 @@ async fn count_request(
         .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let method = req.method().clone();
     let started = std::time::Instant::now();
-    let response = next.run(req).await;
+    let problem = error::ProblemContext::capture(&req);
+    let accepted = compress::Accepted::capture(req.headers());
+    let res = match abuse::admit(&state, &mut req) {
+        Ok(()) => next.run(req).await,
+        Err(refused) => axum::response::IntoResponse::into_response(refused),
+    };
+    let mut res = match problem {
+        Some(context) => context.dress(&state, res),
+        None => res,
+    };
+    security::add_headers(&state, res.headers_mut());
+    let res = accepted.compress(res).await;
     crate::metrics::request(
         &route,
         method.as_str(),
-        response.status().as_u16(),
+        res.status().as_u16(),
         started.elapsed(),
     );
-    response
+    res
 }

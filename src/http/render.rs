@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::assets::Coding;
 use super::chrome::Chrome;
+use super::compress::{Effort, compress};
 use super::error::AppError;
 use super::session::Sessionless;
 
@@ -60,8 +61,9 @@ impl CachedPage {
     fn new(html: String) -> Self {
         let identity = Bytes::from(html);
         Self {
-            gzip: compress(&identity, Coding::Gzip).map_or_else(|| identity.clone(), Bytes::from),
-            brotli: compress(&identity, Coding::Brotli)
+            gzip: compress(&identity, Coding::Gzip, Effort::Best)
+                .map_or_else(|| identity.clone(), Bytes::from),
+            brotli: compress(&identity, Coding::Brotli, Effort::Best)
                 .map_or_else(|| identity.clone(), Bytes::from),
             identity,
         }
@@ -73,30 +75,6 @@ impl CachedPage {
             Coding::Gzip => &self.gzip,
             Coding::Identity => &self.identity,
         }
-    }
-}
-
-/// `bytes` compressed at the best setting (done once per page and language), or `None` if
-/// the encoder failed, in which case the page is served as is.
-fn compress(bytes: &[u8], coding: Coding) -> Option<Vec<u8>> {
-    use std::io::Write;
-    match coding {
-        Coding::Gzip => {
-            let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            e.write_all(bytes).ok()?;
-            e.finish().ok()
-        }
-        Coding::Brotli => {
-            let mut out = Vec::new();
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                size_hint: bytes.len(),
-                ..Default::default()
-            };
-            brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).ok()?;
-            Some(out)
-        }
-        Coding::Identity => None,
     }
 }
 

@@ -20,10 +20,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use governor::clock::Clock as _;
 use governor::middleware::NoOpMiddleware;
 use governor::nanos::Nanos;
@@ -366,8 +364,9 @@ fn class_of(method: &Method, path: &str) -> Option<Class> {
     Some(Class::Post)
 }
 
-/// Resolve the client, then refuse posts over their limits with 429 and `Retry-After`.
-pub async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+/// Resolve the client (put in the request as [`ClientIp`]), then refuse a post over its
+/// limits with 429 and `Retry-After`.
+pub fn admit<B>(state: &AppState, req: &mut axum::http::Request<B>) -> Result<(), AppError> {
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -378,9 +377,9 @@ pub async fn middleware(State(state): State<AppState>, mut req: Request, next: N
         && let Err(seconds) = state.guard.take(class, client)
     {
         tracing::info!(?class, "rate limited");
-        return AppError::TooMany(seconds).into_response();
+        return Err(AppError::TooMany(seconds));
     }
-    next.run(req).await
+    Ok(())
 }
 
 impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
