@@ -34,6 +34,10 @@ const BATCH_BUCKETS: [f64; 9] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 25
 
 static HANDLE: Mutex<Option<PrometheusHandle>> = Mutex::new(None);
 
+/// Whether [`install`] ran: without a recorder, [`request`] returns before it builds its
+/// labels (three small allocations a request; issue 15).
+static INSTALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Install the process-wide Prometheus recorder once; later calls return the same handle, so
 /// several servers in one test process share it.
 pub fn install() -> Result<PrometheusHandle, BuildError> {
@@ -49,6 +53,7 @@ pub fn install() -> Result<PrometheusHandle, BuildError> {
         .build_recorder();
     let handle = recorder.handle();
     ::metrics::set_global_recorder(recorder)?;
+    INSTALLED.store(true, std::sync::atomic::Ordering::Relaxed);
     *slot = Some(handle.clone());
     Ok(handle)
 }
@@ -56,6 +61,9 @@ pub fn install() -> Result<PrometheusHandle, BuildError> {
 /// One request answered: `route` is the matched pattern (`/report-stalking/{slug}`), or
 /// `unmatched` for a path no route knows.
 pub fn request(route: &str, method: &str, status: u16, elapsed: Duration) {
+    if !INSTALLED.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let route = route.to_owned();
     let method = method.to_owned();
     counter!(REQUESTS, "route" => route.clone(), "method" => method.clone(), "status" => status.to_string())

@@ -108,10 +108,11 @@ async fn frame(
     mut req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
+    // A shared pointer, not a copy of the pattern.
     let route = req
         .extensions()
         .get::<axum::extract::MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+        .cloned();
     let method = req.method().clone();
     let started = std::time::Instant::now();
     let problem = error::ProblemContext::capture(&req);
@@ -127,7 +128,9 @@ async fn frame(
     security::add_headers(&state, res.headers_mut());
     let res = accepted.compress(res).await;
     crate::metrics::request(
-        &route,
+        route
+            .as_ref()
+            .map_or("unmatched", axum::extract::MatchedPath::as_str),
         method.as_str(),
         res.status().as_u16(),
         started.elapsed(),
