@@ -85,6 +85,11 @@ impl Chrome {
         self
     }
 
+    /// The service's state.
+    pub(crate) fn state(&self) -> &AppState {
+        &self.state
+    }
+
     /// The session cookie's name, for the cookies page.
     pub fn session_cookie_name(&self) -> &'static str {
         super::session::cookie_name(&self.state.config)

@@ -125,7 +125,9 @@ async fn frame(
         Some(context) => context.dress(&state, res),
         None => res,
     };
-    security::add_headers(&state, res.headers_mut());
+    if res.extensions().get::<security::HeadersAdded>().is_none() {
+        security::add_headers(&state, res.headers_mut());
+    }
     let res = accepted.compress(res).await;
     crate::metrics::request(
         route
