@@ -78,27 +78,36 @@ impl Coding {
     }
 
     /// [`Coding::accepted`], from the values of the request's `Accept-Encoding` headers.
+    ///
+    /// Works on the bytes, and weighs only the two codings we hold: this runs twice for every
+    /// page (the frame, the page context), and splitting checked UTF-8 into trimmed items was
+    /// 4% of the instructions spent serving a cached page (issue 15).
     pub fn accepted_in<'v>(values: impl IntoIterator<Item = &'v HeaderValue>) -> [Option<Self>; 3] {
         let (mut br, mut gzip) = (false, false);
         for value in values {
-            let Ok(value) = value.to_str() else { continue };
-            for item in value.split(',') {
-                let mut parts = item.split(';');
-                let name = parts.next().unwrap_or_default().trim();
-                // `q=0` refuses a coding; any other weight accepts it (we only hold two).
-                let refused = parts.any(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                });
-                if refused {
-                    continue;
+            // One pass over `name[;params], ...`: the header is a few dozen bytes, and
+            // splitting it into items and then each item again cost twice as much.
+            let bytes = value.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b',') {
+                    i += 1;
                 }
-                if name.eq_ignore_ascii_case("br") {
-                    br = true;
-                } else if name.eq_ignore_ascii_case("gzip") || name.eq_ignore_ascii_case("x-gzip") {
-                    gzip = true;
+                let name_start = i;
+                while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b',' | b';') {
+                    i += 1;
+                }
+                let name = &bytes[name_start..i];
+                let params_start = i;
+                while i < bytes.len() && bytes[i] != b',' {
+                    i += 1;
+                }
+                let is_br = name.eq_ignore_ascii_case(b"br");
+                let is_gzip =
+                    name.eq_ignore_ascii_case(b"gzip") || name.eq_ignore_ascii_case(b"x-gzip");
+                if (is_br || is_gzip) && !refused(&bytes[params_start..i]) {
+                    br |= is_br;
+                    gzip |= is_gzip;
                 }
             }
         }
@@ -108,6 +117,29 @@ impl Coding {
             Some(Self::Identity),
         ]
     }
+
+    /// The best coding the request accepts.
+    pub fn best_in<'v>(values: impl IntoIterator<Item = &'v HeaderValue>) -> Self {
+        Self::accepted_in(values)
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or(Self::Identity)
+    }
+}
+
+/// Whether a coding's parameters (`q=0;x=y`) refuse it: a weight of zero. Any other weight
+/// accepts it (we only hold two codings, so their order comes from us, not from `q`).
+fn refused(params: &[u8]) -> bool {
+    params.split(|&b| b == b';').any(|param| {
+        let param = param.trim_ascii();
+        param.len() > 2
+            && param[..2].eq_ignore_ascii_case(b"q=")
+            && std::str::from_utf8(param[2..].trim_ascii())
+                .ok()
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+    })
 }
 
 /// `GET /assets/{*path}`. An unknown name (an old hash after a deploy, say) gets the not-found
@@ -153,4 +185,44 @@ pub async fn serve(Path(path): Path<String>, headers: HeaderMap) -> Response {
 /// Whether an asset exists (for tests and start-up checks).
 pub fn exists(path: &str) -> bool {
     Dist::get(path).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepted(values: &[&'static str]) -> Vec<Coding> {
+        let values: Vec<HeaderValue> = values.iter().map(|v| HeaderValue::from_static(v)).collect();
+        Coding::accepted_in(&values).into_iter().flatten().collect()
+    }
+
+    #[test]
+    fn browsers_get_brotli_then_gzip_then_the_bytes_as_they_are() {
+        use Coding::{Brotli, Gzip, Identity};
+        assert_eq!(
+            accepted(&["gzip, deflate, br, zstd"]),
+            [Brotli, Gzip, Identity]
+        );
+        assert_eq!(accepted(&["gzip"]), [Gzip, Identity]);
+        assert_eq!(accepted(&["x-gzip"]), [Gzip, Identity]);
+        assert_eq!(accepted(&[" BR ;q=0.5"]), [Brotli, Identity]);
+        assert_eq!(accepted(&["deflate", "br"]), [Brotli, Identity]);
+        assert_eq!(accepted(&[]), [Identity]);
+        assert_eq!(accepted(&["identity, *;q=0"]), [Identity]);
+        assert_eq!(accepted(&["brotli, gzipx, ,,"]), [Identity]);
+    }
+
+    #[test]
+    fn a_zero_weight_refuses_a_coding() {
+        use Coding::{Brotli, Gzip, Identity};
+        assert_eq!(accepted(&["br;q=0, gzip"]), [Gzip, Identity]);
+        assert_eq!(accepted(&["br; q=0.000, gzip; Q=0"]), [Identity]);
+        assert_eq!(accepted(&["br;level=1;q=0"]), [Identity]);
+        assert_eq!(
+            accepted(&["br;q=0.001, gzip;q=1"]),
+            [Brotli, Gzip, Identity]
+        );
+        // A weight we cannot read refuses nothing.
+        assert_eq!(accepted(&["br;q=, gzip;q=zero"]), [Brotli, Gzip, Identity]);
+    }
 }

@@ -9,6 +9,12 @@ use super::consent::Consent;
 use super::session::SessionId;
 use super::state::AppState;
 
+/// Whether a path (or route pattern) is in the back office, under `/staff`.
+pub fn is_staff_path(path: &str) -> bool {
+    path.strip_prefix("/staff")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// The page context used by `templates/layout.html`.
 #[derive(Clone, Debug)]
 pub struct Chrome {
@@ -42,11 +48,7 @@ impl Chrome {
             parts.uri.path(),
             Consent::from_headers(&parts.headers),
         );
-        chrome.coding = Coding::accepted(&parts.headers)
-            .into_iter()
-            .flatten()
-            .next()
-            .unwrap_or(Coding::Identity);
+        chrome.coding = Coding::best_in(parts.headers.get_all(axum::http::header::ACCEPT_ENCODING));
         // Staff pages stay in English (their text has no Welsh), so their `lang` stays true.
         if !chrome.is_staff_page() {
             chrome.lang = super::language::from_headers(&parts.headers, &state.text);
@@ -127,7 +129,7 @@ impl Chrome {
 
     /// Whether this is a back-office page, which is English only.
     fn is_staff_page(&self) -> bool {
-        self.path == "/staff" || self.path.starts_with("/staff/")
+        is_staff_path(&self.path)
     }
 
     /// The language switcher's links (none on staff pages).

@@ -63,20 +63,15 @@ pub fn compress(bytes: &[u8], coding: Coding, effort: Effort) -> Option<Vec<u8>>
     }
 }
 
-/// The request's `Accept-Encoding`, kept (cheap clones) until the response shows whether it
-/// is needed.
-pub struct Accepted(Vec<HeaderValue>);
+/// The best coding the request's `Accept-Encoding` allows, worked out before the request
+/// goes to its handler, which takes the headers.
+#[derive(Clone, Copy, Debug)]
+pub struct Accepted(Coding);
 
 impl Accepted {
-    /// What `headers` accept, not yet parsed.
+    /// The best coding `headers` accept.
     pub fn capture(headers: &HeaderMap) -> Self {
-        Self(
-            headers
-                .get_all(header::ACCEPT_ENCODING)
-                .iter()
-                .cloned()
-                .collect(),
-        )
+        Self(Coding::best_in(headers.get_all(header::ACCEPT_ENCODING)))
     }
 
     /// `res` compressed in the best coding the request accepts, if it is text of a known
@@ -90,9 +85,10 @@ impl Accepted {
         parts
             .headers
             .append(header::VARY, HeaderValue::from_static("accept-encoding"));
-        let Some(coding) = Coding::accepted_in(&self.0).into_iter().flatten().next() else {
+        let coding = self.0;
+        if coding == Coding::Identity {
             return Response::from_parts(parts, body);
-        };
+        }
         // The length is known (`worth_compressing`), so the body is in memory already.
         let bytes = match axum::body::to_bytes(body, usize::MAX).await {
             Ok(bytes) => bytes,

@@ -12,7 +12,6 @@ use super::chrome::Chrome;
 use super::compress::{Effort, compress};
 use super::error::AppError;
 use super::security::HeadersAdded;
-use super::session::Sessionless;
 use super::state::AppState;
 
 /// Marker on responses that already carry a full page.
@@ -124,8 +123,6 @@ pub fn render_shared<T: Template>(
     *res.headers_mut() = cache.headers(chrome.state(), coding).clone();
     res.extensions_mut().insert(HeadersAdded);
     res.extensions_mut().insert(RenderedPage);
-    // The same for every visitor: it needs no session, so it starts none.
-    res.extensions_mut().insert(Sessionless);
     res
 }
 

@@ -6,7 +6,7 @@
 //! value without a valid tag is ignored and replaced. Because anyone can fetch a real id and
 //! try to plant it in a victim's browser, handlers also move the visitor to a fresh id at the
 //! moments that matter (a report started or sent, a confirmation shown, a staff set-up link
-//! opened): they put [`Rotated`] in the response and this layer sets the new cookie.
+//! opened): they put [`Rotated`] in the response and [`settle`] sets the new cookie.
 
 /// The pending staff sign-in step (password accepted, code not yet given).
 pub(crate) const PENDING_SIGN_IN: &str = "pending-sign-in";
@@ -17,10 +17,8 @@ pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
 
 use std::sync::{Arc, OnceLock};
 
-use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
-use axum::middleware::Next;
 use axum::response::Response;
 use cookie::{Cookie, SameSite};
 use sha2::{Digest, Sha256};
@@ -65,7 +63,8 @@ fn secure_address(config: &Config) -> bool {
     ) || host.is_some_and(|h| h.ends_with(".localhost"))
 }
 
-/// The visitor's session id (64 hex characters), put in request extensions by [`middleware`].
+/// The visitor's session id (64 hex characters), put in every request's extensions by the
+/// frame (`http::frame`), which then [`settle`]s the cookie.
 ///
 /// Worked out on first use: the cookie's tag is checked, or a fresh id drawn, only when a
 /// handler asks for the id. A cached content page never does, so serving one to a returning
@@ -88,19 +87,13 @@ impl std::fmt::Debug for SessionId {
     }
 }
 
-/// Marker a handler puts in response extensions when it ended the session, so the middleware
+/// Marker a handler puts in response extensions when it ended the session, so [`settle`]
 /// does not hand out a fresh cookie on the same response.
 #[derive(Clone, Copy, Debug)]
 pub struct SessionEnded;
 
-/// Marker on a response that holds nothing of a session (a page the same for every visitor,
-/// the cookie banner's answer): the middleware starts no session for it, so a first visit to
-/// a content page sets no cookie (issue 15).
-#[derive(Clone, Copy, Debug)]
-pub struct Sessionless;
-
 /// Marker a handler puts in response extensions when it moved the visitor to a new session
-/// id: the middleware sets the cookie to it.
+/// id: [`settle`] sets the cookie to it.
 #[derive(Clone, Debug)]
 pub struct Rotated(pub SessionId);
 
@@ -166,6 +159,11 @@ impl SessionId {
     /// The raw id, for CSRF tokens.
     pub fn as_str(&self) -> &str {
         &self.resolved().0
+    }
+
+    /// Whether a handler has asked for the id (or whether it is fresh) yet.
+    pub fn was_used(&self) -> bool {
+        self.0.resolved.get().is_some()
     }
 
     /// Whether the id was issued on this request (no cookie, or one we did not issue, came
@@ -253,27 +251,27 @@ fn cookie_in<'h>(header: &'h [u8], name: &[u8]) -> Option<&'h str> {
     }
 }
 
-/// Give every request for an HTML page a session id, setting the cookie when it is new and the
-/// response may depend on it (not [`Sessionless`]), or a handler moved the visitor to another.
-pub async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let id = SessionId::lazy(req.headers(), &state);
-    req.extensions_mut().insert(id.clone());
-    let mut res = next.run(req).await;
+/// The session cookie `res` needs, if any, given the request's session `id`: the new id when
+/// a handler moved the visitor to one ([`Rotated`]); otherwise this request's id when a
+/// handler used it (a form's CSRF token, a draft) and it was issued on this request; none
+/// when a handler ended the session ([`SessionEnded`]).
+///
+/// "Used" is what decides, not the kind of page: a response that never asked for the id
+/// cannot depend on it, so a page the same for every visitor, an asset or an API answer
+/// starts no session, and a first visit to a content page sets no cookie (issue 15).
+pub fn settle(state: &AppState, id: &SessionId, mut res: Response) -> Response {
     let set = match res.extensions().get::<Rotated>() {
         Some(Rotated(to)) => Some(to.clone()),
-        // A page that is the same for everyone holds nothing of a session: no cookie for it,
-        // so a first visit to a content page starts no session (issue 15).
-        // `is_fresh` last: it checks the cookie, which a page for everyone never needs.
         None if res.extensions().get::<SessionEnded>().is_none()
-            && res.extensions().get::<Sessionless>().is_none()
+            && id.was_used()
             && id.is_fresh() =>
         {
-            Some(id)
+            Some(id.clone())
         }
         None => None,
     };
     if let Some(to) = set
-        && let Ok(value) = session_cookie(&state, &to).parse()
+        && let Ok(value) = session_cookie(state, &to).parse()
     {
         res.headers_mut().append(SET_COOKIE, value);
     }

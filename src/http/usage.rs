@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::MatchedPath;
 use axum::http::{Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::Response;
 
 use super::consent::Consent;
+use super::render::RenderedPage;
 use super::state::AppState;
 use crate::clock::utc_date;
 use crate::storage::{DynStore, PageViews, StoreError};
@@ -88,18 +88,23 @@ impl Tally {
     }
 }
 
-/// Count a successful page view when the visitor said yes.
-pub async fn count_page_views(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let count = req.method() == Method::GET && Consent::from_headers(req.headers()).accepted();
-    if !count {
-        return next.run(req).await;
-    }
-    let route = req.extensions().get::<MatchedPath>().cloned();
-    let res = next.run(req).await;
-    if let (Some(route), StatusCode::OK) = (route, res.status()) {
+/// Whether a request's view counts if it succeeds: a GET from a visitor who said yes.
+/// Checked before the request goes to its handler, which takes the headers.
+pub fn wanted<B>(req: &axum::http::Request<B>) -> bool {
+    req.method() == Method::GET && Consent::from_headers(req.headers()).accepted()
+}
+
+/// Count `res` as a view of `route` if it is a public page served whole: a page (not an
+/// asset, a redirect or an API answer) with status 200, on a route outside the back office,
+/// whose staff are not counted.
+pub fn count(state: &AppState, route: Option<&MatchedPath>, res: &Response) {
+    let Some(route) = route else { return };
+    if res.status() == StatusCode::OK
+        && res.extensions().get::<RenderedPage>().is_some()
+        && !super::chrome::is_staff_path(route.as_str())
+    {
         state
             .page_views
             .add(&utc_date(state.clock.now()), route.as_str());
     }
-    res
 }

@@ -164,6 +164,37 @@ async fn a_first_visit_to_a_content_page_sets_no_cookie_and_asks_the_cookie_ques
 }
 
 #[tokio::test]
+async fn a_session_starts_only_when_a_response_uses_one() {
+    let app = spawn_app().await;
+    // Nothing here reads or keys anything by the session, so none is started.
+    let css = saferstreets::http::assets::url("app.css");
+    for path in [
+        "/healthz",
+        "/api/v1/hotspots?res=9",
+        css.as_str(),
+        "/no/such/page",
+        "/staff/no/such/page",
+    ] {
+        let res = app.get(path).await;
+        assert!(
+            res.set_cookies().is_empty(),
+            "{path} ({}): {:?}",
+            res.status,
+            res.set_cookies()
+        );
+    }
+    // A question page's form carries a token tied to the session: it starts one, and a
+    // second visit with that cookie is not given another.
+    let question = app.get("/report-stalking/danger").await;
+    assert_eq!(question.status, 200);
+    let cookies = question.set_cookies();
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert!(cookies[0].contains("ss_session="), "{cookies:?}");
+    let again = app.get("/report-stalking/danger").await;
+    assert!(again.set_cookies().is_empty(), "{:?}", again.set_cookies());
+}
+
+#[tokio::test]
 async fn content_pages_come_compressed_from_the_cache_and_decode_to_the_same_page() {
     let app = spawn_app().await;
     for cookie in ["", "ss_cookie_consent=no"] {

@@ -499,6 +499,11 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
     app.get("/advice/stalking").await;
     app.get("/advice/stalking?anything=else").await;
     app.get("/no-such-page").await;
+    // Not page views: the back office, assets, the API and a redirect.
+    assert_eq!(app.get("/staff/sign-in").await.status, 200);
+    app.get(&saferstreets::http::assets::url("app.css")).await;
+    app.get("/api/v1/hotspots?res=9").await;
+    app.get("/healthz").await;
     assert!(
         stored().await.is_empty(),
         "a page view writes nothing to the database until the tally is flushed"
@@ -520,6 +525,13 @@ async fn page_views_are_counted_only_after_consent_and_without_identifiers() {
     assert!(
         !views.iter().any(|v| v.path.contains("no-such-page")),
         "404s are not counted"
+    );
+    assert!(
+        views.iter().all(|v| !v.path.starts_with("/staff")
+            && !v.path.starts_with("/assets")
+            && !v.path.starts_with("/api")
+            && v.path != "/healthz"),
+        "only public pages are counted: {views:?}"
     );
 
     app.post_form("/cookies", &[("usage", "no")]).await;

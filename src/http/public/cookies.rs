@@ -13,7 +13,6 @@ use crate::http::consent::Consent;
 use crate::http::error::AppError;
 use crate::http::forms::{CsrfForm, Provenance, SameOriginForm};
 use crate::http::render::{render, render_with_status};
-use crate::http::session::Sessionless;
 use crate::http::state::AppState;
 use crate::http::view::Choice;
 use axum::extract::State;
@@ -109,9 +108,7 @@ pub async fn banner_choice(
         .and_then(Consent::from_answer)
         .ok_or(AppError::BadRequest)?;
     if provenance != Provenance::SameOrigin {
-        let mut res = Redirect::to("/cookies").into_response();
-        res.extensions_mut().insert(Sessionless);
-        return Ok(res);
+        return Ok(Redirect::to("/cookies").into_response());
     }
     let back = safe_return_path(form.return_to.as_deref());
     let flag = if choice.accepted() {
@@ -119,13 +116,11 @@ pub async fn banner_choice(
     } else {
         "rejected"
     };
-    let mut res = with_consent_cookie(
+    Ok(with_consent_cookie(
         Redirect::to(&format!("{back}?cookies={flag}")),
         choice,
         &state,
-    );
-    res.extensions_mut().insert(Sessionless);
-    Ok(res)
+    ))
 }
 
 fn with_consent_cookie(redirect: Redirect, choice: Consent, state: &AppState) -> Response {
