@@ -6,6 +6,8 @@ const EXIT_SELECTOR = '[data-quick-exit]'
 const DEFAULT_EXIT_HREF = '/exit'
 const SHIFT_PRESSES = 3
 const SHIFT_WINDOW_MS = 5000
+// The longest wait, after the page has loaded, for a first paint before enhancing anyway.
+const SETTLE_MS = 1000
 
 // --- Quick exit -------------------------------------------------------------
 //
@@ -217,14 +219,36 @@ afterFirstPaint(() => import('./govuk-frontend.min.js')
     console.error('GOV.UK Frontend did not start', error)
   }))
 
-// Runs `start` once the page's first frame is on screen: a frame callback runs just
-// before its frame is painted, so the second one comes after the first frame was painted
-// (and, unlike one callback and a timeout, after it was shown on a busy machine too).
-// Where no frame is coming (a tab opened in the background) it runs at once.
+// Runs `start` once the page's first content is on screen, in a task of its own.
+//
+// The browser reports its first contentful paint to a PerformanceObserver after the frame,
+// so nothing of ours runs inside the task that paints it. (Frame callbacks did: the first
+// one ran in that very task, which tied the first paint to this script's download in
+// Lighthouse's model and added a round trip on a slow link; issue 15.) Browsers without
+// paint timing wait two frames instead. Where no frame is coming (a tab opened in the
+// background) it runs at once, and it runs at the latest when the page has loaded and
+// settled, should a paint never be reported.
 function afterFirstPaint (start) {
   if (document.visibilityState === 'hidden') {
     start()
-  } else {
-    window.requestAnimationFrame(() => window.requestAnimationFrame(() => window.setTimeout(start, 0)))
+    return
   }
+  const types = window.PerformanceObserver && window.PerformanceObserver.supportedEntryTypes
+  if (!types || !types.includes('paint')) {
+    window.requestAnimationFrame(() => window.requestAnimationFrame(() => window.setTimeout(start, 0)))
+    return
+  }
+  let started = false
+  const go = () => {
+    if (started) return
+    started = true
+    observer.disconnect()
+    window.setTimeout(start, 0)
+  }
+  const observer = new window.PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length > 0) go()
+  })
+  observer.observe({ type: 'paint', buffered: true })
+  document.addEventListener('visibilitychange', go, { once: true })
+  window.addEventListener('load', () => window.setTimeout(go, SETTLE_MS), { once: true })
 }
