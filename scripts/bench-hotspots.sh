@@ -58,16 +58,20 @@ pg="$PG_BASE/$pgdb"
 psql -q "$PG_BASE/postgres" -c "CREATE DATABASE $pgdb" >/dev/null
 declare -A row
 
-ingest() { # label url
+ingest() { # label url [demo-data options]
   echo "== ingest $N into $1" >&2
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$bin" --database-url "$2" demo-data --place-reports "$N" --seed 1 >&2
-  t1=$(date +%s.%N)
-  row[$1-ingest]=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f reports/s (%.0f s)", n / (b - a), b - a }')
-  row[$1-ingest-rate]=$(awk -v n="$N" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
-  row[$1-ingest-s]=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-  echo "   ${row[$1-ingest]}" >&2
+  local label=$1 url=$2 s
+  shift 2
+  # The command times its own inserts ("added N place reports to F in 5.4s"), so writing
+  # the points file (below) is not counted.
+  "$bin" --database-url "$url" demo-data --place-reports "$N" --seed 1 "$@" | tee "$work/ingest" >&2
+  s=$(sed -n 's/^added .* in \([0-9.]*\)\(µs\|ms\|s\)$/\1 \2/p' "$work/ingest" \
+    | awk '{ print $2 == "s" ? $1 : $2 == "ms" ? $1 / 1000 : $1 / 1000000 }')
+  [ -n "$s" ] || { echo "demo-data printed no time" >&2; exit 1; }
+  row[$label-ingest]=$(awk -v n="$N" -v s="$s" 'BEGIN { printf "%.0f reports/s (%.1f s)", n / s, s }')
+  row[$label-ingest-rate]=$(awk -v n="$N" -v s="$s" 'BEGIN { printf "%.0f", n / s }')
+  row[$label-ingest-s]=$(awk -v s="$s" 'BEGIN { printf "%.1f", s }')
+  echo "   ${row[$label-ingest]}" >&2
 }
 
 query() { # label url
@@ -93,35 +97,38 @@ query() { # label url
   row[$1-firstms]=$(awk '/^first-query/ { print $2 }' "$work/store")
 }
 
-ingest sqlite "$sqlite"
+# The stored reports keep no point (issue 12: a real report's point is sealed; these made-up
+# ones have none, counting uses the cells), so the same points come from the generator.
+ingest sqlite "$sqlite" --points-csv "$work/points.csv"
 ingest pg "$pg"
 query sqlite "$sqlite"
 query pg "$pg"
 
-# The same points (the generator is deterministic for a seed), for PostGIS and Python.
+# The same points (written by the SQLite ingest above), for PostGIS and Python: a table of
+# points with the columns the hotspot query filters on, indexed as PostGIS users would.
 today=$(( $(date +%s) / 86400 ))
 from=$(( today - 365 ))
 IFS=, read -r x0 y0 x1 y1 <<< "$BBOX"
 echo "== PostGIS" >&2
 psql -q -X -v ON_ERROR_STOP=1 "$pg" >&2 <<SQL
 CREATE EXTENSION IF NOT EXISTS postgis;
-ALTER TABLE place_reports ADD COLUMN geom geometry(Point, 3857);
-UPDATE place_reports SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(lng, lat), 4326), 3857)
-  WHERE lat IS NOT NULL;
-CREATE INDEX place_reports_geom ON place_reports USING gist (geom);
-VACUUM ANALYZE place_reports;
+CREATE TABLE bench_points (lat double precision, lng double precision, day bigint,
+  force_code text NOT NULL DEFAULT 'northshire');
+\copy bench_points (lat, lng, day) FROM '$work/points.csv' WITH CSV
+ALTER TABLE bench_points ADD COLUMN geom geometry(Point, 3857);
+UPDATE bench_points SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(lng, lat), 4326), 3857);
+CREATE INDEX bench_points_geom ON bench_points USING gist (geom);
+VACUUM ANALYZE bench_points;
 SQL
-psql -q -X -At "$pg" -c "COPY (SELECT lat, lng, day FROM place_reports WHERE cell IS NOT NULL
-  AND force_code = 'northshire') TO STDOUT WITH CSV" > "$work/points.csv"
 
 # H3 res 9 hexagons have edges of ≈ 175 m here; Web Mercator stretches by 1 / cos(53.8°) ≈ 1.69.
 size=295
 box="ST_Transform(ST_MakeEnvelope($x0, $y0, $x1, $y1, 4326), 3857)"
 filters="p.day BETWEEN $from AND $today AND p.force_code = 'northshire'"
 hexagon="SELECT h.i, h.j, count(*) FROM ST_HexagonGrid($size, $box) h
-  JOIN place_reports p ON p.geom && h.geom AND ST_Intersects(p.geom, h.geom)
+  JOIN bench_points p ON p.geom && h.geom AND ST_Intersects(p.geom, h.geom)
   WHERE $filters GROUP BY h.i, h.j"
-snap="SELECT ST_SnapToGrid(p.geom, $size) AS g, count(*) FROM place_reports p
+snap="SELECT ST_SnapToGrid(p.geom, $size) AS g, count(*) FROM bench_points p
   WHERE p.geom && $box AND $filters GROUP BY g"
 postgis() { # label sql
   local sql="$2"

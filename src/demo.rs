@@ -22,40 +22,11 @@ pub async fn generate_place_reports(
     now: Timestamp,
     mut progress: impl FnMut(u64),
 ) -> Result<u64, StoreError> {
-    let index = AreaIndex::new(vec![area.clone()]);
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let centres: Vec<LatLng> = places.iter().map(|p| p.point).collect();
-    let today = now.div_euclid(86_400);
     let mut written = 0;
     let mut batch = Vec::with_capacity(BATCH);
-    let mut attempts = 0u64;
-    while written < n && attempts < n.saturating_mul(20) {
-        attempts += 1;
-        let Some(point) = point(&mut rng, &centres) else {
-            continue;
-        };
-        if index.route(point).is_none() {
-            continue;
-        }
-        let hour = hour(&mut rng);
-        let id = format!("demo-{seed}-{}", written + batch.len() as u64);
-        batch.push(NewPlaceReport {
-            receipt: id.clone(),
-            submission_id: id,
-            force_code: area.code.clone(),
-            created_at: now,
-            cells: hex::RESOLUTIONS
-                .iter()
-                .zip(hex::cells(point))
-                .map(|(r, c)| (i64::from(*r), c as i64))
-                .collect(),
-            day: day(&mut rng, today),
-            hour,
-            reasons: reasons(&mut rng, hour),
-            // Made up, so nothing to seal: no point (counting uses the cells) and no answers.
-            sealed: SealedPlace::default(),
-        });
-        if batch.len() == BATCH || written + batch.len() as u64 == n {
+    for (_, report) in reports(area, places, n, seed, now) {
+        batch.push(report);
+        if batch.len() == BATCH {
             store.insert_place_reports(&batch).await?;
             written += batch.len() as u64;
             batch.clear();
@@ -68,6 +39,57 @@ pub async fn generate_place_reports(
         progress(written);
     }
     Ok(written)
+}
+
+/// The reports [`generate_place_reports`] writes for the same arguments, each with the point
+/// it was made from. The stored reports keep no point (counting uses the cells); benchmarks
+/// that compare other tools on the same data take the points from here.
+pub fn reports<'a>(
+    area: &'a Area,
+    places: &[Place],
+    n: u64,
+    seed: u64,
+    now: Timestamp,
+) -> impl Iterator<Item = (LatLng, NewPlaceReport)> + 'a {
+    let index = AreaIndex::new(vec![area.clone()]);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let centres: Vec<LatLng> = places.iter().map(|p| p.point).collect();
+    let today = now.div_euclid(86_400);
+    let mut made = 0u64;
+    let mut attempts = 0u64;
+    std::iter::from_fn(move || {
+        while made < n && attempts < n.saturating_mul(20) {
+            attempts += 1;
+            let Some(point) = point(&mut rng, &centres) else {
+                continue;
+            };
+            if index.route(point).is_none() {
+                continue;
+            }
+            let hour = hour(&mut rng);
+            let id = format!("demo-{seed}-{made}");
+            made += 1;
+            let report = NewPlaceReport {
+                receipt: id.clone(),
+                submission_id: id,
+                force_code: area.code.clone(),
+                created_at: now,
+                cells: hex::RESOLUTIONS
+                    .iter()
+                    .zip(hex::cells(point))
+                    .map(|(r, c)| (i64::from(*r), c as i64))
+                    .collect(),
+                day: day(&mut rng, today),
+                hour,
+                reasons: reasons(&mut rng, hour),
+                // Made up, so nothing to seal: no point (counting uses the cells) and no
+                // answers.
+                sealed: SealedPlace::default(),
+            };
+            return Some((point, report));
+        }
+        None
+    })
 }
 
 /// A normal deviate (Box–Muller): clusters are round blobs, not squares.

@@ -57,6 +57,11 @@ enum Command {
         /// Seed, so the same command gives the same reports.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Also write each place report's made-up point as `lat,lng,day` to this file, for
+        /// benchmarks that compare other tools on the same data (the database keeps no
+        /// point for these reports).
+        #[arg(long)]
+        points_csv: Option<std::path::PathBuf>,
     },
     /// Import force areas or the place-name gazetteer (restart `serve` to use them), or map tiles.
     Import {
@@ -221,8 +226,16 @@ fn main() -> ExitCode {
                 stalking_reports,
                 force,
                 seed,
+                points_csv,
             } => {
-                demo_data(config.clone(), place_reports, force.clone(), seed).await?;
+                demo_data(
+                    config.clone(),
+                    place_reports,
+                    force.clone(),
+                    seed,
+                    points_csv,
+                )
+                .await?;
                 demo_cases(config, stalking_reports, force, seed).await
             }
             Command::PartnerKey { action } => partner_key(config, action).await,
@@ -597,7 +610,13 @@ async fn demo_cases(
     Ok(())
 }
 
-async fn demo_data(config: Config, n: u64, force: Option<String>, seed: u64) -> anyhow::Result<()> {
+async fn demo_data(
+    config: Config,
+    n: u64,
+    force: Option<String>,
+    seed: u64,
+    points_csv: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     use anyhow::Context;
     let store = saferstreets::startup::open_store(&config).await?;
     let now = saferstreets::clock::Clock::now(&saferstreets::clock::SystemClock);
@@ -637,5 +656,15 @@ async fn demo_data(config: Config, n: u64, force: Option<String>, seed: u64) -> 
         area.code,
         started.elapsed()
     );
+    if let Some(path) = points_csv {
+        use std::io::Write;
+        let file = std::fs::File::create(&path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        for (point, report) in saferstreets::demo::reports(area, &places, n, seed, now) {
+            writeln!(out, "{},{},{}", point.lat(), point.lng(), report.day)?;
+        }
+        out.flush()?;
+    }
     Ok(())
 }
