@@ -50,6 +50,15 @@ describe('accessibility', () => {
     })
   })
 
+  test('back-office page not found (404), in the back office layout', async () => {
+    await withPage(async (page) => {
+      const response = await page.goto(`${svc.server.url}/staff/no-such-page`)
+      assert.equal(response.status(), 404)
+      assert.equal(await page.locator('body.app-staff').count(), 1, 'the back office layout')
+      await assertNoViolations(page, '/staff/no-such-page')
+    })
+  })
+
   test('feedback form submitted empty (error summary)', async () => {
     await withPage(async (page) => {
       await page.goto(`${svc.server.url}/feedback`)

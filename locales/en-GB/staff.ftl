@@ -253,6 +253,25 @@ staff-forbidden-role = You are signed in with the role: { $role }. This page is 
 staff-forbidden-ask = If you need this page for your work, ask an admin of your force to change your role.
 staff-forbidden-home = Go to the staff home page
 
+# Problem pages in the back office (not found, refused, too many attempts, errors). Staff
+# keep no half-saved answers, so these say nothing of drafts, unlike the public ones.
+staff-problem-not-found-heading = Page not found
+staff-problem-not-found-what = Check the web address is correct. A link from an email may have been cut short.
+staff-problem-too-many-heading = Too many attempts
+staff-problem-too-many-what = A lot of requests have come from your connection in a short time, so it has been paused for a few minutes.
+staff-problem-too-many-next = Wait a few minutes, then try again.
+staff-problem-forbidden-heading = Your form could not be sent
+staff-problem-forbidden-what = This can happen if the page was open for a long time, or if the form came from another website. Nothing was changed.
+staff-problem-forbidden-next = Go back, reload the page and try again.
+staff-problem-too-large-heading = What you sent was too long
+staff-problem-too-large-what = The form had more in it than we can accept. Nothing was changed.
+staff-problem-bad-request-heading = There is a problem with what was sent
+staff-problem-bad-request-what = We could not understand the form that was sent. Nothing was changed.
+staff-problem-server-error-heading = Sorry, there is a problem with the service
+staff-problem-server-error-what = Try again in a few minutes.
+staff-problem-server-error-check = If you were sending a form, check whether it was saved before you send it again.
+staff-problem-ask = If this keeps happening, tell an admin of your force.
+
 staff-nav-comments = Place comments
 staff-home-comments = what people wrote about places, including places described without a pin
 staff-comments-title = What people wrote about unsafe places

@@ -179,9 +179,19 @@ impl ProblemContext {
         })
     }
 
-    /// `res`, or, for an error response that is not already a page, a problem page in its
-    /// place.
-    pub fn dress(self, state: &AppState, res: Response) -> Response {
+    /// The request's path.
+    pub fn path(&self) -> &str {
+        self.uri.path()
+    }
+
+    /// `res`, or, for an error response that is not already a page, the problem page `page`
+    /// makes for its status in its place ([`public_page`] for the public site).
+    pub fn dress(
+        self,
+        state: &AppState,
+        res: Response,
+        page: impl FnOnce(Chrome, StatusCode) -> Response,
+    ) -> Response {
         let status = res.status();
         if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
             return res;
@@ -199,7 +209,7 @@ impl ProblemContext {
         let (mut parts, ()) = context.into_parts();
         parts.extensions.insert(session);
         let chrome = Chrome::from_parts(&parts, state);
-        let mut page = render_with_status(status, &ProblemPage::for_status(chrome, status));
+        let mut page = page(chrome, status);
         // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's
         // type.
         for (name, value) in res.headers() {
@@ -211,6 +221,11 @@ impl ProblemContext {
         }
         page
     }
+}
+
+/// The public problem page for an error `status`.
+pub fn public_page(chrome: Chrome, status: StatusCode) -> Response {
+    render_with_status(status, &ProblemPage::for_status(chrome, status))
 }
 
 /// The response used when a handler panics: a bare 500 that [`ProblemContext::dress`] turns

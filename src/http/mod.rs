@@ -87,8 +87,9 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
 /// What every request and response goes through, in order: the client is resolved and a post
 /// over its limits refused (`abuse`); the request gets its session id, worked out only if a
 /// handler asks for it (`session`); then, on the way out, an error that is not already a page
-/// becomes a problem page (`error`), the session cookie is set if the response used a new id
-/// (`session::settle`), a public page view is counted for a visitor who said yes (`usage`),
+/// becomes a problem page (`error`; in the back office's own layout under `/staff`), the
+/// session cookie is set if the response used a new id (`session::settle`), a public page
+/// view is counted for a visitor who said yes (`usage`),
 /// the security headers are added (`security`), a response rendered for this request is
 /// compressed (`compress`; cached pages and assets come compressed), and the request and its
 /// latency are counted under its route pattern (`MatchedPath`), never the raw path, which may
@@ -121,7 +122,10 @@ async fn frame(
         Err(refused) => axum::response::IntoResponse::into_response(refused),
     };
     let res = match problem {
-        Some(context) => context.dress(&state, res),
+        Some(context) if chrome::is_staff_path(context.path()) => {
+            context.dress(&state, res, staff::problem_page)
+        }
+        Some(context) => context.dress(&state, res, error::public_page),
         None => res,
     };
     let mut res = session::settle(&state, &session, res);

@@ -302,3 +302,41 @@ async fn a_client_address_is_kept_nowhere() {
     }
     assert!(files >= 2, "the database and the key files were read");
 }
+
+#[tokio::test]
+async fn the_back_office_refuses_a_flood_with_its_own_page() {
+    let app = app_with(|_| {}).await;
+    // Sign-in posts have a bucket of their own; each try takes from it, token or not.
+    let mut refused = None;
+    for _ in 0..500 {
+        let page = app
+            .post_raw(
+                "/staff/sign-in",
+                &[("email", "ann@northshire.example"), ("password", "x")],
+                &[],
+            )
+            .await;
+        if page.status == 429 {
+            refused = Some(page);
+            break;
+        }
+    }
+    let refused = refused.expect("sign-in posts are limited");
+    assert!(refused.header("retry-after").parse::<u64>().unwrap() >= 1);
+    // The back office's layout and words: no quick exit, no cookie banner, nothing about a
+    // visitor's saved answers.
+    assert_eq!(refused.h1(), "Too many attempts");
+    assert!(refused.body.contains("app-staff"), "{}", refused.body);
+    assert!(!refused.body.contains("data-quick-exit"));
+    assert!(!refused.body.contains("govuk-cookie-banner"));
+    assert!(!refused.body.contains("answers"));
+    assert!(refused.body.contains("href=\"/staff\""));
+    // The public site keeps the public page.
+    assert_eq!(accepted(&flood(&app, 200).await), 120);
+    let public = app
+        .post_raw("/report-stalking/danger", &[("answer", "no")], &[])
+        .await;
+    assert_eq!(public.status, 429);
+    assert_eq!(public.h1(), "Sorry, there have been too many attempts");
+    assert!(public.body.contains("data-quick-exit"));
+}

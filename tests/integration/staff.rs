@@ -1183,3 +1183,25 @@ async fn admins_read_and_export_their_forces_audit_log() {
         "the export is itself audited"
     );
 }
+
+#[tokio::test]
+async fn an_unknown_back_office_address_gets_the_back_office_not_found_page() {
+    let app = spawn_app().await;
+    for path in [
+        "/staff/no/such/page",
+        "/staff/reports/not-a-reference/nothing",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 404, "{path}");
+        assert_eq!(page.h1(), "Page not found", "{path}");
+        assert!(page.body.contains("app-staff"), "{path}");
+        assert!(!page.body.contains("data-quick-exit"), "{path}");
+        assert!(!page.body.contains("govuk-cookie-banner"), "{path}");
+        assert!(page.set_cookies().is_empty(), "{path}");
+    }
+    // Public addresses keep the public page, quick exit and all.
+    let public = app.get("/no/such/page").await;
+    assert_eq!(public.h1(), "Page not found");
+    assert!(public.body.contains("data-quick-exit"));
+    assert!(!public.body.contains("app-staff"));
+}

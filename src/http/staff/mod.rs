@@ -274,6 +274,67 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     next.run(req).await
 }
 
+/// A problem page in the back office's own layout: no quick exit or cookie banner, and
+/// words for staff (the public pages speak of a visitor's saved answers). Nobody's name is
+/// looked up for it, so it has no navigation.
+#[derive(Template)]
+#[template(path = "staff/problem.html")]
+pub struct Problem {
+    /// Layout context.
+    pub chrome: Chrome,
+    /// Who is signed in (never looked up for a problem page).
+    pub me: Option<Me>,
+    /// Message id of the title and heading.
+    heading: &'static str,
+    /// Message ids of the paragraphs.
+    paragraphs: &'static [&'static str],
+}
+
+/// The problem page for an error `status` on a back-office path (`http::frame` picks it).
+pub fn problem_page(chrome: Chrome, status: StatusCode) -> Response {
+    let (heading, paragraphs): (&'static str, &'static [&'static str]) = match status {
+        StatusCode::NOT_FOUND => (
+            "staff-problem-not-found-heading",
+            &["staff-problem-not-found-what"],
+        ),
+        StatusCode::TOO_MANY_REQUESTS => (
+            "staff-problem-too-many-heading",
+            &["staff-problem-too-many-what", "staff-problem-too-many-next"],
+        ),
+        StatusCode::FORBIDDEN => (
+            "staff-problem-forbidden-heading",
+            &[
+                "staff-problem-forbidden-what",
+                "staff-problem-forbidden-next",
+            ],
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "staff-problem-too-large-heading",
+            &["staff-problem-too-large-what"],
+        ),
+        s if s.is_server_error() => (
+            "staff-problem-server-error-heading",
+            &[
+                "staff-problem-server-error-what",
+                "staff-problem-server-error-check",
+            ],
+        ),
+        _ => (
+            "staff-problem-bad-request-heading",
+            &["staff-problem-bad-request-what"],
+        ),
+    };
+    render_with_status(
+        status,
+        &Problem {
+            chrome,
+            me: None,
+            heading,
+            paragraphs,
+        },
+    )
+}
+
 /// The refusal of a route the user's role may not use.
 #[derive(Template)]
 #[template(path = "staff/forbidden.html")]
