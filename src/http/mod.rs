@@ -89,11 +89,11 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
 /// handler asks for it (`session`); then, on the way out, an error that is not already a page
 /// becomes a problem page (`error`; in the back office's own layout under `/staff`), the
 /// session cookie is set if the response used a new id (`session::settle`), a public page
-/// view is counted for a visitor who said yes (`usage`),
-/// the security headers are added (`security`), a response rendered for this request is
-/// compressed (`compress`; cached pages and assets come compressed), and the request and its
-/// latency are counted under its route pattern (`MatchedPath`), never the raw path, which may
-/// carry a reference or a token; a path no route matches is `unmatched`.
+/// view is counted for a visitor who said yes (`usage`), the security headers are added
+/// (`security`), a response rendered for this request is compressed (`compress`; cached
+/// pages and assets come compressed), and the request and its latency are counted under its
+/// route pattern (`MatchedPath`), never the raw path, which may carry a reference or a token;
+/// a path no route matches is `unmatched`.
 ///
 /// One middleware rather than seven: each layer boxes the request's future and clones the
 /// service beneath it, for every request. The session and page-view layers alone were a sixth
