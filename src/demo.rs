@@ -74,11 +74,7 @@ pub fn reports<'a>(
                 submission_id: id,
                 force_code: area.code.clone(),
                 created_at: now,
-                cells: hex::RESOLUTIONS
-                    .iter()
-                    .zip(hex::cells(point))
-                    .map(|(r, c)| (i64::from(*r), c as i64))
-                    .collect(),
+                cells: hex::stored_cells(point),
                 day: day(&mut rng, today),
                 hour,
                 reasons: reasons(&mut rng, hour),

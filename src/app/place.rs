@@ -173,13 +173,7 @@ pub async fn submit(
         answers: json(&parts.rest)?,
     }
     .seal(ctx.keyring, submission)?;
-    let cells: Vec<(i64, i64)> = facts.point.map_or_else(Vec::new, |p| {
-        hex::RESOLUTIONS
-            .iter()
-            .zip(hex::cells(p))
-            .map(|(res, cell)| (i64::from(*res), cell as i64))
-            .collect()
-    });
+    let cells = facts.point.map_or_else(Vec::new, hex::stored_cells);
     // A receipt is 50 random bits: a clash is vanishingly rare, and three draws make a
     // failure from it practically impossible.
     for _ in 0..3 {

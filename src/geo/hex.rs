@@ -48,6 +48,15 @@ pub fn cells(p: LatLng) -> [u64; 4] {
     RESOLUTIONS.map(|r| parent(finest, r).unwrap_or(finest))
 }
 
+/// A point's cells as a place report stores them: (resolution, cell id) pairs, finest last.
+pub fn stored_cells(p: LatLng) -> Vec<(i64, i64)> {
+    RESOLUTIONS
+        .iter()
+        .zip(cells(p))
+        .map(|(res, cell)| (i64::from(*res), cell as i64))
+        .collect()
+}
+
 /// The ancestor of `cell` at `res` (the cell itself if `res` is its own resolution); `None`
 /// for an invalid id or a `res` finer than the cell.
 pub fn parent(cell: u64, res: u8) -> Option<u64> {

@@ -185,10 +185,12 @@ impl ProblemContext {
     }
 
     /// `res`, or, for an error response that is not already a page, the problem page `page`
-    /// makes for its status in its place ([`public_page`] for the public site).
+    /// makes for its status in its place ([`public_page`] for the public site), in the
+    /// request's `session`.
     pub fn dress(
         self,
         state: &AppState,
+        session: &SessionId,
         res: Response,
         page: impl FnOnce(Chrome, StatusCode) -> Response,
     ) -> Response {
@@ -203,11 +205,11 @@ impl ProblemContext {
                 .headers_mut()
                 .insert(axum::http::header::COOKIE, cookies);
         }
-        // A problem page has no form (the cookie banner's carries no token), so it needs no
-        // session and starts none: a first visit to an unknown URL sets no cookie (issue 15).
-        let session = SessionId::lazy(context.headers(), state);
+        // The request's own session, so the frame sets a cookie if a page ever reads it. A
+        // problem page has no form (the cookie banner's carries no token), so it reads none
+        // and starts none: a first visit to an unknown URL sets no cookie (issue 15).
         let (mut parts, ()) = context.into_parts();
-        parts.extensions.insert(session);
+        parts.extensions.insert(session.clone());
         let chrome = Chrome::from_parts(&parts, state);
         let mut page = page(chrome, status);
         // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's

@@ -123,9 +123,9 @@ async fn frame(
     };
     let res = match problem {
         Some(context) if chrome::is_staff_path(context.path()) => {
-            context.dress(&state, res, staff::problem_page)
+            context.dress(&state, &session, res, staff::problem_page)
         }
-        Some(context) => context.dress(&state, res, error::public_page),
+        Some(context) => context.dress(&state, &session, res, error::public_page),
         None => res,
     };
     let mut res = session::settle(&state, &session, res);

@@ -9,11 +9,7 @@ use crate::helpers::{TEST_NOW, spawn_app};
 async fn add_reports(app: &crate::helpers::TestApp, at: LatLng, n: usize, tag: &str) {
     let today = TEST_NOW / 86_400;
     for i in 0..n {
-        let cells = hex::RESOLUTIONS
-            .iter()
-            .zip(hex::cells(at))
-            .map(|(r, c)| (i64::from(*r), c as i64))
-            .collect();
+        let cells = hex::stored_cells(at);
         let report = NewPlaceReport {
             receipt: format!("{tag}{i}"),
             submission_id: format!("{tag}{i}"),

@@ -1034,11 +1034,7 @@ async fn add_place_reports(
             submission_id: format!("{tag}{i}"),
             force_code: force.into(),
             created_at: TEST_NOW,
-            cells: hex::RESOLUTIONS
-                .iter()
-                .zip(hex::cells(p))
-                .map(|(r, c)| (i64::from(*r), c as i64))
-                .collect(),
+            cells: hex::stored_cells(p),
             day: today - 2,
             hour: 21,
             reasons,

@@ -213,11 +213,7 @@ async fn add_places(app: &TestApp, places: &[Place<'_>]) {
             created_at: TEST_NOW - p.days_ago * 86_400,
             cells: p.at.map_or_else(Vec::new, |(lat, lng)| {
                 let point = LatLng::new(lat, lng).expect("point");
-                hex::RESOLUTIONS
-                    .iter()
-                    .zip(hex::cells(point))
-                    .map(|(r, c)| (i64::from(*r), c as i64))
-                    .collect()
+                hex::stored_cells(point)
             }),
             day: TEST_NOW / 86_400 - p.days_ago,
             hour: 21,

@@ -950,13 +950,8 @@ async fn hotspots_follow_reports_stored_by_another_instance() {
         let one = storage::connect(&db.url).await.expect("connect");
         let two = storage::connect(&db.url).await.expect("connect");
         let at = |lat: f64| {
-            let cells = hex::cells(LatLng::new(lat, -1.55).expect("point"));
-            let pairs: Vec<(i64, i64)> = hex::RESOLUTIONS
-                .iter()
-                .zip(cells)
-                .map(|(r, c)| (i64::from(*r), c as i64))
-                .collect();
-            (cells, pairs)
+            let point = LatLng::new(lat, -1.55).expect("point");
+            (hex::cells(point), hex::stored_cells(point))
         };
         let (a, a_cells) = at(53.80);
         let (b, b_cells) = at(53.81);

@@ -28,11 +28,7 @@ fn report(tag: &str, at: LatLng, day: i64, hour: i64, reasons: i64) -> NewPlaceR
         submission_id: tag.to_owned(),
         force_code: "northshire".into(),
         created_at: TEST_NOW,
-        cells: hex::RESOLUTIONS
-            .iter()
-            .zip(hex::cells(at))
-            .map(|(r, c)| (i64::from(*r), c as i64))
-            .collect(),
+        cells: hex::stored_cells(at),
         day,
         hour,
         reasons,

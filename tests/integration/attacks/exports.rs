@@ -111,11 +111,7 @@ async fn every_csv_export_neutralises_cells_that_could_start_a_formula() {
             submission_id: format!("x{i}"),
             force_code: "northshire".into(),
             created_at: TEST_NOW,
-            cells: saferstreets::geo::hex::RESOLUTIONS
-                .iter()
-                .zip(saferstreets::geo::hex::cells(at))
-                .map(|(r, c)| (i64::from(*r), c as i64))
-                .collect(),
+            cells: saferstreets::geo::hex::stored_cells(at),
             day: TEST_NOW / 86_400 - 1,
             hour: 21,
             reasons: 1,
