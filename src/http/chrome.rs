@@ -8,11 +8,24 @@ use super::assets::Coding;
 use super::consent::Consent;
 use super::session::SessionId;
 use super::state::AppState;
+use super::visit::Visit;
 
 /// Whether a path (or route pattern) is in the back office, under `/staff`.
 pub fn is_staff_path(path: &str) -> bool {
     path.strip_prefix("/staff")
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The choice a `cookies=accepted|rejected` query confirms: the banner's redirect after a
+/// choice made without JavaScript.
+fn just_made(query: &str) -> Option<Consent> {
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "cookies")
+        .and_then(|(_, v)| match v.as_ref() {
+            "accepted" => Some(Consent::Accepted),
+            "rejected" => Some(Consent::Rejected),
+            _ => None,
+        })
 }
 
 /// The page context used by `templates/layout.html`.
@@ -37,32 +50,27 @@ pub struct Chrome {
 impl Chrome {
     /// Build the context from a request's parts.
     pub fn from_parts(parts: &Parts, state: &AppState) -> Self {
-        let session = parts
-            .extensions
-            .get::<SessionId>()
-            .cloned()
-            .unwrap_or_else(|| SessionId::lazy(&parts.headers, state));
-        let mut chrome = Self::new(
-            state,
-            &session,
-            parts.uri.path(),
-            Consent::from_headers(&parts.headers),
-        );
-        chrome.coding = Coding::best_in(parts.headers.get_all(axum::http::header::ACCEPT_ENCODING));
-        // Staff pages stay in English (their text has no Welsh), so their `lang` stays true.
-        if !chrome.is_staff_page() {
-            chrome.lang = super::language::from_headers(&parts.headers, &state.text);
+        Self::for_visit(state, Visit::of(parts, state), &parts.uri)
+    }
+
+    /// The context of a request to `uri` from `visit`.
+    pub fn for_visit(state: &AppState, visit: Visit, uri: &axum::http::Uri) -> Self {
+        let path = uri.path();
+        Self {
+            state: state.clone(),
+            // Staff pages stay in English (their text has no Welsh).
+            lang: if is_staff_path(path) {
+                0
+            } else {
+                visit.language
+            },
+            session: visit.session,
+            path: path.to_owned(),
+            consent: visit.consent,
+            consent_just_made: uri.query().and_then(just_made),
+            draft_expires: None,
+            coding: visit.coding,
         }
-        chrome.consent_just_made = parts.uri.query().and_then(|q| {
-            form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "cookies")
-                .and_then(|(_, v)| match v.as_ref() {
-                    "accepted" => Some(Consent::Accepted),
-                    "rejected" => Some(Consent::Rejected),
-                    _ => None,
-                })
-        });
-        chrome
     }
 
     /// A context for a session on a path (used directly by benchmarks).

@@ -14,7 +14,7 @@
 
 use axum::body::HttpBody as _;
 use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 
 use super::assets::Coding;
@@ -63,49 +63,37 @@ pub fn compress(bytes: &[u8], coding: Coding, effort: Effort) -> Option<Vec<u8>>
     }
 }
 
-/// The best coding the request's `Accept-Encoding` allows, worked out before the request
-/// goes to its handler, which takes the headers.
-#[derive(Clone, Copy, Debug)]
-pub struct Accepted(Coding);
-
-impl Accepted {
-    /// The best coding `headers` accept.
-    pub fn capture(headers: &HeaderMap) -> Self {
-        Self(Coding::best_in(headers.get_all(header::ACCEPT_ENCODING)))
+/// `res` compressed in `coding`, the best the request accepts (worked out by the frame
+/// before the request went to its handler), if it is text of a known length that nothing has
+/// compressed yet.
+pub async fn negotiated(coding: Coding, res: Response) -> Response {
+    if !worth_compressing(&res) {
+        return res;
     }
-
-    /// `res` compressed in the best coding the request accepts, if it is text of a known
-    /// length that nothing has compressed yet.
-    pub async fn compress(self, res: Response) -> Response {
-        if !worth_compressing(&res) {
-            return res;
-        }
-        let (mut parts, body) = res.into_parts();
-        // `Vary` whatever the choice: a cache must not hand this form to another browser.
-        parts
-            .headers
-            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
-        let coding = self.0;
-        if coding == Coding::Identity {
-            return Response::from_parts(parts, body);
-        }
-        // The length is known (`worth_compressing`), so the body is in memory already.
-        let bytes = match axum::body::to_bytes(body, usize::MAX).await {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                tracing::warn!(error = %e, "response body could not be read for compression");
-                return Response::from_parts(parts, Body::empty());
-            }
-        };
-        let Some(compressed) = compress(&bytes, coding, Effort::Fast) else {
-            return Response::from_parts(parts, Body::from(bytes));
-        };
-        if let Some(value) = coding.header() {
-            parts.headers.insert(header::CONTENT_ENCODING, value);
-        }
-        parts.headers.remove(header::CONTENT_LENGTH);
-        Response::from_parts(parts, Body::from(Bytes::from(compressed)))
+    let (mut parts, body) = res.into_parts();
+    // `Vary` whatever the choice: a cache must not hand this form to another browser.
+    parts
+        .headers
+        .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if coding == Coding::Identity {
+        return Response::from_parts(parts, body);
     }
+    // The length is known (`worth_compressing`), so the body is in memory already.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::warn!(error = %e, "response body could not be read for compression");
+            return Response::from_parts(parts, Body::empty());
+        }
+    };
+    let Some(compressed) = compress(&bytes, coding, Effort::Fast) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    if let Some(value) = coding.header() {
+        parts.headers.insert(header::CONTENT_ENCODING, value);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(Bytes::from(compressed)))
 }
 
 /// Text of a known length of at least [`MIN_BYTES`], with a full status, that no handler
@@ -159,10 +147,10 @@ mod tests {
     use super::*;
     use axum::response::IntoResponse;
 
-    fn accepting(value: &str) -> Accepted {
-        let mut h = HeaderMap::new();
+    fn accepting(value: &str) -> Coding {
+        let mut h = axum::http::HeaderMap::new();
         h.insert(header::ACCEPT_ENCODING, value.parse().expect("value"));
-        Accepted::capture(&h)
+        Coding::best_in(h.get_all(header::ACCEPT_ENCODING))
     }
 
     fn page(content_type: &'static str, len: usize) -> Response {
@@ -178,16 +166,20 @@ mod tests {
 
     #[tokio::test]
     async fn text_rendered_per_request_is_compressed_in_the_best_coding_accepted() {
-        let res = accepting("gzip, deflate, br")
-            .compress(page("text/html; charset=utf-8", 4000))
-            .await;
+        let res = negotiated(
+            accepting("gzip, deflate, br"),
+            page("text/html; charset=utf-8", 4000),
+        )
+        .await;
         assert_eq!(res.headers()[header::CONTENT_ENCODING], "br");
         assert_eq!(res.headers()[header::VARY], "accept-encoding");
         assert!(body(res).await.len() < 100);
 
-        let res = accepting("br;q=0, gzip")
-            .compress(page("application/geo+json", 4000))
-            .await;
+        let res = negotiated(
+            accepting("br;q=0, gzip"),
+            page("application/geo+json", 4000),
+        )
+        .await;
         assert_eq!(res.headers()[header::CONTENT_ENCODING], "gzip");
         let mut plain = Vec::new();
         std::io::Read::read_to_end(
@@ -200,9 +192,7 @@ mod tests {
 
     #[tokio::test]
     async fn without_an_accepted_coding_the_body_is_kept_and_caches_are_told_it_varies() {
-        let res = accepting("identity")
-            .compress(page("text/html", 4000))
-            .await;
+        let res = negotiated(accepting("identity"), page("text/html", 4000)).await;
         assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
         assert_eq!(res.headers()[header::VARY], "accept-encoding");
         assert_eq!(body(res).await.len(), 4000);
@@ -213,8 +203,8 @@ mod tests {
         let mut done = page("text/css", 4000);
         done.headers_mut()
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-        let mut negotiated = page("text/css", 4000);
-        negotiated
+        let mut varied = page("text/css", 4000);
+        varied
             .headers_mut()
             .insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         let mut partial = page("text/plain", 4000);
@@ -235,7 +225,7 @@ mod tests {
             .expect("response");
         for res in [
             done,
-            negotiated,
+            varied,
             partial,
             no_transform,
             stream,
@@ -245,7 +235,7 @@ mod tests {
             page("text/event-stream", 4000),
         ] {
             let before = format!("{:?}", res.headers());
-            let res = accepting("br, gzip").compress(res).await;
+            let res = negotiated(accepting("br, gzip"), res).await;
             assert_eq!(format!("{:?}", res.headers()), before);
         }
     }

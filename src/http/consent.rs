@@ -1,10 +1,7 @@
 //! Cookie consent: one cookie records the visitor's choice about additional (usage) cookies.
 //! Until they say yes, we set only essential cookies and count nothing.
 
-use axum::http::HeaderMap;
 use cookie::{Cookie, SameSite};
-
-use super::session::read_cookie;
 
 /// Name of the consent cookie.
 pub const CONSENT_COOKIE: &str = "ss_cookie_consent";
@@ -26,9 +23,9 @@ pub enum Consent {
 }
 
 impl Consent {
-    /// The choice stored in the request's cookie.
-    pub fn from_headers(headers: &HeaderMap) -> Self {
-        match read_cookie(headers, CONSENT_COOKIE) {
+    /// The choice stored in the consent cookie's value, if the request sent one.
+    pub fn from_cookie(value: Option<&str>) -> Self {
+        match value {
             Some("yes") => Self::Accepted,
             Some("no") => Self::Rejected,
             _ => Self::Unset,

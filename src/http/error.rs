@@ -2,14 +2,13 @@
 //! turns any bare error status into a full problem page. Internal details are logged, never shown.
 
 use askama::Template;
-use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::chrome::Chrome;
 use super::render::{RenderedPage, render_with_status};
-use super::session::SessionId;
 use super::state::AppState;
+use super::visit::Visit;
 use crate::storage::StoreError;
 
 /// Why a request could not be served.
@@ -159,11 +158,11 @@ impl ProblemPage {
     }
 }
 
-/// What a problem page needs from the request, kept before the request is handed on (cheap
-/// clones), so that any error response can be dressed as a page afterwards.
+/// What a problem page needs from the request besides its [`Visit`], kept before the request
+/// is handed on (a cheap clone), so that any error response can be dressed as a page
+/// afterwards.
 pub struct ProblemContext {
     uri: axum::http::Uri,
-    cookies: Option<axum::http::HeaderValue>,
 }
 
 impl ProblemContext {
@@ -175,7 +174,6 @@ impl ProblemContext {
         }
         Some(Self {
             uri: req.uri().clone(),
-            cookies: req.headers().get(axum::http::header::COOKIE).cloned(),
         })
     }
 
@@ -185,12 +183,12 @@ impl ProblemContext {
     }
 
     /// `res`, or, for an error response that is not already a page, the problem page `page`
-    /// makes for its status in its place ([`public_page`] for the public site), in the
-    /// request's `session`.
+    /// makes for its status in its place ([`public_page`] for the public site), for the
+    /// request's `visit`.
     pub fn dress(
         self,
         state: &AppState,
-        session: &SessionId,
+        visit: &Visit,
         res: Response,
         page: impl FnOnce(Chrome, StatusCode) -> Response,
     ) -> Response {
@@ -198,19 +196,10 @@ impl ProblemContext {
         if status.as_u16() < 400 || res.extensions().get::<RenderedPage>().is_some() {
             return res;
         }
-        let mut context = Request::new(());
-        *context.uri_mut() = self.uri;
-        if let Some(cookies) = self.cookies {
-            context
-                .headers_mut()
-                .insert(axum::http::header::COOKIE, cookies);
-        }
         // The request's own session, so the frame sets a cookie if a page ever reads it. A
         // problem page has no form (the cookie banner's carries no token), so it reads none
         // and starts none: a first visit to an unknown URL sets no cookie (issue 15).
-        let (mut parts, ()) = context.into_parts();
-        parts.extensions.insert(session.clone());
-        let chrome = Chrome::from_parts(&parts, state);
+        let chrome = Chrome::for_visit(state, visit.clone(), &self.uri);
         let mut page = page(chrome, status);
         // Keep headers the inner layers chose (e.g. `Allow` on 405), but not the old body's
         // type.

@@ -7,8 +7,8 @@ use axum::http::{HeaderMap, header};
 use serde::de::DeserializeOwned;
 
 use super::error::AppError;
-use super::session::SessionId;
 use super::state::AppState;
+use super::visit::Visit;
 
 /// Name of the hidden CSRF field in every form.
 pub const CSRF_FIELD: &str = "csrf";
@@ -33,7 +33,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         if !content_type.starts_with("application/x-www-form-urlencoded") {
             return Err(AppError::BadRequest);
         }
-        let session = req.extensions().get::<SessionId>().cloned();
+        let session = req.extensions().get::<Visit>().map(|v| v.session.clone());
         let body = Bytes::from_request(req, state).await.map_err(|e| {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 AppError::TooLarge

@@ -11,7 +11,6 @@ use cookie::{Cookie, SameSite};
 use serde::Deserialize;
 
 use super::chrome::safe_return_path;
-use super::session::read_cookie;
 use super::state::AppState;
 use crate::i18n::Texts;
 
@@ -21,18 +20,17 @@ pub const LANGUAGE_COOKIE: &str = "ss_lang";
 // Like the session and consent cookies it has no `Max-Age`: a cookie that outlives the visit
 // would tell whoever checks a shared device that this site was used (see `consent.rs`).
 
-/// The visitor's language as an index into [`Texts`]: the cookie's choice when it names a
-/// language we have, else the best match for `Accept-Language`, else the default.
-pub fn from_headers(headers: &HeaderMap, texts: &Texts) -> usize {
-    read_cookie(headers, LANGUAGE_COOKIE)
-        .and_then(|tag| texts.find(tag))
-        .unwrap_or_else(|| {
-            texts.choose(
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok()),
-            )
-        })
+/// The visitor's language as an index into [`Texts`]: the language cookie's choice (its
+/// value, if the request sent one) when it names a language we have, else the best match for
+/// `Accept-Language`, else the default.
+pub fn choose(cookie: Option<&str>, headers: &HeaderMap, texts: &Texts) -> usize {
+    cookie.and_then(|tag| texts.find(tag)).unwrap_or_else(|| {
+        texts.choose(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    })
 }
 
 /// The `Set-Cookie` value recording the choice of `tag` until the browser closes.

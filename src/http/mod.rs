@@ -25,6 +25,7 @@ pub mod tiles;
 pub mod unsafe_place;
 pub mod usage;
 pub mod view;
+pub mod visit;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -110,32 +111,35 @@ async fn frame(
         .cloned();
     let method = req.method().clone();
     let started = std::time::Instant::now();
+    let visit = visit::Visit::read(&state, req.headers(), req.extensions());
     let problem = error::ProblemContext::capture(&req);
-    let accepted = compress::Accepted::capture(req.headers());
-    let session = session::SessionId::lazy(req.headers(), &state);
-    let count_view = usage::wanted(&req);
-    let res = match abuse::admit(&state, &mut req) {
+    let count_view = usage::wanted(&method, visit.consent);
+    let res = match abuse::admit(&state, &req, visit.client) {
         Ok(()) => {
-            req.extensions_mut().insert(session.clone());
+            req.extensions_mut().insert(visit.clone());
             next.run(req).await
         }
         Err(refused) => axum::response::IntoResponse::into_response(refused),
     };
     let res = match problem {
         Some(context) if chrome::is_staff_path(context.path()) => {
-            context.dress(&state, &session, res, staff::problem_page)
+            context.dress(&state, &visit, res, staff::problem_page)
         }
-        Some(context) => context.dress(&state, &session, res, error::public_page),
+        Some(context) => context.dress(&state, &visit, res, error::public_page),
         None => res,
     };
-    let mut res = session::settle(&state, &session, res);
+    let mut res = session::settle(&state, &visit.session, res);
     if count_view {
         usage::count(&state, route.as_ref(), &res);
     }
-    if res.extensions().get::<security::HeadersAdded>().is_none() {
+    if !res
+        .extensions()
+        .get::<render::RenderedPage>()
+        .is_some_and(|page| page.headers_complete)
+    {
         security::add_headers(&state, res.headers_mut());
     }
-    let res = accepted.compress(res).await;
+    let res = compress::negotiated(visit.coding, res).await;
     crate::metrics::request(
         route
             .as_ref()

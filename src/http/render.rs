@@ -11,12 +11,16 @@ use super::assets::Coding;
 use super::chrome::Chrome;
 use super::compress::{Effort, compress};
 use super::error::AppError;
-use super::security::HeadersAdded;
 use super::state::AppState;
 
 /// Marker on responses that already carry a full page.
-#[derive(Clone, Copy, Debug)]
-pub struct RenderedPage;
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderedPage {
+    /// Whether the page's headers are complete, security headers included (a cached page's,
+    /// built once and copied whole), so the frame adds none. One marker rather than two: each
+    /// extension a response carries is a map insert on every request (issue 15).
+    pub headers_complete: bool,
+}
 
 /// Render a template as a full page.
 pub fn render<T: Template>(template: &T) -> Response {
@@ -30,7 +34,7 @@ pub fn render_with_status<T: Template>(status: StatusCode, template: &T) -> Resp
     match template.render_into(&mut html) {
         Ok(()) => {
             let mut res = (status, Html(html)).into_response();
-            res.extensions_mut().insert(RenderedPage);
+            res.extensions_mut().insert(RenderedPage::default());
             res
         }
         Err(e) => AppError::from(e).into_response(),
@@ -121,8 +125,9 @@ pub fn render_shared<T: Template>(
     };
     let mut res = Response::new(axum::body::Body::from(body));
     *res.headers_mut() = cache.headers(chrome.state(), coding).clone();
-    res.extensions_mut().insert(HeadersAdded);
-    res.extensions_mut().insert(RenderedPage);
+    res.extensions_mut().insert(RenderedPage {
+        headers_complete: true,
+    });
     res
 }
 

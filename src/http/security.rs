@@ -50,11 +50,6 @@ const FIXED: [(HeaderName, HeaderValue); 6] = [
     (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
 ];
 
-/// Marker on a response whose headers already include [`add_headers`]' (a cached page's,
-/// built once), so the frame does not add them again.
-#[derive(Clone, Copy, Debug)]
-pub struct HeadersAdded;
-
 /// Add the security headers and default caching rules.
 pub fn add_headers(state: &AppState, h: &mut HeaderMap) {
     // Room for all of them at once, rather than growing the map twice on the way.

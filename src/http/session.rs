@@ -17,8 +17,8 @@ pub(crate) const PENDING_NAMES: [&str; 2] = [PENDING_SIGN_IN, PENDING_SETUP];
 
 use std::sync::{Arc, OnceLock};
 
-use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::Response;
 use cookie::{Cookie, SameSite};
 use sha2::{Digest, Sha256};
@@ -63,8 +63,9 @@ fn secure_address(config: &Config) -> bool {
     ) || host.is_some_and(|h| h.ends_with(".localhost"))
 }
 
-/// The visitor's session id (64 hex characters), put in every request's extensions by the
-/// frame (`http::frame`), which then [`settle`]s the cookie.
+/// The visitor's session id (64 hex characters), part of every request's
+/// [`Visit`](super::visit::Visit) (a handler takes it as an extractor); the frame
+/// (`http::frame`) then [`settle`]s the cookie.
 ///
 /// Worked out on first use: the cookie's tag is checked, or a fresh id drawn, only when a
 /// handler asks for the id. A cached content page never does, so serving one to a returning
@@ -74,7 +75,7 @@ pub struct SessionId(Arc<Lazy>);
 
 struct Lazy {
     /// The cookie's value (`id.tag`) and the keys to check it with, until first use.
-    claim: Option<(String, Arc<Keys>)>,
+    claim: Option<(Claim, Arc<Keys>)>,
     /// The id, and whether it was issued on this request (no cookie, or one we did not
     /// issue, came with it): nothing can be held under a fresh id yet, and nobody else has it.
     resolved: OnceLock<(String, bool)>,
@@ -113,12 +114,11 @@ impl SessionId {
         }))
     }
 
-    /// The request's session, checked when first used: the cookie's id if we issued it,
-    /// otherwise a fresh one.
-    pub fn lazy(headers: &HeaderMap, state: &AppState) -> Self {
+    /// The session a request's session cookie (its value, if it sent one) claims, checked
+    /// when first used: the cookie's id if we issued it, otherwise a fresh one.
+    pub fn claimed(cookie: Option<Claim>, state: &AppState) -> Self {
         Self(Arc::new(Lazy {
-            claim: read_cookie(headers, cookie_name(&state.config))
-                .map(|value| (value.to_owned(), Arc::clone(&state.keys))),
+            claim: cookie.map(|value| (value, Arc::clone(&state.keys))),
             resolved: OnceLock::new(),
         }))
     }
@@ -128,7 +128,7 @@ impl SessionId {
             self.0
                 .claim
                 .as_ref()
-                .and_then(|(value, keys)| verified_id(value, keys))
+                .and_then(|(claim, keys)| verified_id(claim.value()?, keys))
                 .map_or_else(
                     || (hex::encode(crate::random::bytes::<32>()), true),
                     |id| (id.to_owned(), false),
@@ -184,6 +184,30 @@ impl SessionId {
     }
 }
 
+/// A session cookie's value where the request holds it: its header and the value's place in
+/// it. Kept rather than copied out, and read as text only if a handler asks for the id: a
+/// shared page never does (issue 15).
+#[derive(Clone, Debug)]
+pub struct Claim {
+    header: HeaderValue,
+    value: std::ops::Range<usize>,
+}
+
+impl Claim {
+    /// The cookie value at `value` in `header`.
+    pub fn new(header: &HeaderValue, value: std::ops::Range<usize>) -> Self {
+        Self {
+            header: header.clone(),
+            value,
+        }
+    }
+
+    /// The value, if it is text.
+    fn value(&self) -> Option<&str> {
+        std::str::from_utf8(self.header.as_bytes().get(self.value.clone())?).ok()
+    }
+}
+
 /// The id in a cookie value (`id.tag`), if the tag shows we issued it.
 fn verified_id<'v>(value: &'v str, keys: &Keys) -> Option<&'v str> {
     let (id, tag) = value.split_once('.')?;
@@ -230,11 +254,10 @@ pub fn read_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// The value of cookie `name` in one `Cookie` header (`a=1; b=2`).
 ///
-/// Hand-rolled rather than a cookie parser: this runs four times on every page, our cookie
-/// values never need decoding, and it borrows instead of allocating. It steps from `;` to `;`
-/// with memchr's vectorised search and checks only the text it needs, where splitting the
-/// header into pairs and checking all of it was a tenth of the instructions spent serving a
-/// returning visitor a cached page (issue 15).
+/// Hand-rolled rather than a cookie parser, for the same reasons as the frame's one-pass reader
+/// (`http::visit`): our cookie values never need decoding, and it borrows instead of
+/// allocating. This one serves the few places that want a single other cookie (the staff
+/// sign-in, the quick exit).
 fn cookie_in<'h>(header: &'h [u8], name: &[u8]) -> Option<&'h str> {
     let mut rest = header;
     loop {

@@ -89,9 +89,8 @@ impl Tally {
 }
 
 /// Whether a request's view counts if it succeeds: a GET from a visitor who said yes.
-/// Checked before the request goes to its handler, which takes the headers.
-pub fn wanted<B>(req: &axum::http::Request<B>) -> bool {
-    req.method() == Method::GET && Consent::from_headers(req.headers()).accepted()
+pub fn wanted(method: &Method, consent: Consent) -> bool {
+    method == Method::GET && consent.accepted()
 }
 
 /// Count `res` as a view of `route` if it is a public page served whole: a page (not an

@@ -13,14 +13,13 @@
 pub mod partner;
 pub mod pow;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
-use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method};
 use governor::clock::Clock as _;
 use governor::middleware::NoOpMiddleware;
@@ -35,8 +34,8 @@ use crate::config::{Config, PowMode};
 use crate::http::error::AppError;
 use crate::http::state::AppState;
 
-/// The client's address as resolved by [`middleware`] (the peer, or the address a trusted
-/// proxy forwarded). `None` when the server runs without connection info (in-process tests).
+/// The client's address as the frame resolved it into the request's
+/// [`Visit`](crate::http::visit::Visit) (the peer, or the address a trusted proxy forwarded). `None` when the server runs without connection info (in-process tests).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub Option<IpAddr>);
 
@@ -364,15 +363,12 @@ fn class_of(method: &Method, path: &str) -> Option<Class> {
     Some(Class::Post)
 }
 
-/// Resolve the client (put in the request as [`ClientIp`]), then refuse a post over its
-/// limits with 429 and `Retry-After`.
-pub fn admit<B>(state: &AppState, req: &mut axum::http::Request<B>) -> Result<(), AppError> {
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    let client = state.guard.client(peer, req.headers());
-    req.extensions_mut().insert(ClientIp(client));
+/// Refuse a post from `client` over its limits with 429 and `Retry-After`.
+pub fn admit<B>(
+    state: &AppState,
+    req: &axum::http::Request<B>,
+    ClientIp(client): ClientIp,
+) -> Result<(), AppError> {
     if let Some(class) = class_of(req.method(), req.uri().path())
         && let Err(seconds) = state.guard.take(class, client)
     {
@@ -380,21 +376,6 @@ pub fn admit<B>(state: &AppState, req: &mut axum::http::Request<B>) -> Result<()
         return Err(AppError::TooMany(seconds));
     }
     Ok(())
-}
-
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(parts
-            .extensions
-            .get::<ClientIp>()
-            .copied()
-            .unwrap_or(ClientIp(None)))
-    }
 }
 
 #[cfg(test)]

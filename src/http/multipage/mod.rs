@@ -7,7 +7,6 @@ pub mod draft;
 pub mod views;
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -184,7 +183,7 @@ fn current_from<F: FormPages>(
 /// `GET {BASE}/{slug}`: a question.
 pub async fn show_step<F: FormPages>(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     mut chrome: Chrome,
     Path(slug): Path<String>,
     Query(q): Query<ChangeQuery>,
@@ -257,7 +256,7 @@ fn first(values: Vec<String>) -> Option<String> {
 /// `POST {BASE}/{slug}`: validate and save an answer, then go on.
 pub async fn save_step<F: FormPages>(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     mut chrome: Chrome,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<StepForm>,
@@ -362,7 +361,7 @@ impl CheckPage {
 /// `GET {BASE}/check`.
 pub async fn check<F: FormPages>(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     // Back from the confirmation page comes here: show the confirmation again, never the

@@ -7,7 +7,6 @@ use axum::http::header::{self, HeaderValue};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use axum::Extension;
 use serde::Deserialize;
 
 use crate::http::error::AppError;
@@ -57,7 +56,7 @@ pub struct KeepAlive {}
 /// CSRF token): restart the idle time of the visitor's open drafts. 204, nothing to show.
 pub async fn keep_alive(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     CsrfForm(_): CsrfForm<KeepAlive>,
 ) -> Result<Response, AppError> {
     draft::keep_alive(&state, &session).await?;

@@ -35,6 +35,6 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
     };
     let mut res = answer.into_response();
     // A probe's answer stays the short text: no problem page, no session cookie.
-    res.extensions_mut().insert(RenderedPage);
+    res.extensions_mut().insert(RenderedPage::default());
     res
 }

@@ -2,11 +2,11 @@
 //! `domain::stalking::flow`), check answers, send, confirmation.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
 
 use crate::app::stalking::{self, Desk};
 use crate::domain::contacts;
@@ -114,7 +114,7 @@ pub struct EmergencyPage {
 /// an id planted in their browser before they came is worth nothing from here on.
 async fn start(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let new = draft::rotate(&state, &session, Some((Stalking::DRAFT, Carry::Move))).await?;
@@ -191,7 +191,7 @@ impl SafetyPage {
 /// answer is high-risk; anyone else is sent on to where their answers lead.
 async fn safety(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     mut chrome: Chrome,
     Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
@@ -242,7 +242,7 @@ pub struct NotSentPage {
 
 async fn send(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     ClientIp(client): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
@@ -341,7 +341,7 @@ fn confirmation_page(chrome: Chrome, compact: &str, route: Route) -> Response {
 
 async fn confirmation(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let confirm = match confirm_once::<Stalking>(&state, &session, chrome).await? {

@@ -170,7 +170,7 @@ fn refused(wait: Option<i64>, page: &impl Template) -> Response {
 
 async fn sign_in(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     ClientIp(addr): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SignInForm>,
@@ -232,7 +232,7 @@ pub struct CodePage {
 
 async fn show_code(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     if load_pending::<PendingSignIn>(&state, &session, PENDING_SIGN_IN)
@@ -258,7 +258,7 @@ pub struct CodeForm {
 
 async fn code(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     ClientIp(addr): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<CodeForm>,
@@ -403,7 +403,7 @@ async fn pending_user(
 /// planted it cannot choose the password or enrol their own authenticator.
 async fn open_link(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
@@ -440,7 +440,7 @@ pub struct PasswordPage {
 
 async fn show_password(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let Some((_, user)) = pending_user(&state, &session).await? else {
@@ -465,7 +465,7 @@ pub struct PasswordForm {
 
 async fn choose_password(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, AppError> {
@@ -553,7 +553,7 @@ fn authenticator_page(
 
 async fn show_authenticator(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let Some((pending, user)) = pending_user(&state, &session).await? else {
@@ -571,7 +571,7 @@ async fn show_authenticator(
 
 async fn enrol(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<CodeForm>,
 ) -> Result<Response, AppError> {

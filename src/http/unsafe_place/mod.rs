@@ -3,11 +3,11 @@
 //! describe the place), check answers, send, receipt.
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Extension, Router};
 use serde::Deserialize;
 
 use crate::app::place::{self as submit, PlaceContext, PlaceError};
@@ -76,7 +76,7 @@ pub struct StartPage {
 /// an id planted in their browser before they came is worth nothing from here on.
 async fn start(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let new = draft::rotate(&state, &session, Some((UnsafePlace::DRAFT, Carry::Move))).await?;
@@ -218,7 +218,7 @@ pub struct ChangeQuery {
 
 async fn show_where(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     mut chrome: Chrome,
     Query(q): Query<ChangeQuery>,
 ) -> Result<Response, AppError> {
@@ -321,7 +321,7 @@ fn after_where(answers: &Answers, change: bool) -> String {
 
 async fn save_where(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     mut chrome: Chrome,
     CsrfForm(form): CsrfForm<WhereForm>,
 ) -> Result<Response, AppError> {
@@ -424,7 +424,7 @@ pub struct NotSentPage {
 
 async fn send(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     ClientIp(client): ClientIp,
     chrome: Chrome,
     CsrfForm(form): CsrfForm<SendForm>,
@@ -495,7 +495,7 @@ pub struct ConfirmationPage {
 
 async fn confirmation(
     State(state): State<AppState>,
-    Extension(session): Extension<SessionId>,
+    session: SessionId,
     chrome: Chrome,
 ) -> Result<Response, AppError> {
     let confirm = match confirm_once::<UnsafePlace>(&state, &session, chrome).await? {
