@@ -224,6 +224,10 @@ async fn content_pages_come_compressed_from_the_cache_and_decode_to_the_same_pag
         .await;
         assert_eq!(header(&gz.1, "content-encoding"), "gzip");
         assert_eq!(gzip_decode(&gz.2), plain.2);
+        // Each coding's length is kept with the cached page, and is its own.
+        for (_, headers, body) in [&plain, &br, &gz] {
+            assert_eq!(header(headers, "content-length"), body.len().to_string());
+        }
         // A coding refused with q=0 is not used.
         let refused = raw_get(
             &app,
