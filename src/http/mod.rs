@@ -73,26 +73,25 @@ pub fn router(state: AppState, extra: Option<Router<AppState>>) -> Router {
         .with_state(state)
 }
 
-/// What every request and response goes through, in order: what the layers above the
-/// handlers share is read off the headers once (`visit`: the client, the session id, worked
-/// out only if a handler asks for it, the cookie choices, the language and the coding) and
-/// put in the request; a post over its limits is refused (`abuse`); then, on the way out, an error that is not already a page
-/// becomes a problem page (`error`; in the back office's own layout under `/staff`), the
-/// session cookie is set if the response used a new id (`session::settle`), a public page
-/// view is counted for a visitor who said yes (`usage`), the security headers are added
-/// (`security`), a response rendered for this request is compressed (`compress`; cached
-/// pages and assets come compressed), and the request and its latency are counted under its
-/// route pattern (`MatchedPath`), never the raw path, which may carry a reference or a token;
-/// a path no route matches is `unmatched`.
+/// What every request and response goes through, in order: what the layers above the handlers share
+/// is read off the headers once (`visit`: the client, the session id, worked out only if a handler
+/// asks for it, the cookie choices, the language and the coding) and put in the request; a post
+/// over its limits is refused (`abuse`); then, on the way out, an error that is not already a page
+/// becomes a problem page (`error`; in the back office's own layout under `/staff`), the session
+/// cookie is set if the response used a new id (`session::settle`), a public page view is counted
+/// for a visitor who said yes (`usage`), the security headers are added (`security`), a response
+/// rendered for this request is compressed (`compress`; cached pages and assets come compressed),
+/// and the request and its latency are counted under its route pattern (`MatchedPath`), never the
+/// raw path, which may carry a reference or a token; a path no route matches is `unmatched`.
 ///
-/// One middleware rather than seven: each layer boxes the request's future and clones the
-/// service beneath it, for every request. The session and page-view layers alone were a sixth
-/// of the instructions spent serving a cached page (issue 15).
+/// One middleware rather than seven: each layer boxes the request's future and clones the service
+/// beneath it, for every request. The session and page-view layers alone were a sixth of the
+/// instructions spent serving a cached page (issue 15).
 ///
-/// It also opens the request's log span, in place of tower-http's `TraceLayer`: the route
-/// pattern and method only, never query strings, bodies or addresses; a server error is
-/// logged when it is answered (other answers at debug level). The layer boxed a future, wrapped the body and read the clock
-/// three times: 840 of the 26,700 instructions of serving a returning visitor a cached page,
+/// It also opens the request's log span, in place of tower-http's `TraceLayer`: the route pattern
+/// and method only, never query strings, bodies or addresses; a server error is logged when it is
+/// answered (other answers at debug level). The layer boxed a future, wrapped the body and read the
+/// clock three times: 840 of the 26,700 instructions of serving a returning visitor a cached page,
 /// for a span this opens in two lines (issue 15).
 async fn frame(
     axum::extract::State(state): axum::extract::State<AppState>,

@@ -8,7 +8,7 @@
 //! tenth of the instructions the server spent; each extra request extension costs a map
 //! insert too, so the session and the client travel in this one.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::ops::Range;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -60,11 +60,6 @@ impl Visit {
             .get::<Self>()
             .cloned()
             .unwrap_or_else(|| Self::read(state, &parts.headers, &parts.extensions))
-    }
-
-    /// The client's address, if known.
-    pub fn client_ip(&self) -> Option<IpAddr> {
-        self.client.0
     }
 }
 

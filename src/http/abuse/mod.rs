@@ -35,7 +35,8 @@ use crate::http::error::AppError;
 use crate::http::state::AppState;
 
 /// The client's address as the frame resolved it into the request's
-/// [`Visit`](crate::http::visit::Visit) (the peer, or the address a trusted proxy forwarded). `None` when the server runs without connection info (in-process tests).
+/// [`Visit`](crate::http::visit::Visit): the peer, or the address a trusted proxy forwarded.
+/// `None` when the server runs without connection info (in-process tests).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientIp(pub Option<IpAddr>);
 
