@@ -55,51 +55,37 @@ impl Visit {
 
     /// The request's visit as the frame left it, or read afresh where no frame ran.
     pub fn of(parts: &Parts, state: &AppState) -> Self {
-        parts
-            .extensions
-            .get::<Self>()
-            .cloned()
-            .unwrap_or_else(|| Self::read(state, &parts.headers, &parts.extensions))
+        Self::pick(parts, state, Self::clone)
+    }
+
+    /// One fact of the request's visit.
+    fn pick<T>(parts: &Parts, state: &AppState, fact: impl Fn(&Self) -> T) -> T {
+        match parts.extensions.get::<Self>() {
+            Some(visit) => fact(visit),
+            None => fact(&Self::read(state, &parts.headers, &parts.extensions)),
+        }
     }
 }
 
-impl FromRequestParts<AppState> for Visit {
-    type Rejection = std::convert::Infallible;
+/// Extractors for the facts handlers take from the visit.
+macro_rules! from_visit {
+    ($($fact:ty => $pick:expr;)*) => {$(
+        impl FromRequestParts<AppState> for $fact {
+            type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Self::of(parts, state))
-    }
+            async fn from_request_parts(
+                parts: &mut Parts,
+                state: &AppState,
+            ) -> Result<Self, Self::Rejection> {
+                Ok(Visit::pick(parts, state, $pick))
+            }
+        }
+    )*};
 }
 
-impl FromRequestParts<AppState> for SessionId {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(match parts.extensions.get::<Visit>() {
-            Some(visit) => visit.session.clone(),
-            None => Visit::read(state, &parts.headers, &parts.extensions).session,
-        })
-    }
-}
-
-impl FromRequestParts<AppState> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(match parts.extensions.get::<Visit>() {
-            Some(visit) => visit.client,
-            None => Visit::read(state, &parts.headers, &parts.extensions).client,
-        })
-    }
+from_visit! {
+    SessionId => |visit: &Visit| visit.session.clone();
+    ClientIp => |visit: &Visit| visit.client;
 }
 
 /// The values of the three cookies a public page depends on, read in one pass over the
