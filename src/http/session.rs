@@ -136,12 +136,6 @@ impl SessionId {
         })
     }
 
-    /// The id from the request's session cookie, if we issued it.
-    pub fn from_headers(headers: &HeaderMap, state: &AppState) -> Option<Self> {
-        let value = read_cookie(headers, cookie_name(&state.config))?;
-        Self::from_cookie_value(value, &state.keys)
-    }
-
     /// The id in a cookie value (`id.tag`), if the tag shows we issued it.
     pub fn from_cookie_value(value: &str, keys: &Keys) -> Option<Self> {
         verified_id(value, keys).map(|id| Self::known(id, false))
@@ -256,8 +250,8 @@ pub fn read_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 ///
 /// Hand-rolled rather than a cookie parser, for the same reasons as the frame's one-pass reader
 /// (`http::visit`): our cookie values never need decoding, and it borrows instead of
-/// allocating. This one serves the few places that want a single other cookie (the staff
-/// sign-in, the quick exit).
+/// allocating. This one serves the back office, which wants a single other cookie (the staff
+/// session).
 fn cookie_in<'h>(header: &'h [u8], name: &[u8]) -> Option<&'h str> {
     let mut rest = header;
     loop {

@@ -3,8 +3,8 @@
 //! Also its opposite, the timeout warning's "Continue": keep the answers a while longer.
 
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::header::{self, HeaderValue};
-use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use serde::Deserialize;
@@ -17,10 +17,10 @@ use crate::http::session::{SessionEnded, SessionId, expired_session_cookie};
 use crate::http::state::AppState;
 
 /// `GET /exit`.
-pub async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    // The session middleware hands out an id to visitors without one, so read the cookie the
-    // browser actually sent.
-    if let Some(session) = SessionId::from_headers(&headers, &state)
+pub async fn exit(State(state): State<AppState>, session: SessionId) -> Response {
+    // Only a session the browser brought can hold anything: a fresh id (no cookie, or one we
+    // did not issue) is left alone, and `SessionEnded` below keeps it from being handed out.
+    if !session.is_fresh()
         && let Err(e) = state.store.delete_session(&session.store_key()).await
     {
         // Leaving must never be blocked; the draft still expires on its own.
